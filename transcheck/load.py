@@ -43,8 +43,10 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
 
 
-def decode(data: bytes, path: str) -> tuple[str, str]:
+def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
     """Decode bytes as UTF-8 (a BOM is dropped); return the text and the encoding used."""
+    if encoding is not None and encoding.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        raise InputError(f"{path}: encoding {encoding!r} is not supported yet; tried: utf-8")
     nul = data.find(b"\x00")
     if nul >= 0 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{path}: binary file (NUL byte at offset {nul}), not text")
@@ -75,15 +77,16 @@ def load_document(
     lang: str = "auto",
     when: date | None = None,
     date_source: str | None = None,
+    encoding: str | None = None,
 ) -> Document:
     """Read a version from disk and cut it into units.
 
     The document date is ``when`` if given (from ``--date`` or pair.toml, as ``date_source``
     says), else the front matter's ``date:``, else none.
     """
-    text, encoding = decode(read_bytes(path), path)
+    text, used = decode(read_bytes(path), path, encoding)
     return parse_document(text, path, lang=lang, when=when, date_source=date_source,
-                          encoding=encoding)
+                          encoding=used)
 
 
 def parse_document(

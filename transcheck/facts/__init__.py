@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Document, Fact
+from ..model import Document, Entity, Fact, Quantity, TimeSpan
 from .entities import extract_entities
 from .quantities import extract_quantities
 from .times import extract_times
@@ -44,3 +44,34 @@ def extract_facts(doc: Document) -> list[Fact]:
     for u in doc.units:
         facts.extend(unit_facts(u.text, doc.lang, when=doc.date, base=u.start, unit=u.index))
     return facts
+
+
+def fact_keys(facts: Sequence[Fact], n_units: int) -> list[set[str]]:
+    """Normalized keys of each unit's facts, for anchoring the alignment.
+
+    A key is the same on both sides when the fact is: ``q:250000000``, ``t:2026-04-01/2026-06-30``,
+    ``e:grok 5``. Numbers below 10 and bare years are too common to be anchors.
+    """
+    keys: list[set[str]] = [set() for _ in range(n_units)]
+    for f in facts:
+        key = _key(f)
+        if key and 0 <= f.unit_index < n_units:
+            keys[f.unit_index].add(key)
+    return keys
+
+
+def _key(f: Fact) -> str | None:
+    if isinstance(f, Quantity):
+        v = f.value if f.value is not None else f.low
+        if v is None or abs(v) < 10:
+            return None
+        return f"q:{v:g}"
+    if isinstance(f, TimeSpan):
+        if f.time_start and f.time_end:
+            return f"t:{f.time_start.isoformat()}/{f.time_end.isoformat()}"
+        if f.duration:
+            return f"d:{f.duration}"
+        return f"t:{f.anchor}" if f.anchor else None
+    if isinstance(f, Entity):
+        return f"e:{f.name}" if f.name else None
+    return None

@@ -1,0 +1,124 @@
+"""The command line: exit codes, formats, colour, and one clear line for every bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from transcheck.cli import main
+
+from .conftest import BITPUSH, FIXTURES, TECHFLOW
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    out, err = capsys.readouterr()
+    code = exc.value.code
+    return (code if isinstance(code, int) else 0), out, err
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> str:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return str(path)
+
+
+GOOD = "2026年、xAIは90万台のGPUを稼働させる。\n".encode()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expect"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b" \n\t\n\xe3\x80\x80\n", "empty file"),
+        ("binary.bin", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (NUL byte at offset 8)"),
+        ("sjis.txt", "今年末から出荷".encode("shift_jis"), "tried: utf-8"),
+        ("fm-only.md", b"---\ndate: 2026-01-23\n---\n\n", "no text outside the front matter"),
+        ("bad-date.md", b"---\ndate: someday\n---\n\ntext\n", "not a date"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, name, data, expect):  # type: ignore[no-untyped-def]
+    bad = write(tmp_path, name, data)
+    good = write(tmp_path, "good.txt", GOOD)
+    code, out, err = run(["check", good, bad], capsys)
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("transcheck: error: ")
+    assert expect in err and bad in err
+
+
+def test_missing_file_and_directory(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    good = write(tmp_path, "good.txt", GOOD)
+    code, _, err = run(["check", good, str(tmp_path / "nope.txt")], capsys)
+    assert (code, err.count("\n")) == (2, 1) and "no such file" in err
+    code, _, err = run(["facts", str(tmp_path)], capsys)
+    assert (code, err.count("\n")) == (2, 1) and "is a directory" in err
+
+
+def test_undecodable_text_names_the_offset_and_encoding(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    bad = write(tmp_path, "mixed.txt", "今年末".encode() + b"\xff\xfe oops\n")
+    code, _, err = run(["facts", bad], capsys)
+    assert code == 2
+    assert "offset 9" in err and "utf-8" in err
+
+
+def test_utf8_bom_is_read_and_offsets_skip_it(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    path = write(tmp_path, "bom.txt", b"\xef\xbb\xbf" + GOOD)
+    code, out, _ = run(["facts", path, "--format", "json"], capsys)
+    assert code == 0
+    facts = json.loads(out)["facts"]
+    text = GOOD.decode()
+    assert facts and all(text[f["start"] : f["end"]] == f["text"] for f in facts)
+
+
+def test_usage_errors_exit_2(capsys):  # type: ignore[no-untyped-def]
+    assert run(["check", str(BITPUSH)], capsys)[0] == 2
+    assert run(["check", str(BITPUSH), str(TECHFLOW), "--format", "yaml"], capsys)[0] == 2
+    assert run(["check", str(BITPUSH), str(TECHFLOW), "--date", "2026-02-30"], capsys)[0] == 2
+
+
+def test_exit_codes_follow_fail_on(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    a = write(tmp_path, "a.txt", "xAIは今年末までに90万台のGPUを稼働させる。\n".encode())
+    b = write(tmp_path, "b.txt", "xAIは今年末までに90万枚のGPUを稼働させる。\n".encode())
+    c = write(tmp_path, "c.txt", "xAIは今年末までに60万枚のGPUを稼働させる。\n".encode())
+    assert run(["check", a, b, "--date", "2026-01-23"], capsys)[0] == 0
+    assert run(["check", a, c, "--date", "2026-01-23"], capsys)[0] == 1
+    assert run(["check", a, c, "--date", "2026-01-23", "--fail-on", "never"], capsys)[0] == 0
+    assert run(["check", BITPUSH.as_posix(), TECHFLOW.as_posix(), "--fail-on", "info"],
+               capsys)[0] == 1
+
+
+def test_output_file_and_inputs_never_written(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    a = write(tmp_path, "a.txt", GOOD)
+    b = write(tmp_path, "b.txt", GOOD)
+    before = os.stat(a).st_mtime_ns, Path(a).read_bytes()
+    out_file = tmp_path / "report.json"
+    code, out, _ = run(["check", a, b, "--format", "json", "-o", str(out_file)], capsys)
+    assert code == 0 and out == ""
+    assert json.loads(out_file.read_text("utf-8"))["schema"] == "transcheck/report@1"
+    code, _, err = run(["check", a, b, "-o", a], capsys)
+    assert code == 2 and "never writes its inputs" in err
+    assert (os.stat(a).st_mtime_ns, Path(a).read_bytes()) == before
+
+
+def test_no_colour_when_piped_and_with_no_color() -> None:
+    env = dict(os.environ, NO_COLOR="1")
+    proc = subprocess.run(
+        [sys.executable, "-m", "transcheck", "check", str(BITPUSH), str(TECHFLOW)],
+        capture_output=True, text=True, env=env, check=False,
+    )
+    assert proc.returncode == 1
+    assert "\x1b[" not in proc.stdout
+    assert "Traceback" not in proc.stderr
+
+
+def test_facts_text_and_markdown_date(capsys):  # type: ignore[no-untyped-def]
+    code, out, _ = run(["facts", str(FIXTURES / "markdown" / "article.md")], capsys)
+    assert code == 0
+    assert "date 2026-01-23" in out.splitlines()[-1]

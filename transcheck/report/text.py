@@ -1,0 +1,71 @@
+"""The text report: each finding with both locations and the facts marked in their text."""
+
+from __future__ import annotations
+
+import os
+
+from ..model import Document, Finding, Location, Report
+
+_COLORS = {"error": "31", "warning": "33", "info": "36"}
+MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
+WINDOW = 30
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def excerpt(doc: Document, loc: Location, color: bool, window: int = WINDOW) -> str:
+    """The unit text around a location, with the located text marked."""
+    unit = doc.units[loc.unit_index] if loc.unit_index is not None else None
+    lo, hi = (unit.start, unit.end) if unit else (loc.start, loc.end)
+    if loc.start == lo and loc.end == hi:
+        text = doc.text[lo:hi].replace("\n", " ")
+        return text if len(text) <= 2 * window else text[: 2 * window - 1] + "…"
+    a = max(lo, loc.start - window)
+    b = min(hi, loc.end + window)
+    before = doc.text[a : loc.start].replace("\n", " ")
+    after = doc.text[loc.end : b].replace("\n", " ")
+    mark = (_paint(loc.text, "1;4", True) if color
+            else f"{MARK_OPEN}{loc.text}{MARK_CLOSE}")
+    return ("…" if a > lo else "") + before + mark + after + ("…" if b < hi else "")
+
+
+def _side(doc: Document, loc: Location | None, color: bool) -> list[str]:
+    if loc is None:
+        return [f"  --> {doc.path}: (nothing corresponds)"]
+    return [f"  --> {doc.path}:{loc.line}:{loc.column}",
+            f"  {loc.line:>5} │ {excerpt(doc, loc, color)}"]
+
+
+def format_finding(report: Report, f: Finding, color: bool) -> list[str]:
+    head = f"{_paint(f.severity, _COLORS[f.severity], color)}  {f.rule}  {f.message}"
+    if f.severity == "info" and f.rule == "unaligned-unit":
+        doc, loc = (report.left, f.left) if f.left else (report.right, f.right)
+        assert loc is not None
+        return [f"{_paint('info', _COLORS['info'], color)}  {f.rule}  {doc.path}:{loc.line}  "
+                f"{excerpt(doc, loc, False)}"]
+    return [head, *_side(report.left, f.left, color), *_side(report.right, f.right, color)]
+
+
+def summary_line(report: Report) -> str:
+    counts = report.summary()
+    parts = [f"{n} {name}{'s' if n != 1 else ''}" for name, n in counts.items()]
+    return (f"{report.left.path} ↔ {report.right.path}: " + ", ".join(parts)
+            + f" ({len(report.left.units)} ↔ {len(report.right.units)} units,"
+            f" {len(report.alignment)} links)")
+
+
+def render(report: Report, color: bool = False) -> str:
+    lines: list[str] = []
+    for f in report.findings:
+        lines += format_finding(report, f, color)
+        if f.severity != "info" or f.rule != "unaligned-unit":
+            lines.append("")
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"
+
+
+def want_color(stream_is_tty: bool) -> bool:
+    """Colour on a terminal only, and never with NO_COLOR set (https://no-color.org)."""
+    return stream_is_tty and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
