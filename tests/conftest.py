@@ -11,6 +11,19 @@ BITPUSH = EJAAZ / "bitpush.ja.txt"
 TECHFLOW = EJAAZ / "techflow.ja.txt"
 
 
+def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run the command line in-process: its exit code, standard output and standard error."""
+    from transcheck.cli import main
+
+    try:
+        main(args)
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    return (code if isinstance(code, int) else 0), out, err
+
+
 @pytest.fixture(scope="session")
 def ejaaz_report():  # type: ignore[no-untyped-def]
     """The check of the bundled Ejaaz pair, computed once for the whole session."""

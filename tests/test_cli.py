@@ -10,17 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from transcheck.cli import main
-
-from .conftest import BITPUSH, FIXTURES, TECHFLOW
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exc:
-        main(args)
-    out, err = capsys.readouterr()
-    code = exc.value.code
-    return (code if isinstance(code, int) else 0), out, err
+from .conftest import BITPUSH, FIXTURES, TECHFLOW, run_cli
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> str:
@@ -37,8 +27,10 @@ GOOD = "2026年、xAIは90万台のGPUを稼働させる。\n".encode()
     [
         ("empty.txt", b"", "empty file"),
         ("blank.txt", b" \n\t\n\xe3\x80\x80\n", "empty file"),
-        ("binary.bin", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (NUL byte at offset 8)"),
-        ("sjis.txt", "今年末から出荷".encode("shift_jis"), "tried: utf-8"),
+        ("binary.bin", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+         "binary file (NUL byte at offset 8)"),
+        # Shift_JIS alone is detected now; UTF-8 broken by other bytes is still an error
+        ("mixed.txt", "今年末から出荷".encode() + b"\xff\xfe oops\n", "tried: utf-8"),
         ("fm-only.md", b"---\ndate: 2026-01-23\n---\n\n", "no text outside the front matter"),
         ("bad-date.md", b"---\ndate: someday\n---\n\ntext\n", "not a date"),
     ],
@@ -46,7 +38,7 @@ GOOD = "2026年、xAIは90万台のGPUを稼働させる。\n".encode()
 def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, name, data, expect):  # type: ignore[no-untyped-def]
     bad = write(tmp_path, name, data)
     good = write(tmp_path, "good.txt", GOOD)
-    code, out, err = run(["check", good, bad], capsys)
+    code, out, err = run_cli(["check", good, bad], capsys)
     assert code == 2
     assert out == ""
     assert err.count("\n") == 1 and err.startswith("transcheck: error: ")
@@ -55,22 +47,22 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, name, data, expect):
 
 def test_missing_file_and_directory(tmp_path, capsys):  # type: ignore[no-untyped-def]
     good = write(tmp_path, "good.txt", GOOD)
-    code, _, err = run(["check", good, str(tmp_path / "nope.txt")], capsys)
+    code, _, err = run_cli(["check", good, str(tmp_path / "nope.txt")], capsys)
     assert (code, err.count("\n")) == (2, 1) and "no such file" in err
-    code, _, err = run(["facts", str(tmp_path)], capsys)
+    code, _, err = run_cli(["facts", str(tmp_path)], capsys)
     assert (code, err.count("\n")) == (2, 1) and "is a directory" in err
 
 
 def test_undecodable_text_names_the_offset_and_encoding(tmp_path, capsys):  # type: ignore[no-untyped-def]
     bad = write(tmp_path, "mixed.txt", "今年末".encode() + b"\xff\xfe oops\n")
-    code, _, err = run(["facts", bad], capsys)
+    code, _, err = run_cli(["facts", bad], capsys)
     assert code == 2
     assert "offset 9" in err and "utf-8" in err
 
 
 def test_utf8_bom_is_read_and_offsets_skip_it(tmp_path, capsys):  # type: ignore[no-untyped-def]
     path = write(tmp_path, "bom.txt", b"\xef\xbb\xbf" + GOOD)
-    code, out, _ = run(["facts", path, "--format", "json"], capsys)
+    code, out, _ = run_cli(["facts", path, "--format", "json"], capsys)
     assert code == 0
     facts = json.loads(out)["facts"]
     text = GOOD.decode()
@@ -78,19 +70,19 @@ def test_utf8_bom_is_read_and_offsets_skip_it(tmp_path, capsys):  # type: ignore
 
 
 def test_usage_errors_exit_2(capsys):  # type: ignore[no-untyped-def]
-    assert run(["check", str(BITPUSH)], capsys)[0] == 2
-    assert run(["check", str(BITPUSH), str(TECHFLOW), "--format", "yaml"], capsys)[0] == 2
-    assert run(["check", str(BITPUSH), str(TECHFLOW), "--date", "2026-02-30"], capsys)[0] == 2
+    assert run_cli(["check", str(BITPUSH)], capsys)[0] == 2
+    assert run_cli(["check", str(BITPUSH), str(TECHFLOW), "--format", "yaml"], capsys)[0] == 2
+    assert run_cli(["check", str(BITPUSH), str(TECHFLOW), "--date", "2026-02-30"], capsys)[0] == 2
 
 
 def test_exit_codes_follow_fail_on(tmp_path, capsys):  # type: ignore[no-untyped-def]
     a = write(tmp_path, "a.txt", "xAIは今年末までに90万台のGPUを稼働させる。\n".encode())
     b = write(tmp_path, "b.txt", "xAIは今年末までに90万枚のGPUを稼働させる。\n".encode())
     c = write(tmp_path, "c.txt", "xAIは今年末までに60万枚のGPUを稼働させる。\n".encode())
-    assert run(["check", a, b, "--date", "2026-01-23"], capsys)[0] == 0
-    assert run(["check", a, c, "--date", "2026-01-23"], capsys)[0] == 1
-    assert run(["check", a, c, "--date", "2026-01-23", "--fail-on", "never"], capsys)[0] == 0
-    assert run(["check", BITPUSH.as_posix(), TECHFLOW.as_posix(), "--fail-on", "info"],
+    assert run_cli(["check", a, b, "--date", "2026-01-23"], capsys)[0] == 0
+    assert run_cli(["check", a, c, "--date", "2026-01-23"], capsys)[0] == 1
+    assert run_cli(["check", a, c, "--date", "2026-01-23", "--fail-on", "never"], capsys)[0] == 0
+    assert run_cli(["check", BITPUSH.as_posix(), TECHFLOW.as_posix(), "--fail-on", "info"],
                capsys)[0] == 1
 
 
@@ -99,10 +91,10 @@ def test_output_file_and_inputs_never_written(tmp_path, capsys):  # type: ignore
     b = write(tmp_path, "b.txt", GOOD)
     before = os.stat(a).st_mtime_ns, Path(a).read_bytes()
     out_file = tmp_path / "report.json"
-    code, out, _ = run(["check", a, b, "--format", "json", "-o", str(out_file)], capsys)
+    code, out, _ = run_cli(["check", a, b, "--format", "json", "-o", str(out_file)], capsys)
     assert code == 0 and out == ""
     assert json.loads(out_file.read_text("utf-8"))["schema"] == "transcheck/report@1"
-    code, _, err = run(["check", a, b, "-o", a], capsys)
+    code, _, err = run_cli(["check", a, b, "-o", a], capsys)
     assert code == 2 and "never writes its inputs" in err
     assert (os.stat(a).st_mtime_ns, Path(a).read_bytes()) == before
 
@@ -119,6 +111,6 @@ def test_no_colour_when_piped_and_with_no_color() -> None:
 
 
 def test_facts_text_and_markdown_date(capsys):  # type: ignore[no-untyped-def]
-    code, out, _ = run(["facts", str(FIXTURES / "markdown" / "article.md")], capsys)
+    code, out, _ = run_cli(["facts", str(FIXTURES / "markdown" / "article.md")], capsys)
     assert code == 0
     assert "date 2026-01-23" in out.splitlines()[-1]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .check import check, check_documents  # noqa: E402
-from .model import Finding, InputError, Report  # noqa: E402
+from .check import check, check_documents
+from .model import Finding, InputError, Report
 
 __all__ = ["Finding", "InputError", "Report", "__version__", "check", "check_documents"]

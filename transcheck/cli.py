@@ -11,14 +11,17 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
+from .baseline import Baseline, entries_for, read_baseline, write_baseline
 from .check import align_documents, check_documents
+from .config import Config, load_config, resolve
 from .facts import extract_facts
-from .load import load_document, parse_date
-from .model import SEVERITIES, Document, InputError, Report
-from .pairs import pair_for
-from .report import FORMATS, render
+from .load import parse_date
+from .model import Document, InputError, Report
+from .report import FORMATS, render_check, render_run
 from .report import json as json_report
 from .report.text import want_color
+from .run import FAIL_ON_DEFAULT, Options, PairResult, RunResult, finish, load_version
+from .run import run as run_pairs
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -53,23 +56,53 @@ def common_options(formats: tuple[str, ...]) -> Callable[[F], F]:
 
 
 def fail_on_option(fn: F) -> F:
-    return click.option("--fail-on", type=click.Choice(FAIL_ON), default="error",
-                        show_default=True,
-                        help="Exit 1 when a finding is at or above this severity.")(fn)
+    return click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+                        help="Exit 1 when a finding is at or above this severity "
+                             "(default: the config's fail-on, else error).")(fn)
 
 
-def _load(path: str, lang: str, when: date | None, encoding: str | None = None) -> Document:
-    """Load a version; date, language and encoding come from the options, then pair.toml."""
-    source = "option" if when else None
-    found = pair_for(path)
-    if found:
-        pair, version = found
-        if when is None and pair.date is not None:
-            when, source = pair.date, "pair.toml"
-        if lang == "auto" and version.lang != "auto":
-            lang = version.lang
-        encoding = encoding or version.encoding
-    return load_document(path, lang=lang, when=when, date_source=source, encoding=encoding)
+def policy_options(fn: F) -> F:
+    """--baseline and --config, shared by check and run."""
+    fn = click.option("--config", "config_path", metavar="FILE",
+                      type=click.Path(dir_okay=False),
+                      help="Config file (default: transcheck.toml or pyproject.toml "
+                           "[tool.transcheck], found upward from here).")(fn)
+    fn = click.option("--baseline", "baseline_path", metavar="FILE",
+                      type=click.Path(dir_okay=False),
+                      help="Hide the findings recorded in FILE by `transcheck baseline`.")(fn)
+    return fn
+
+
+def _load(path: str, lang: str, when: date | None, encoding: str | None = None,
+          config: Config | None = None) -> Document:
+    """Load a version; date, language and encoding from the options, pair.toml, the config."""
+    return load_version(path, _options(lang, when, encoding, config))
+
+
+def _options(lang: str, when: date | None, encoding: str | None,
+             config: Config | None) -> Options:
+    return Options(lang=lang, when=when, encoding=encoding,
+                   default_lang=config.lang if config else None,
+                   default_date=config.date if config else None)
+
+
+def _baseline(path: str | None, config: Config) -> Baseline | None:
+    if path is None and config.baseline:
+        path = resolve(config, config.baseline)
+    return read_baseline(path) if path else None
+
+
+def _fail_on(option: str | None, config: Config) -> str:
+    return option or config.fail_on or FAIL_ON_DEFAULT
+
+
+def _jobs(jobs: int | None) -> int:
+    return jobs if jobs is not None else (os.cpu_count() or 1)
+
+
+def _progress_wanted() -> bool:
+    """A progress bar for people at a terminal; never in CI logs or pipes."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
 
 
 def _emit(text: str, output: str | None, inputs: tuple[str, ...]) -> None:
@@ -89,10 +122,8 @@ def _emit(text: str, output: str | None, inputs: tuple[str, ...]) -> None:
 
 
 def exit_code(report: Report, fail_on: str) -> int:
-    if fail_on == "never":
-        return 0
-    threshold = SEVERITIES.index(fail_on)  # type: ignore[arg-type]
-    return int(any(SEVERITIES.index(f.severity) <= threshold for f in report.findings))
+    """1 when a finding is at or above ``fail_on``, else 0."""
+    return PairResult(report.left.path, report.right.path, report=report).exit_code(fail_on)
 
 
 def _color(output: str | None) -> bool:
@@ -110,13 +141,107 @@ def cli() -> None:
 @click.argument("right", type=click.Path())
 @common_options(tuple(FORMATS))
 @fail_on_option
+@policy_options
 def check(left: str, right: str, fmt: str, output: str | None, when: date | None, lang: str,
-          encoding: str | None, fail_on: str) -> None:
+          encoding: str | None, fail_on: str | None, baseline_path: str | None,
+          config_path: str | None) -> None:
     """Compare two versions of one article and report where their facts disagree."""
-    report = check_documents(_load(left, lang, when, encoding),
-                             _load(right, lang, when, encoding))
-    _emit(render(report, fmt, color=_color(output) and fmt == "text"), output, (left, right))
-    sys.exit(exit_code(report, fail_on))
+    config = load_config(config_path)
+    baseline = _baseline(baseline_path, config)
+    report = check_documents(_load(left, lang, when, encoding, config),
+                             _load(right, lang, when, encoding, config))
+    pair = finish(PairResult(left, right, report=report), config, baseline)
+    if pair.error is not None:
+        raise InputError(pair.error)
+    text = render_check(pair, fmt, color=_color(output) and fmt == "text",
+                        with_baseline=baseline is not None)
+    _emit(text, output, (left, right))
+    sys.exit(pair.exit_code(_fail_on(fail_on, config)))
+
+
+@cli.command()
+@click.argument("dirs", nargs=-1, type=click.Path())
+@common_options(tuple(FORMATS))
+@fail_on_option
+@policy_options
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Pairs checked at once, in worker processes (default: CPU count).")
+def run(dirs: tuple[str, ...], fmt: str, output: str | None, when: date | None, lang: str,
+        encoding: str | None, fail_on: str | None, baseline_path: str | None,
+        config_path: str | None, jobs: int | None) -> None:
+    """Check every pair folder (a folder with a pair.toml) under DIRS (default: pairs/)."""
+    config = load_config(config_path)
+    baseline = _baseline(baseline_path, config)
+    result = _run(dirs, config, baseline, _options(lang, when, encoding, config), jobs)
+    text = render_run(result, fmt, color=_color(output) and fmt == "text")
+    _emit(text, output, tuple(p for r in result.pairs for p in (r.left_path, r.right_path)))
+    for pair in result.pairs:
+        if pair.error is not None:
+            click.echo(f"transcheck: error: {pair.name}: {pair.error}", err=True)
+    sys.exit(result.exit_code(_fail_on(fail_on, config)))
+
+
+def _dirs(dirs: tuple[str, ...], config: Config) -> tuple[str, ...]:
+    if dirs:
+        return dirs
+    if config.dirs:
+        return tuple(resolve(config, d) for d in config.dirs)
+    return ("pairs",)
+
+
+def _run(dirs: tuple[str, ...], config: Config, baseline: Baseline | None, options: Options,
+         jobs: int | None) -> RunResult:
+    from .run import find_pair_folders, plan
+
+    dirs = _dirs(dirs, config)
+    n_jobs = _jobs(jobs)
+    if not _progress_wanted():
+        return run_pairs(dirs, options, config=config, baseline=baseline, jobs=n_jobs)
+    tasks, _ = plan(find_pair_folders(dirs, config), config)
+    if len(tasks) < 2:
+        return run_pairs(dirs, options, config=config, baseline=baseline, jobs=n_jobs)
+    with click.progressbar(length=len(tasks), label="Checking pairs", file=sys.stderr) as bar:
+        return run_pairs(dirs, options, config=config, baseline=baseline, jobs=n_jobs,
+                         progress=bar.update)
+
+
+@cli.command()
+@click.argument("dirs", nargs=-1, type=click.Path())
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="The baseline file to write (default: the config's baseline).")
+@click.option("--lang", type=click.Choice(["ja", "zh", "en", "auto"]), default="auto",
+              show_default=True, help="Language of the versions.")
+@click.option("--date", "when", metavar="YYYY-MM-DD", callback=_date_option,
+              help="The day the articles speak from (resolves 今年, 来年…).")
+@click.option("--encoding", metavar="NAME", help="Encoding of the input files.")
+@click.option("--config", "config_path", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Config file (default: found upward from here).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Pairs checked at once, in worker processes (default: CPU count).")
+def baseline(dirs: tuple[str, ...], output: str | None, lang: str, when: date | None,
+             encoding: str | None, config_path: str | None, jobs: int | None) -> None:
+    """Record today's findings under DIRS as accepted, for `--baseline FILE`."""
+    config = load_config(config_path)
+    if output is None:
+        if not config.baseline:
+            raise click.UsageError("give the file to write with -o FILE "
+                                   "(or set baseline in the config)")
+        output = resolve(config, config.baseline)
+    result = _run(dirs, config, None, _options(lang, when, encoding, config), jobs)
+    failed = [p for p in result.pairs if p.error is not None]
+    for pair in failed:
+        click.echo(f"transcheck: error: {pair.name}: {pair.error}", err=True)
+    if failed:
+        click.echo(f"transcheck: {output} not written: {len(failed)} pair(s) could not be "
+                   "checked", err=True)
+        sys.exit(2)
+    folder = os.path.dirname(os.path.abspath(output))
+    entries = [e for p in result.pairs if p.report is not None
+               for e in entries_for(p.report, folder, p.folder)]
+    write_baseline(output, entries)
+    n = len(result.pairs)
+    click.echo(f"transcheck: {output}: {len(entries)} finding{'s' if len(entries) != 1 else ''}"
+               f" of {n} pair{'s' if n != 1 else ''} recorded", err=True)
 
 
 @cli.command()
@@ -166,6 +291,7 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: input errors are one line on stderr and exit code 2."""
     try:
         cli.main(args=argv, prog_name="transcheck", standalone_mode=False)
+        sys.exit(0)  # commands that print and return succeed, as in standalone mode
     except InputError as exc:
         click.echo(f"transcheck: error: {exc}", err=True)
         sys.exit(2)

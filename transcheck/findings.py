@@ -1,17 +1,34 @@
 """Compare the facts of aligned units and turn disagreements into findings.
 
-Within each link the facts of one side are paired with those of the other: facts that agree
-are paired first, and only what is left can disagree. Every finding points at the exact
-text on both sides.
+Within each link of the alignment (a block of units on each side) the facts of one side are
+paired with the facts of the other, kind by kind:
+
+1. facts that agree are paired first (same amount and unit, same time, same name), and a
+   fact restated elsewhere in the block, or found in a neighbouring block, is not lost;
+2. only what is left can disagree: candidates are scored by the noun they count, the
+   sentence they sit in and their context, and paired best first (an assignment, not a
+   nearest-number guess);
+3. a conflict between well-matched facts is reported at the rule's severity, one on weak
+   evidence as a warning that says so; what stays unpaired is a missing fact.
+
+Every finding points at the exact text on both sides and has an id made of its rule and its
+normalized local text, so that a baseline survives unrelated edits.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import itertools
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
 
+import regex
+
+from .facts.quantities import normalize_noun
+from .facts.times import compare_times, is_length
 from .model import (
     Document,
     Entity,
@@ -25,10 +42,22 @@ from .model import (
 )
 from .rules import RULES
 
+F = TypeVar("F", bound=Fact)
+
+# Units of one family can be confused with each other (a unit-mismatch); units of different
+# families measure different things, and a shared number between them is a coincidence.
+UNIT_FAMILIES: dict[str, str] = {
+    **{u: "power-energy" for u in ("W", "kW", "MW", "GW", "TW", "Wh", "kWh", "MWh", "GWh",
+                                   "TWh")},
+    **{u: "currency" for u in ("USD", "JPY", "CNY", "EUR", "GBP", "HKD", "TWD", "KRW")},
+    **{u: "data" for u in ("B", "KB", "MB", "GB", "TB", "PB", "bit", "Kbps", "Mbps", "Gbps")},
+}
+CONTEXT = 12  # characters either side of a fact that go into its id and its context score
+
 
 @dataclass(frozen=True, slots=True)
-class Match:
-    """Two facts, one per side, taken to say the same thing (or one fact alone)."""
+class Verdict:
+    """A decision about two facts (or one fact alone) of one block."""
 
     rule: str
     left: Fact | None
@@ -37,76 +66,212 @@ class Match:
     severity: Severity | None = None  # None: the rule's default
 
 
-def _same_value(a: float | None, b: float | None) -> bool:
+@dataclass(slots=True)
+class Block:
+    """One link's facts on both sides, with what is needed to weigh candidate pairs."""
+
+    left_doc: Document
+    right_doc: Document
+    link: Link
+    left: list[Fact]
+    right: list[Fact]
+    near_left: list[Fact] = field(default_factory=list)  # facts of the neighbouring links
+    near_right: list[Fact] = field(default_factory=list)
+    left_names: frozenset[str] = frozenset()  # every entity name of each whole version
+    right_names: frozenset[str] = frozenset()
+    _sentences: dict[int, tuple[int, int]] | None = None
+    _bags: dict[int, frozenset[str]] = field(default_factory=dict)
+
+    def sentence_pair(self, fact: Fact, side: str) -> int | None:
+        """Index of the aligned sentence pair a fact is in, if the block was refined."""
+        if self._sentences is None:
+            self._sentences = self._refine()
+        key = id(fact)
+        pair = self._sentences.get(key)
+        return None if pair is None else pair[0] if side == "left" else pair[1]
+
+    def _refine(self) -> dict[int, tuple[int, int]]:
+        from .align import refine
+
+        def joined(doc: Document, units: tuple[int, ...]) -> tuple[str, list[int]]:
+            starts, parts, pos = [], [], 0
+            for i in units:
+                starts.append(pos)
+                parts.append(doc.units[i].text)
+                pos += len(doc.units[i].text) + 1
+            return "\n".join(parts), starts
+
+        ltext, lstarts = joined(self.left_doc, self.link.left)
+        rtext, rstarts = joined(self.right_doc, self.link.right)
+        pairs = refine(ltext, rtext)
+        where: dict[int, tuple[int, int]] = {}
+        for facts, doc, units, starts, side in (
+            (self.left, self.left_doc, self.link.left, lstarts, 0),
+            (self.right, self.right_doc, self.link.right, rstarts, 1),
+        ):
+            for f in facts:
+                k = units.index(f.unit_index)
+                pos = starts[k] + f.start - doc.units[f.unit_index].start
+                for n, spans in enumerate(pairs):
+                    a, b = spans[side]
+                    if a <= pos < b:
+                        where[id(f)] = (n, n)
+                        break
+        return where
+
+    def same_sentence(self, a: Fact, b: Fact) -> bool | None:
+        """Whether two facts sit in sentences aligned with each other (None: unknown)."""
+        sa, sb = self.sentence_pair(a, "left"), self.sentence_pair(b, "right")
+        if sa is None or sb is None:
+            return None
+        return sa == sb
+
+    def context_similarity(self, a: Fact, b: Fact) -> float:
+        """Share of the character pairs around two facts that the other fact has around it."""
+        ca = self._bag(self.left_doc, a)
+        cb = self._bag(self.right_doc, b)
+        if not ca or not cb:
+            return 0.0
+        return len(ca & cb) / min(len(ca), len(cb))
+
+    def _bag(self, doc: Document, f: Fact) -> frozenset[str]:
+        bag = self._bags.get(id(f))
+        if bag is None:
+            bag = self._bags[id(f)] = _bag(_around(doc, f))
+        return bag
+
+    def position(self, f: Fact, side: str) -> float:
+        """Where a fact stands in its side of the block, from 0 (start) to 1 (end)."""
+        doc, units = (self.left_doc, self.link.left) if side == "left" else (
+            self.right_doc, self.link.right)
+        lo, hi = doc.units[units[0]].start, doc.units[units[-1]].end
+        return (f.start - lo) / max(hi - lo, 1)
+
+
+def _around(doc: Document, f: Fact) -> str:
+    return doc.text[max(0, f.start - CONTEXT) : f.start] + doc.text[f.end : f.end + CONTEXT]
+
+
+def _bag(text: str) -> frozenset[str]:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    chars = [c for c in text if c.isalnum()]
+    return frozenset(a + b for a, b in itertools.pairwise(chars))
+
+
+# --- quantities ---------------------------------------------------------------------------
+
+
+def _same_number(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
-        return a is b
+        return a is None and b is None
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
 
 
-def _same_amount(a: Quantity, b: Quantity) -> bool:
-    return (
-        _same_value(a.value, b.value)
-        and _same_value(a.low, b.low)
-        and _same_value(a.high, b.high)
-    )
+def same_amount(a: Quantity, b: Quantity) -> bool:
+    """The same point value, or the same range."""
+    return (_same_number(a.value, b.value) and _same_number(a.low, b.low)
+            and _same_number(a.high, b.high))
 
 
-def _fmt(q: Quantity) -> str:
-    def num(v: float) -> str:
-        return f"{int(v):,}" if float(v).is_integer() else f"{v:,}"
+def _per_compatible(a: Quantity, b: Quantity) -> bool:
+    return a.per is None or b.per is None or a.per == b.per
 
+
+def nouns_agree(a: Quantity, b: Quantity) -> bool | None:
+    """True when both count the same noun, False when they count different ones, else None."""
+    na = normalize_noun(a.noun) if a.noun else None
+    nb = normalize_noun(b.noun) if b.noun else None
+    if not na or not nb:
+        return None
+    return na in nb or nb in na
+
+
+def quantities_agree(a: Quantity, b: Quantity) -> bool:
+    """Two quantities say the same: amount, unit, period (one may leave it implicit)."""
+    return (same_amount(a, b) and a.unit == b.unit and _per_compatible(a, b)
+            and nouns_agree(a, b) is not False)
+
+
+def _amount(q: Quantity) -> Hashable:
+    return tuple(None if v is None else f"{v:.9g}" for v in (q.value, q.low, q.high))
+
+
+def _amount_unit(q: Quantity) -> Hashable:
+    return _amount(q), q.unit
+
+
+def _unit_key(q: Quantity) -> Hashable:
+    return q.unit
+
+
+def _fmt_number(v: float) -> str:
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,.6g}"
+
+
+def describe_amount(q: Quantity) -> str:
     if q.value is not None:
-        return num(q.value)
-    if q.low is not None and q.high is not None:
-        return f"{num(q.low)}–{num(q.high)}"
-    return "?"
+        amount = _fmt_number(q.value)
+    elif q.low is not None and q.high is not None:
+        amount = f"{_fmt_number(q.low)}–{_fmt_number(q.high)}"
+    else:
+        amount = "?"
+    unit = f" {q.unit}" if q.unit and q.unit not in ("人", "個", "件", "社", "回") else ""
+    return amount + unit + (f" per {q.per}" if q.per else "")
 
 
-def _pair_quantities(lq: list[Quantity], rq: list[Quantity]) -> list[Match]:
-    matches: list[Match] = []
-    left = list(lq)
-    right = list(rq)
-    # 1. agreement first: same amount, same unit and period
-    for a in list(left):
-        for b in right:
-            if _same_amount(a, b) and a.unit == b.unit and a.per == b.per:
-                left.remove(a)
-                right.remove(b)
-                if a.qualifier != b.qualifier:
-                    matches.append(Match("qualifier-mismatch", a, b,
-                                         f"{_label(a, b)}{a.text} ({a.qualifier}) vs "
-                                         f"{b.text} ({b.qualifier})"))
-                break
-    # 2. the same amount in another unit or period
-    for a in list(left):
-        for b in right:
-            if _same_amount(a, b) and a.unit and b.unit and (a.unit != b.unit or a.per != b.per):
-                left.remove(a)
-                right.remove(b)
-                matches.append(Match("unit-mismatch", a, b,
-                                     f"{_label(a, b)}{a.text} ({_unit(a)}) vs "
-                                     f"{b.text} ({_unit(b)})"))
-                break
-    # 3. what is left with the same unit and period is a conflict of values
-    for a in list(left):
-        candidates = [b for b in right if b.unit == a.unit and b.per == a.per and a.unit]
-        if not candidates:
-            continue
-        b = min(candidates, key=lambda b: (a.noun != b.noun if a.noun and b.noun else 0.5))
-        if a.noun and b.noun and a.noun != b.noun:
-            continue
-        strong = (a.noun is not None and a.noun == b.noun) or len(candidates) == 1
-        left.remove(a)
-        right.remove(b)
-        why = "" if strong else " (weak match: several candidates)"
-        matches.append(Match("number-mismatch", a, b,
-                             f"{_label(a, b)}{a.text} = {_fmt(a)} vs {b.text} = {_fmt(b)}{why}",
-                             None if strong else "warning"))
-    return matches
+def _where(doc: Document, f: Fact) -> str:
+    return f"L{doc.position(f.start)[0]}"
 
 
-def _unit(q: Quantity) -> str:
-    return f"{q.unit or '-'}" + (f" per {q.per}" if q.per else "")
+def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> list[Verdict]:
+    out: list[Verdict] = []
+    left, right = list(lq), list(rq)
+    ld, rd = block.left_doc, block.right_doc
+
+    # 1. agreement; a differing bound on an agreeing amount is a qualifier-mismatch
+    for a, b in _assign(block, left, right, quantities_agree, _closeness, _amount_unit):
+        if a.qualifier != b.qualifier:
+            out.append(_qualifier_verdict(block, a, b))
+    _drop_restated(left, block.right + block.near_right, quantities_agree, _amount_unit)
+    _drop_restated(right, block.left + block.near_left, lambda b, a: quantities_agree(a, b),
+                   _amount_unit)
+
+    # 2. the same amount in another unit of the same family, or for another period
+    def unit_conflict(a: Quantity, b: Quantity) -> bool:
+        if not same_amount(a, b) or nouns_agree(a, b) is False:
+            return False
+        family_a, family_b = UNIT_FAMILIES.get(a.unit or ""), UNIT_FAMILIES.get(b.unit or "")
+        other_unit = a.unit != b.unit and family_a is not None and family_a == family_b
+        other_period = a.unit == b.unit and a.per != b.per and _per_compatible(a, b) is False
+        return other_unit or other_period
+
+    for a, b in _assign(block, left, right, unit_conflict, _closeness, _amount):
+        out.append(Verdict("unit-mismatch", a, b,
+                           f"{_label(a, b)}{a.text} = {describe_amount(a)} ({_where(ld, a)}) vs "
+                           f"{b.text} = {describe_amount(b)} ({_where(rd, b)})"))
+        if a.qualifier != b.qualifier:
+            out.append(_qualifier_verdict(block, a, b))
+
+    # 3. what is left, counting the same thing, is a conflict of values
+    def value_conflict(a: Quantity, b: Quantity) -> bool:
+        return (a.unit is not None and a.unit == b.unit and _per_compatible(a, b)
+                and nouns_agree(a, b) is not False)
+
+    for a, b in _assign(block, left, right, value_conflict, _closeness, _unit_key):
+        strong, why = _evidence(block, a, b, [*left, a], [*right, b], value_conflict,
+                                nouns_agree(a, b))
+        out.append(Verdict("number-mismatch", a, b,
+                           f"{_label(a, b)}{a.text} = {describe_amount(a)} ({_where(ld, a)}) vs "
+                           f"{b.text} = {describe_amount(b)} ({_where(rd, b)}){why}",
+                           None if strong else "warning"))
+    out += _missing(block, left, "left") + _missing(block, right, "right")
+    return out
+
+
+def _qualifier_verdict(block: Block, a: Quantity, b: Quantity) -> Verdict:
+    return Verdict("qualifier-mismatch", a, b,
+                   f"{_label(a, b)}{a.text} ({a.qualifier}, {_where(block.left_doc, a)}) vs "
+                   f"{b.text} ({b.qualifier}, {_where(block.right_doc, b)})")
 
 
 def _label(a: Quantity, b: Quantity) -> str:
@@ -114,63 +279,237 @@ def _label(a: Quantity, b: Quantity) -> str:
     return f"{noun}: " if noun else ""
 
 
-def _pair_times(lt: list[TimeSpan], rt: list[TimeSpan]) -> list[Match]:
-    from .facts.times import compare_times
+def _evidence(block: Block, a: F, b: F, left: Sequence[F], right: Sequence[F],
+              compatible: Callable[[F, F], bool], nouns: bool | None) -> tuple[bool, str]:
+    """Whether a pairing is well founded, and if not, the words that say why."""
+    rivals = (sum(1 for x in left if compatible(x, b)) - 1
+              + sum(1 for y in right if compatible(a, y)) - 1)
+    sentence = block.same_sentence(a, b)
+    if nouns or (rivals == 0 and sentence is not False):
+        return True, ""
+    if sentence and block.context_similarity(a, b) >= 0.2:
+        return True, ""
+    reasons = []
+    if rivals:
+        reasons.append("other candidates in the block")
+    if sentence is False:
+        reasons.append("in sentences not aligned with each other")
+    return False, f" (weak match: {', '.join(reasons) or 'little shared context'})"
 
-    matches: list[Match] = []
+
+# --- times --------------------------------------------------------------------------------
+
+
+def _time_key(t: TimeSpan) -> Hashable:
+    """Times that can be "same" share this: lengths, dated points, undated points."""
+    return ("length",) if is_length(t) else ("point", t.time_start is None)
+
+
+def _time_verdicts(block: Block, lt: list[TimeSpan], rt: list[TimeSpan]) -> list[Verdict]:
+    out: list[Verdict] = []
     left, right = list(lt), list(rt)
-    for a in list(left):
-        for b in right:
-            if compare_times(a, b) == "same":
-                left.remove(a)
-                right.remove(b)
-                break
-    order = {"direction": 0, "granularity": 1, "unresolved": 2, "different": 3}
-    for a in list(left):
-        scored = [(order[v], b, v) for b in right if (v := compare_times(a, b)) in order]
-        if not scored:
-            continue
-        _, b, verdict = min(scored, key=lambda t: t[0])
-        left.remove(a)
-        right.remove(b)
-        severity: Severity = {"different": "error", "unresolved": "info"}.get(verdict, "warning")  # type: ignore[assignment]
-        matches.append(Match("time-mismatch", a, b,
-                             f"{a.text} = {_span(a)} vs {b.text} = {_span(b)} ({verdict})",
-                             severity))
-    return matches
+    ld, rd = block.left_doc, block.right_doc
+
+    def agree(a: TimeSpan, b: TimeSpan) -> bool:
+        return compare_times(a, b) == "same"
+
+    for a, b in _assign(block, left, right, agree, _closeness):
+        if a.qualifier != b.qualifier:
+            out.append(Verdict("qualifier-mismatch", a, b,
+                               f"{a.text} ({a.qualifier}, {_where(ld, a)}) vs "
+                               f"{b.text} ({b.qualifier}, {_where(rd, b)})"))
+    _drop_restated(left, block.right + block.near_right, agree, _time_key)
+    _drop_restated(right, block.left + block.near_left, lambda b, a: agree(a, b), _time_key)
+
+    def comparable(a: TimeSpan, b: TimeSpan) -> bool:
+        return (is_length(a) == is_length(b)
+                and compare_times(a, b) in ("different", "granularity", "direction",
+                                            "unresolved"))
+
+    for a, b in _assign(block, left, right, comparable, _closeness):
+        verdict = compare_times(a, b)
+        strong, why = _evidence(block, a, b, [*left, a], [*right, b], comparable, None)
+        severity: Severity
+        if verdict == "unresolved":
+            severity, why = "info", " (unresolved: the article's date is unknown)"
+        elif verdict == "different" and strong:
+            severity = "error"
+        else:
+            severity = "warning"
+            if verdict == "granularity":
+                why = " (the same period at another granularity)" + why
+            elif verdict == "direction":
+                why = " (the same time, another direction)" + why
+        out.append(Verdict("time-mismatch", a, b,
+                           f"{a.text} = {describe_time(a)} ({_where(ld, a)}) vs "
+                           f"{b.text} = {describe_time(b)} ({_where(rd, b)}){why}", severity))
+    out += _missing(block, left, "left") + _missing(block, right, "right")
+    return out
 
 
-def _span(t: TimeSpan) -> str:
+def describe_time(t: TimeSpan) -> str:
     if t.duration:
-        return t.duration
-    if t.time_start and t.time_end:
-        span = f"{t.time_start.isoformat()}..{t.time_end.isoformat()}"
+        text = t.duration
+    elif t.time_start and t.time_end:
+        text = (t.time_start.isoformat() if t.time_start == t.time_end
+                else f"{t.time_start.isoformat()}..{t.time_end.isoformat()}")
     else:
-        span = t.anchor or "?"
-    return span + (f" ({t.direction})" if t.direction else "")
+        text = t.anchor or "?"
+    if t.qualifier != "exact":
+        text = f"{t.qualifier} {text}"
+    return text + (f" ({t.direction})" if t.direction else "")
 
 
-def _pair_entities(le: list[Entity], re_: list[Entity]) -> list[Match]:
-    matches: list[Match] = []
-    right_names = {e.name for e in re_}
-    left_names = {e.name for e in le}
-    lonely_left = [e for e in le if e.name not in right_names]
-    lonely_right = [e for e in re_ if e.name not in left_names]
-    for a in lonely_left:
-        for b in lonely_right:
-            if a.family and a.family == b.family and a.name != b.name:
-                lonely_right.remove(b)
-                matches.append(Match("entity-mismatch", a, b, f"{a.text} vs {b.text}"))
-                break
-    return matches
+# --- entities -----------------------------------------------------------------------------
 
 
-def _kind_split(facts: Sequence[Fact]) -> tuple[list[Quantity], list[TimeSpan], list[Entity]]:
-    return (
-        [f for f in facts if isinstance(f, Quantity)],
-        [f for f in facts if isinstance(f, TimeSpan)],
-        [f for f in facts if isinstance(f, Entity)],
+def _entity_verdicts(block: Block, le: list[Entity], re_: list[Entity]) -> list[Verdict]:
+    out: list[Verdict] = []
+    left, right = list(le), list(re_)
+    ld, rd = block.left_doc, block.right_doc
+
+    def agree(a: Entity, b: Entity) -> bool:
+        return a.name == b.name
+
+    _assign(block, left, right, agree, _closeness, _name)
+    _drop_restated(left, block.right + block.near_right, agree, _name)
+    _drop_restated(right, block.left + block.near_left, agree, _name)
+
+    def versions_differ(a: Entity, b: Entity) -> bool:
+        return bool(a.family and a.family == b.family and a.name != b.name
+                    and a.name != a.family and b.name != b.family)
+
+    for a, b in _assign(block, left, right, versions_differ, _closeness, _family):
+        if _mentioned(block, a, "right") or _mentioned(block, b, "left"):
+            continue  # "Colossus IおよびII": the other version is written, only shortened
+        out.append(Verdict("entity-mismatch", a, b,
+                           f"{a.text} ({_where(ld, a)}) vs {b.text} ({_where(rd, b)})"))
+    # a name the other version uses elsewhere is not an omitted detail
+    lonely_left = [e for e in left if _is_name(e) and e.name not in block.right_names]
+    lonely_right = [e for e in right if _is_name(e) and e.name not in block.left_names]
+    out += _missing(block, lonely_left, "left") + _missing(block, lonely_right, "right")
+    return out
+
+
+def _name(e: Entity) -> Hashable:
+    return e.name
+
+
+def _family(e: Entity) -> Hashable:
+    return e.family
+
+
+def _is_name(e: Entity) -> bool:
+    """Names worth reporting as missing: Latin-script names and identifiers."""
+    return bool(regex.search(r"\p{Latin}", e.text)) and len(e.name) > 2
+
+
+def _mentioned(block: Block, e: Entity, side: str) -> bool:
+    """Whether the other side names this version in a list after the family name.
+
+    "Colossus IおよびII" mentions Colossus II; "Grok 3/4" mentions Grok 4.
+    """
+    version = e.text[len(e.family or ""):].strip(" -") if e.family else ""
+    if not version or not e.family:
+        return False
+    doc, units = (block.right_doc, block.link.right) if side == "right" else (
+        block.left_doc, block.link.left)
+    pattern = regex.compile(
+        regex.escape(e.family, special_only=True)
+        + r"[\s\-]*(?:[\p{Latin}\d.]+\s*(?:および|及び|と|や|、|,|/|&|and|or)\s*)+"
+        + regex.escape(version) + r"(?![\p{Latin}\d])",
+        regex.I,
     )
+    return any(pattern.search(doc.units[i].text) for i in units)
+
+
+# --- pairing ------------------------------------------------------------------------------
+
+
+def _closeness(block: Block, a: Fact, b: Fact) -> float:
+    """Higher for facts with similar context, relative position and counted noun."""
+    score = block.context_similarity(a, b)
+    score += 1.0 - abs(block.position(a, "left") - block.position(b, "right"))
+    if isinstance(a, Quantity) and isinstance(b, Quantity) and nouns_agree(a, b):
+        score += 2.0
+    return score
+
+
+def _assign(block: Block, left: list[F], right: list[F], ok: Callable[[F, F], bool],
+            score: Callable[[Block, Fact, Fact], float],
+            key: Callable[[F], Hashable] | None = None) -> list[tuple[F, F]]:
+    """Pair facts that ``ok`` accepts, best ``score`` first; paired facts leave the lists.
+
+    With ``key``, only facts of equal key are candidates. Without one, a long block only
+    weighs the right facts nearest each left fact in relative position, so that the cost
+    stays about linear in the number of facts.
+    """
+    candidates = [(score(block, a, b), i, j) for i, j in _candidates(block, left, right, key)
+                  if ok(a := left[i], b := right[j])]
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_l: set[int] = set()
+    used_r: set[int] = set()
+    pairs: list[tuple[F, F]] = []
+    for _, i, j in candidates:
+        if i in used_l or j in used_r:
+            continue
+        used_l.add(i)
+        used_r.add(j)
+        pairs.append((left[i], right[j]))
+    pairs.sort(key=lambda p: p[0].start)
+    for k in sorted(used_l, reverse=True):
+        del left[k]
+    for k in sorted(used_r, reverse=True):
+        del right[k]
+    return pairs
+
+
+NEAREST = 8  # right facts weighed per left fact in a long block
+
+
+def _candidates(block: Block, left: Sequence[F], right: Sequence[F],
+                key: Callable[[F], Hashable] | None) -> Iterator[tuple[int, int]]:
+    """Index pairs worth weighing: same key, and near in position when there are many."""
+    groups: dict[Hashable, tuple[list[int], list[int]]] = {}
+    for j, b in enumerate(right):
+        groups.setdefault(key(b) if key else None, ([], []))[1].append(j)
+    for i, a in enumerate(left):
+        group = groups.get(key(a) if key else None)
+        if group is not None:
+            group[0].append(i)
+    for lefts, rights in groups.values():
+        if len(lefts) * len(rights) <= NEAREST * NEAREST:
+            yield from itertools.product(lefts, rights)
+            continue
+        rights = sorted(rights, key=lambda j: block.position(right[j], "right"))
+        places = [block.position(right[j], "right") for j in rights]
+        for i in lefts:
+            at = bisect.bisect_left(places, block.position(left[i], "left"))
+            for k in range(max(0, at - NEAREST // 2), min(len(rights), at + NEAREST // 2)):
+                yield i, rights[k]
+
+
+def _drop_restated(facts: list[F], others: Sequence[Fact], same: Callable[[F, F], bool],
+                   key: Callable[[F], Hashable]) -> None:
+    """Leave out facts the other side states too, elsewhere in the block or next to it."""
+    if not facts:
+        return
+    kind = type(facts[0])
+    buckets: dict[Hashable, list[F]] = {}
+    for o in others:
+        if isinstance(o, kind):
+            buckets.setdefault(key(o), []).append(o)
+    facts[:] = [f for f in facts if not any(same(f, o) for o in buckets.get(key(f), ()))]
+
+
+def _missing(block: Block, facts: Sequence[Fact], side: str) -> list[Verdict]:
+    other = "right" if side == "left" else "left"
+    return [Verdict("missing-fact", f if side == "left" else None, f if side == "right" else None,
+                    f"{f.text}: only in the {side} version; the aligned {other} text has no "
+                    "counterpart") for f in facts]
+
+
+# --- the stage ----------------------------------------------------------------------------
 
 
 def _location(doc: Document, fact: Fact) -> Location:
@@ -192,10 +531,13 @@ def fingerprint(rule: str, *parts: str) -> str:
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
 
 
-def _context(doc: Document, fact: Fact | None, width: int = 12) -> str:
+def _context(doc: Document, fact: Fact | None) -> str:
     if fact is None:
         return ""
-    return doc.text[max(0, fact.start - width) : fact.end + width]
+    return doc.text[max(0, fact.start - CONTEXT) : fact.end + CONTEXT]
+
+
+_CONTENT = regex.compile(r"[\p{L}\p{N}]")
 
 
 def compare(
@@ -206,41 +548,71 @@ def compare(
     links: Sequence[Link],
 ) -> list[Finding]:
     """Findings for every link of the alignment, in reading order of the left side."""
-    by_unit_left: dict[int, list[Fact]] = {}
+    by_left: dict[int, list[Fact]] = {}
     for f in left_facts:
-        by_unit_left.setdefault(f.unit_index, []).append(f)
-    by_unit_right: dict[int, list[Fact]] = {}
+        by_left.setdefault(f.unit_index, []).append(f)
+    by_right: dict[int, list[Fact]] = {}
     for f in right_facts:
-        by_unit_right.setdefault(f.unit_index, []).append(f)
+        by_right.setdefault(f.unit_index, []).append(f)
 
+    def facts_of(link: Link) -> tuple[list[Fact], list[Fact]]:
+        return ([f for i in link.left for f in by_left.get(i, [])],
+                [f for j in link.right for f in by_right.get(j, [])])
+
+    left_names = frozenset(f.name for f in left_facts if isinstance(f, Entity))
+    right_names = frozenset(f.name for f in right_facts if isinstance(f, Entity))
     findings: list[Finding] = []
+    seen: dict[str, int] = {}
+
+    def add(rule: str, severity: Severity, message: str, lloc: Location | None,
+            rloc: Location | None, key: tuple[str, ...], k: int) -> None:
+        fid = fingerprint(rule, *key)
+        seen[fid] = seen.get(fid, 0) + 1
+        if seen[fid] > 1:  # the same text twice: keep ids unique and still stable
+            fid = fingerprint(rule, *key, str(seen[fid]))
+        findings.append(Finding(fid, rule, severity, message, lloc, rloc, k))
+
     for k, link in enumerate(links):
-        lf = [f for i in link.left for f in by_unit_left.get(i, [])]
-        rf = [f for j in link.right for f in by_unit_right.get(j, [])]
         if not link.left or not link.right:
-            doc, units = (left, link.left) if link.left else (right, link.right)
-            for i in units:
+            doc, side = (left, "left") if link.left else (right, "right")
+            for i in link.left or link.right:
+                unit = doc.units[i]
+                if not _CONTENT.search(unit.text):
+                    continue
                 loc = _unit_location(doc, i)
-                other = None
-                side = "left" if doc is left else "right"
-                findings.append(Finding(
-                    fingerprint("unaligned-unit", side, doc.units[i].text),
-                    "unaligned-unit", RULES["unaligned-unit"].severity,
-                    f"only in the {side} version: {_ellipsis(doc.units[i].text)}",
-                    loc if doc is left else other, loc if doc is right else other, k))
+                add("unaligned-unit", RULES["unaligned-unit"].severity,
+                    f"only in the {side} version (L{unit.line}): {_ellipsis(unit.text)}",
+                    loc if side == "left" else None, loc if side == "right" else None,
+                    (side, unit.text), k)
             continue
-        lq, lt, le = _kind_split(lf)
-        rq, rt, re_ = _kind_split(rf)
-        matches = _pair_quantities(lq, rq) + _pair_times(lt, rt) + _pair_entities(le, re_)
-        for m in matches:
-            severity = m.severity or RULES[m.rule].severity
-            findings.append(Finding(
-                fingerprint(m.rule, _context(left, m.left), _context(right, m.right)),
-                m.rule, severity, m.message,
-                _location(left, m.left) if m.left else None,
-                _location(right, m.right) if m.right else None, k))
+        lf, rf = facts_of(link)
+        near_l: list[Fact] = []
+        near_r: list[Fact] = []
+        for n in (k - 1, k + 1):
+            if 0 <= n < len(links):
+                a, b = facts_of(links[n])
+                near_l += a
+                near_r += b
+        block = Block(left, right, link, lf, rf, near_l, near_r, left_names, right_names)
+        verdicts = (
+            _quantity_verdicts(block, _only(lf, Quantity), _only(rf, Quantity))
+            + _time_verdicts(block, _only(lf, TimeSpan), _only(rf, TimeSpan))
+            + _entity_verdicts(block, _only(lf, Entity), _only(rf, Entity))
+        )
+        verdicts.sort(key=lambda v: (v.left.start if v.left else len(left.text),
+                                     v.right.start if v.right else 0))
+        for v in verdicts:
+            add(v.rule, v.severity or RULES[v.rule].severity, v.message,
+                _location(left, v.left) if v.left else None,
+                _location(right, v.right) if v.right else None,
+                (_context(left, v.left), _context(right, v.right)), k)
     return findings
 
 
+def _only(facts: Sequence[Fact], kind: type[F]) -> list[F]:
+    return [f for f in facts if isinstance(f, kind)]
+
+
 def _ellipsis(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -197,7 +197,7 @@ class Report:
     right_facts: list[Fact] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
-        counts = {s: 0 for s in SEVERITIES}
+        counts: dict[str, int] = {s: 0 for s in SEVERITIES}
         for f in self.findings:
             counts[f.severity] += 1
         return counts

@@ -8,6 +8,7 @@ example pair — and ``docs/rules.md`` is generated from these docstrings
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .model import Severity
@@ -24,7 +25,7 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def _rule(name: str, severity: Severity) -> object:
+def _rule(name: str, severity: Severity) -> Callable[[type], type]:
     def register(cls: type) -> type:
         doc = inspect.cleandoc(cls.__doc__ or "")
         summary = doc.split("\n", 1)[0]

@@ -13,6 +13,10 @@ from dataclasses import dataclass
 
 from .model import Unit
 
+# Each pattern is matched once per line at a fixed start and runs in time linear in the
+# line: no repeat nests another over characters it could also take (checked by doubling a
+# hostile line: time doubles). Lines are bounded by load.MAX_LINE_CHARS anyway.
+
 # A list marker at the start of a line: "- ", "* ", "+ ", "・", "• ", "1. ", "2) ", "①".
 _LIST_MARKER = re.compile(r"[ \t\u3000]*(?:[-*+•・‣▪◦]|\d{1,3}[.)]|[①-⑳])[ \t\u3000]*")
 _PLAIN_LIST_MARKER = re.compile(r"[ \t\u3000]*(?:[-*+•・‣▪◦][ \t\u3000]+|[・•][ \t\u3000]*)")
@@ -24,6 +28,7 @@ _QUOTE = re.compile(r" {0,3}(>[ \t]?)+")
 _HR = re.compile(r" {0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
 _HTML_BLOCK = re.compile(r" {0,3}<(?:!--|/?[A-Za-z][A-Za-z0-9-]*[\s/>]|/?[A-Za-z][A-Za-z0-9-]*$)")
 _WS = " \t\u3000\ufeff"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,21 +40,22 @@ class Line:
 
 
 def split_lines(text: str, start: int = 0, first_number: int = 1) -> Iterator[Line]:
-    """Lines of ``text`` from offset ``start`` on; CRLF, CR and LF all end a line."""
+    """Lines of ``text`` from offset ``start`` on; CRLF, CR and LF all end a line.
+
+    A final newline does not open an empty last line; a text that ends without one still
+    yields its last line. Newlines are found by one regex scan, so a long file stays linear.
+    """
     number = first_number
     pos = start
     n = len(text)
-    while pos <= n:
-        nl = pos
-        while nl < n and text[nl] not in "\r\n":
-            nl += 1
-        yield Line(number, pos, nl, text[pos:nl])
-        if nl >= n:
-            return
-        pos = nl + 2 if text.startswith("\r\n", nl) else nl + 1
+    if pos > n:
+        return
+    for m in _LINE_BREAK.finditer(text, start):
+        yield Line(number, pos, m.start(), text[pos : m.start()])
+        pos = m.end()
         number += 1
-        if pos == n:
-            return
+    if pos < n or pos == start:
+        yield Line(number, pos, n, text[pos:n])
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,25 +1,131 @@
-"""Names and identifiers: Latin-script names with their versions (Grok 5, H100, v14.2.2.3)."""
+"""Names and identifiers: Grok 5, Grok 3/4, GPT-4, H100, v14.2.2.3, Colossus II, Tesla
+Megapack, Andrej Karpathy, イーロン・マスク, マスク氏.
+
+Precision first: a name that is not one turns into a false entity-mismatch. Latin-script
+words are taken (in Japanese and Chinese text they are nearly always names), with the
+capitalized words after them (Tesla Megapack) and a version (Grok 5, Colossus II). In
+English only words that look like names are taken: with a digit or an inner capital (xAI,
+H100), in a run of capitalized words, or capitalized away from the start of a sentence.
+Katakana is taken only when it is clearly a name: joined by ・ (イーロン・マスク), before an
+honorific (マスク氏), or numbered (コロッサス2).
+
+``name`` is the normalized form (NFKC, casefold, single spaces, no ・); ``family`` is the
+name without its version, so Grok 4 and Grok 5 share the family ``grok``.
+"""
 
 from __future__ import annotations
+
+import unicodedata
 
 import regex
 
 from ..model import Entity
+from .quantities import SKIP_ZONES
 
-_NAME = regex.compile(
-    r"(?<![\p{Latin}\d])"
-    r"(?P<name>[\p{Latin}][\p{Latin}\d]*(?:[-.][\p{Latin}\d]+)*"
-    r"(?:[ ](?:\d+(?:[./]\d+)*|[IVX]{1,4})(?![\p{Latin}\d]))?)"
+_WORD = r"[\p{Latin}][\p{Latin}0-9]*(?:[\-.+&'][\p{Latin}0-9]+)*"
+_CAP_WORD = r"(?:[\p{Lu}][\p{Latin}0-9]*(?:[\-.+&'][\p{Latin}0-9]+)*|[0-9]+[\p{Latin}]+[0-9]*)"
+_VERSION = r"(?:[0-9]+(?:\.[0-9]+)*(?:/[0-9]+)*[a-z]?|[IVX]{1,4})(?![\p{Latin}0-9])"
+_LATIN = regex.compile(
+    r"(?<![\p{Latin}0-9.@/#_\-])"
+    rf"(?P<name>{_WORD}(?:[ ]{_CAP_WORD})*(?:[ ]{_VERSION})?)"
+    r"(?![\p{Latin}0-9@])"
+)
+_KATAKANA = regex.compile(
+    r"(?P<name>[\p{Katakana}ー]{2,}(?:[・=＝][\p{Katakana}ー]+)+)"
+    r"|(?P<honored>(?<![\p{Katakana}ー])[\p{Katakana}ー]{2,})(?=氏|さん|CEO)"
+    r"|(?P<numbered>(?<![\p{Katakana}ー])[\p{Katakana}ー]{2,}[0-9０-９]+)(?![0-9０-９.,\p{Han}])"
+)
+_VERSION_TAIL = regex.compile(
+    r"(?:[ \-]?(?:[0-9]+(?:\.[0-9]+)*(?:/[0-9]+)*[a-z]?|[IVX]{1,4})|[0-9０-９]+)$"
+)
+_ROMAN = regex.compile(r"[IVX]+")
+
+# Katakana words that take a number without being names: ナンバー1, トップ10, ステップ2.
+_NOT_NUMBERED_NAMES = frozenset({"ナンバー", "トップ", "ステップ", "ベスト", "ランク", "レベル",
+                                 "フェーズ", "バージョン", "パート", "シーズン", "ページ"})
+# Common nouns written in capitals: not names of anything in particular.
+_GENERIC = frozenset({"AI", "GPU", "GPUs", "CPU", "CPUs", "CEO", "CFO", "CTO", "LLM", "LLMs",
+                      "API", "APIs", "AGI", "SNS", "PR", "IT", "OS", "UI", "App", "Apps", "PC"})
+# Capitalized words that start English sentences without being names.
+_EN_COMMON = frozenset(
+    {"The", "A", "An", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "But",
+     "And", "Or", "If", "When", "While", "However", "So", "We", "I", "You", "He", "She",
+     "They", "Our", "My", "His", "Her", "Their", "As", "For", "With", "By", "From", "To",
+     "Of", "After", "Before", "Yes", "No", "Still", "Even", "Now", "Today", "Tomorrow",
+     "Here", "There", "What", "Why", "How", "Who", "Which", "Where", "Not", "All", "Some",
+     "Many", "Most", "One", "Every", "Each", "Also", "Then", "Finally", "First", "Second",
+     "Third", "Let", "Do", "Does", "Is", "Are", "Was", "Were", "Be", "Mr", "Ms", "Dr"}
 )
 
 
+def normalize_name(text: str) -> str:
+    """The form names are compared in: NFKC, casefold, single spaces, no ・ (イーロン・マスク)."""
+    s = unicodedata.normalize("NFKC", text).casefold()
+    s = regex.sub(r"[・=]", "", s)
+    return " ".join(s.split())
+
+
+def name_family(name: str) -> str:
+    """The normalized name without its version: grok 5 → grok, h100 → h, colossus ii →
+    colossus, gpt-4 → gpt."""
+    family = _VERSION_TAIL.sub("", name).rstrip(" -.") if regex.search(r"[0-9]|[ ][ivx]+$",
+                                                                      name) else name
+    if regex.search(r"[ ][ivx]{1,4}$", name):
+        family = regex.sub(r"[ ][ivx]{1,4}$", "", name)
+    return family or name
+
+
+def _looks_like_en_name(text: str, start: int, name: str) -> bool:
+    words = name.split(" ")
+    if any(c.isdigit() for c in name) or any(c.isupper() for c in words[0][1:]):
+        return True  # xAI, H100, GPT-4, OpenAI
+    if not words[0][0].isupper():
+        return False
+    if len(words) > 1:
+        return words[0] not in _EN_COMMON
+    before = text[:start].rstrip()
+    sentence_start = not before or before[-1] in ".!?:\"“(\n"
+    return not sentence_start and words[0] not in _EN_COMMON
+
+
 def extract_entities(text: str, lang: str, *, base: int = 0, unit: int = 0) -> list[Entity]:
-    found: list[Entity] = []
-    for m in _NAME.finditer(text):
+    """Names and identifiers in one unit's text; offsets are ``base`` + index into ``text``.
+
+    >>> [(e.text, e.family) for e in extract_entities("Grok 4 と H100、イーロン・マスク", "ja")]
+    [('Grok 4', 'grok'), ('H100', 'h'), ('イーロン・マスク', 'イーロンマスク')]
+    """
+    zones = [m.span() for m in SKIP_ZONES.finditer(text)] if (
+        "/" in text or "@" in text or "`" in text or "<" in text) else []
+    spans: list[tuple[int, int]] = []
+    for m in _LATIN.finditer(text):
         name = m.group("name")
-        if len(name) < 2:
+        start = m.start("name")
+        words = name.split(" ")
+        while len(words) > 1 and (regex.fullmatch(r"[a-z][a-z'\-]*", words[0])
+                                  or words[0] in _EN_COMMON):
+            start += len(words[0]) + 1  # "new Grok 5": the name is Grok 5
+            words = words[1:]
+        name = " ".join(words)
+        if len(name) < 2 or _ROMAN.fullmatch(name) or name in _GENERIC or \
+                not regex.match(r"\p{Latin}", name):
             continue
-        family = regex.sub(r"[\s\-]*[\d.]+$|[ ][IVX]+$", "", name) or name
-        found.append(Entity(unit_index=unit, start=base + m.start(), end=base + m.end(),
-                            text=name, name=name.casefold(), family=family.casefold()))
+        if lang == "en" and not _looks_like_en_name(text, start, name):
+            continue
+        spans.append((start, m.end("name")))
+    if lang != "en":
+        for m in _KATAKANA.finditer(text):
+            group = m.lastgroup or "name"
+            word = m.group(group)
+            if group == "numbered" and regex.sub(r"[0-9０-９]+$", "", word) in \
+                    _NOT_NUMBERED_NAMES:
+                continue
+            spans.append((m.start(group), m.end(group)))
+    found: list[Entity] = []
+    for start, end in sorted(spans):
+        if any(s <= start < e for s, e in zones):
+            continue
+        surface = text[start:end]
+        name = normalize_name(surface)
+        found.append(Entity(unit_index=unit, start=base + start, end=base + end, text=surface,
+                            name=name, family=name_family(name)))
     return found

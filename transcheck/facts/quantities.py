@@ -1,66 +1,848 @@
-"""Quantities: a number, its scale word, its unit or counter and its bound.
+"""Quantities: a number, its scale word, its unit or counter, its bound, its rate and its noun.
 
-First version: Arabic numerals with 万/億/兆 and the counter or unit written after them.
+One parser for every language; the words come from the tables in transcheck.lang (ja, zh,
+en). 2億5000万, 二億五千万, ２億５０００万, 250,000,000 and 2.5億 all read as 250000000; 90万台
+and 90万枚 of GPUs are both 900000 of unit 個 (the written counter stays in ``counter``);
+250MW is unit MW and 250 メガワット時 unit MWh.
+
+How a match is read, in order:
+  1. a run of numerals (Arabic, full-width, kanji, scale words) found by one regex;
+  2. context that makes it no quantity: an ordinal (第2, 6社目), a label (Grok 5,
+     コロッサス2, ナンバー1), a vague count (数十), a word that merely holds a numeral (一般,
+     统一), a time (2026年, 4ヶ月: the time reader's), a URL, e-mail, code or markup;
+  3. a fraction (3分の1, 百分之三十), a range (200〜300億ドル), a suffix bound, the unit;
+  4. a prefix bound (約, 最大, about), the period of a rate (毎月, 1日あたり), the noun.
+
+What a Quantity holds:
+  value (int when integral, else float) or low/high for a range, already in the canonical
+  unit (300kW → 0.3 MW); unit, the canonical name from the tables (USD JPY CNY EUR, MW for
+  power, MWh for energy, GB, 人, 個 for things and devices, 件, 社, 回, %, 倍 …, see
+  transcheck.lang.en); counter, the counter or unit as written (枚, メガワット時, $);
+  qualifier (exact approx at-least more-than at-most less-than up-to); per (day week month
+  year) for rates; noun, the counted noun normalized by ``normalize_noun`` (GPU → gpu,
+  ユーザー → ユーザ, users → ユーザ). A number with a noun but no counter (50万GPU, 7兆パラメータ)
+  counts 個, or the class its noun implies (1つの企業 → 社, 600M users → 人).
+
+Decisions: a bound without a number (倍以上) is no quantity; a bare 4-digit number from 1900 to
+2100 with nothing counted is a year, not a quantity; kanji numerals need a scale,
+counter or unit (五次元 is not five of anything); 一人 is one word to UniDic but still 1 人;
+ordinals (6社目) are labels, not amounts.
 """
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from types import ModuleType
+from typing import cast
+
 import regex
 
-from ..lang import ja
-from ..model import Quantity
+from ..lang import en, ja, zh
+from ..model import Qualifier, Quantity
+from .tokens import Token, token_at, tokenize
 
-_NUMBER = regex.compile(
-    r"(?<![\p{Latin}\d.\-/_])"
-    r"(?P<num>(?:\d[\d,]*(?:\.\d+)?\s?[兆億万])+(?:\d[\d,]*(?:\.\d+)?)?|\d[\d,]*(?:\.\d+)?)"
-    r"(?!(?<=\d)[\d.,]*\p{Latin})"
+# Full-width digits and signs → ASCII, one character for one, so offsets do not move.
+_FULLWIDTH = str.maketrans(
+    "０１２３４５６７８９，．％＋－〜＄　", "0123456789,.%+-~$ "
 )
+# Units whose value is a count of things, which is when a counted noun matters.
+_COUNT_UNITS = frozenset({None, "人", "個", "件", "社", "回"})
+_GENERIC_COUNT = frozenset({None, "個"})
+SKIP_ZONES = regex.compile(
+    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|`[^`\n]*`|<[^<>\n]+>|&#?\w+;"
+    r"|\{[^{}\n]*:[^{}\n]*\}"
+)
+_CLAUSE_BREAKS = "、。,;；!?！？\n「」()（）:："
+_ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+_EN_WORD_AFTER = regex.compile(r"[ -]?([A-Za-z.]+)")
+_DATE_TAIL = regex.compile(r"[\-–—/][0-9]")
+_LETTER = regex.compile(r"\p{L}")
+_KATAKANA = regex.compile(r"[\p{Katakana}ー]")
+_LATIN = regex.compile(r"[\p{Latin}]")
+_LATIN_TAIL = regex.compile(r"[\p{Latin}]+$")
+_LATIN_OR_KATAKANA = regex.compile(r"[\p{Latin}\p{Katakana}]")
+_EN_CLAUSE = regex.compile(r"[^,.;:!?()\n]{0,24}")
+_ZH_NOUN = regex.compile(r"[ ]?(?:([\p{Latin}][\p{Latin}0-9\-]*)|(\p{Han}{1,6}))")
+_EN_WORDS = regex.compile(r"(?:[ ]+[A-Za-z][A-Za-z\-']*){1,4}")
+_EN_PLAIN = regex.compile(r"[a-z][a-z\-']+")
+_ANY_NUMERAL = regex.compile(r"[0-9０-９〇零一二三四五六七八九十百千两兩壱弐参拾壹贰叁佰仟]")
+_JA_CLAUSE = regex.compile(r"[^、。,.;；:：!?！？()（）\nをはがにでと]{0,14}")
 
 
-def parse_number(text: str) -> float:
-    """Value of an Arabic numeral with 万/億/兆: 2億5000万 → 250000000."""
-    total = 0.0
-    current = ""
-    for ch in text.replace(",", "").replace(" ", ""):
-        if ch in ja.SCALES:
-            total += float(current or "1") * ja.SCALES[ch]
-            current = ""
+def _longest_first(words: object) -> list[str]:
+    return sorted(cast("Iterable[str]", words), key=lambda w: (-len(w), w))
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """One language's tables, with the patterns built from them."""
+
+    lang: str
+    digits: dict[str, int]
+    multipliers: dict[str, int]
+    scales: dict[str, int]
+    units: dict[str, tuple[str, float]]
+    unit_words: list[str]
+    signs: dict[str, str]
+    sign_words: list[str]
+    prefix_qualifiers: list[tuple[str, str]]
+    suffix_qualifiers: list[tuple[str, str]]
+    per_words: list[tuple[str, str]]
+    time_words: tuple[str, ...]
+    not_times: tuple[str, ...]
+    ordinal_prefixes: tuple[str, ...]
+    ordinal_suffixes: tuple[str, ...]
+    vague: tuple[str, ...]
+    joiners: list[str]
+    closers: tuple[str, ...]
+    fractions: tuple[str, ...]
+    not_numbers: tuple[str, ...]
+    noun_units: dict[str, str]
+    noun_aliases: dict[str, str]
+    run: regex.Pattern[str]
+    run_body: regex.Pattern[str]  # the same without the look-behind, for a range's high end
+    piece: regex.Pattern[str]
+    unit_re: regex.Pattern[str]
+
+
+def _table(module: ModuleType, name: str, default: object) -> object:
+    return getattr(module, name, default)
+
+
+@cache
+def grammar(lang: str) -> Grammar:
+    """The tables of ``lang`` (ja, zh, en) and the patterns built from them, built once."""
+    module = {"ja": ja, "zh": zh}.get(lang, en)
+    digits = cast("dict[str, int]", _table(module, "DIGITS", {}))
+    multipliers = cast("dict[str, int]", _table(module, "MULTIPLIERS", {}))
+    scales = cast("dict[str, int]", _table(module, "SCALES", {}))
+    units = cast("dict[str, tuple[str, float]]", _table(module, "UNITS", {}))
+    signs = cast("dict[str, str]", _table(module, "CURRENCY_SIGNS", en.CURRENCY_SIGNS))
+    kanji = "".join(digits) + "".join(multipliers)
+    atom = _ARABIC + (f"|[{kanji}]+" if kanji else "")
+    cjk_scale = "|".join(regex.escape(s) for s in _longest_first(scales))
+    word_scale = "|".join(_longest_first(en.SCALE_WORDS))
+    letter_scale = "|".join(_longest_first(en.SCALE_LETTERS))
+    letters = f"|(?:{letter_scale})" if module is en else ""
+    latin_scale = rf"(?:[ ]?(?:{word_scale}){letters})(?![\p{{Latin}}])"
+    inner = f"(?:{atom})" + (f"|[ ]?(?:{cjk_scale})" if cjk_scale else "")
+    body = rf"(?:{atom})(?:{inner})*(?:{latin_scale})?"
+    run = regex.compile(
+        r"(?<![\p{Latin}0-9._/#@\\])(?<![\p{Latin}0-9]-)"
+        rf"(?:(?<![\p{{Latin}}\p{{N}}])[+\-−])?{body}"
+    )
+    piece_parts = [rf"(?P<arabic>{_ARABIC})", rf"(?P<latin>{word_scale}|{letter_scale})"]
+    if cjk_scale:
+        piece_parts.append(f"(?P<scale>{cjk_scale})")
+    if kanji:
+        piece_parts.append(f"(?P<kanji>[{kanji}])")
+    piece = regex.compile("|".join(piece_parts))
+    unit_words = _longest_first(units)
+    unit_re = regex.compile(
+        "|".join(
+            regex.escape(u) + (r"(?![\p{Latin}])" if _LATIN.match(u[-1]) else "")
+            for u in unit_words
+        )
+    )
+    return Grammar(
+        lang=lang,
+        digits=digits,
+        multipliers=multipliers,
+        scales=scales,
+        units=units,
+        unit_words=unit_words,
+        signs=signs,
+        sign_words=_longest_first(signs),
+        prefix_qualifiers=sorted(
+            cast("dict[str, str]", _table(module, "PREFIX_QUALIFIERS", {})).items(),
+            key=lambda kv: -len(kv[0])),
+        suffix_qualifiers=sorted(
+            cast("dict[str, str]", _table(module, "SUFFIX_QUALIFIERS", {})).items(),
+            key=lambda kv: -len(kv[0])),
+        per_words=sorted(cast("dict[str, str]", _table(module, "PER_WORDS", {})).items(),
+                         key=lambda kv: -len(kv[0])),
+        time_words=tuple(_longest_first(_table(module, "TIME_WORDS", ()))),
+        not_times=cast("tuple[str, ...]", _table(module, "NOT_TIMES", ())),
+        ordinal_prefixes=cast("tuple[str, ...]", _table(module, "ORDINAL_PREFIXES", ())),
+        ordinal_suffixes=tuple(_longest_first(_table(module, "ORDINAL_SUFFIXES", ()))),
+        vague=cast("tuple[str, ...]", _table(module, "VAGUE", ())),
+        joiners=_longest_first(_table(module, "RANGE_JOINERS", ())),
+        closers=cast("tuple[str, ...]", _table(module, "RANGE_CLOSERS", ())),
+        fractions=cast("tuple[str, ...]", _table(module, "FRACTION_MARKERS", ())),
+        not_numbers=cast("tuple[str, ...]", _table(module, "NOT_NUMBERS", ())),
+        # looked up after normalizing, so every language's counted nouns apply
+        noun_units={**en.NOUN_UNITS, **ja.NOUN_UNITS, **zh.NOUN_UNITS},
+        noun_aliases={**en.NOUN_ALIASES,
+                      **cast("dict[str, str]", _table(module, "NOUN_ALIASES", {}))},
+        run=run,
+        run_body=regex.compile(body),
+        piece=piece,
+        unit_re=unit_re,
+    )
+
+
+@dataclass(slots=True)
+class _Numeral:
+    """A numeral run read: its value, where it ends, and how it was written."""
+
+    value: Decimal
+    end: int
+    scaled: bool  # has a scale word (万, 億, million)
+    trailing_scale: Decimal | None  # the scale word it ends with: 300億 → 10^8
+    kanji_led: bool  # starts with a kanji numeral (二億, 十数)
+    has_kanji: bool  # holds a kanji digit or multiplier, which UniDic must confirm
+
+
+def parse_numeral(text: str, lang: str = "ja") -> Decimal | None:
+    """Value of one numeral run, or None if it is not well formed.
+
+    >>> [int(parse_numeral(s) or 0) for s in ("2億5000万", "二億五千万", "3万5千", "四百二十万")]
+    [250000000, 250000000, 35000, 4200000]
+    """
+    numeral = _read_numeral(grammar(lang), text.translate(_FULLWIDTH), 0, len(text))
+    return numeral.value if numeral is not None and numeral.end == len(text) else None
+
+
+def _read_numeral(g: Grammar, norm: str, start: int, end: int) -> _Numeral | None:
+    total = Decimal(0)
+    section = Decimal(0)
+    current: Decimal | None = None
+    last_scale: int | None = None
+    trailing: Decimal | None = None
+    scaled = has_kanji = False
+    sign = Decimal(1)
+    pos = start
+    if norm[pos] in "+-−":
+        sign = Decimal(-1) if norm[pos] != "+" else Decimal(1)
+        pos += 1
+    kanji_led = norm[pos] in g.digits or norm[pos] in g.multipliers
+    while pos < end:
+        if norm[pos] == " ":
+            pos += 1
+            continue
+        m = g.piece.match(norm, pos, end)
+        if m is None:
+            return None
+        kind = m.lastgroup
+        word = m.group()
+        trailing = None
+        if kind == "arabic":
+            if current is not None:
+                return None
+            try:
+                current = Decimal(word.replace(",", ""))
+            except InvalidOperation:
+                return None
+        elif kind == "kanji":
+            has_kanji = True
+            if word in g.digits:
+                current = (current or Decimal(0)) * 10 + g.digits[word]
+            else:
+                section += (current if current is not None else Decimal(1)) * g.multipliers[word]
+                current = None
+        elif kind == "scale":
+            size = g.scales[word]
+            if last_scale is not None and size >= last_scale:
+                return None
+            group = section + (current or Decimal(0))
+            if group == 0:
+                return None
+            total += group * size
+            section, current, last_scale = Decimal(0), None, size
+            scaled = True
+            trailing = Decimal(size)
+        else:  # a Latin scale word ends the numeral: 1.5 trillion, 600M
+            size = en.SCALE_WORDS.get(word.strip()) or en.SCALE_LETTERS[word]
+            value = (total + section + (current or Decimal(0))) * size
+            return _Numeral(sign * value, m.end(), True, Decimal(size), kanji_led, has_kanji)
+        pos = m.end()
+    total += section + (current or Decimal(0))
+    return _Numeral(sign * total, end, scaled, trailing, kanji_led, has_kanji)
+
+
+def _number(value: Decimal) -> int | float:
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def _skip_space(text: str, pos: int, limit: int = 1) -> int:
+    n = 0
+    while pos < len(text) and text[pos] == " " and n < limit:
+        pos += 1
+        n += 1
+    return pos
+
+
+def _starts(text: str, pos: int, words: list[tuple[str, str]] | list[str] | tuple[str, ...]
+            ) -> tuple[str, str] | str | None:
+    """The first (longest) of ``words`` that ``text`` has at ``pos``, or None."""
+    if not words:
+        return None
+    prefixes = _prefixes(words)
+    if not text.startswith(prefixes, pos):
+        return None  # the common case, decided in C
+    for w in words:
+        word = w[0] if isinstance(w, tuple) else w
+        if text.startswith(word, pos):
+            return w
+    return None
+
+
+_PREFIX_CACHE: dict[int, tuple[str, ...]] = {}
+
+
+def _prefixes(words: list[tuple[str, str]] | list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The words as a tuple for ``str.startswith``; word lists are the grammar's own, built
+    once and kept, so their ids are stable keys."""
+    key = id(words)
+    got = _PREFIX_CACHE.get(key)
+    if got is None:
+        got = tuple(w[0] if isinstance(w, tuple) else w for w in words)
+        _PREFIX_CACHE[key] = got
+    return got
+
+
+class _Reader:
+    """Reads the quantities of one unit's text (see the module docstring for the steps)."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.norm = text.translate(_FULLWIDTH)
+        self.g = grammar(lang)
+        self.lang = self.g.lang
+        self._tokens: tuple[Token, ...] | None = None
+        self._window = (0, len(text))
+        self.zones = [m.span() for m in SKIP_ZONES.finditer(self.norm)] if (
+            "/" in text or "@" in text or "`" in text or "<" in text or "{" in text
+            or "&" in text) else []
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """UniDic's words around the candidate being read (see ``_focus``), with offsets
+        into the whole text: tagging a window, not the whole unit, keeps the reader fast."""
+        if self._tokens is None:
+            lo, hi = self._window
+            if lo == 0 and hi == len(self.text):
+                self._tokens = tokenize(self.text)
+            else:
+                self._tokens = tuple(
+                    Token(t.surface, t.start + lo, t.end + lo, t.pos1, t.pos2, t.pos3)
+                    for t in tokenize(self.text[lo:hi]))
+        return self._tokens
+
+    def _focus(self, start: int, end: int) -> None:
+        """Set the window UniDic reads for a candidate: back to the clause start (at most
+        16 characters) and on to the sentence end (at most 40)."""
+        text = self.text
+        lo = max(0, start - 16)
+        cut = max(text.rfind(c, lo, start) for c in "。、\n")
+        if cut >= 0:
+            lo = cut + 1
+        hi = min(len(text), end + 40)
+        stop = text.find("。", end + 8, hi)
+        if stop >= 0:
+            hi = stop + 1
+        if (lo, hi) != self._window:
+            self._window = (lo, hi)
+            self._tokens = None
+
+    def read(self) -> list[tuple[int, int, dict[str, object]]]:
+        found: list[tuple[int, int, dict[str, object]]] = []
+        pos = 0
+        norm = self.norm
+        last_end = 0
+        while True:
+            m = self.g.run.search(norm, pos)
+            if m is None:
+                break
+            got = self._read_at(m.start(), m.end(), last_end)
+            if got is None:
+                pos = m.end()
+                continue
+            start, end, fields = got
+            found.append((start, end, fields))
+            last_end = end
+            pos = max(end, m.end())
+        return found
+
+    # -- one candidate -------------------------------------------------------------------
+
+    def _read_at(self, start: int, run_end: int, last_end: int
+                 ) -> tuple[int, int, dict[str, object]] | None:
+        g, norm = self.g, self.norm
+        if any(s <= start < e for s, e in self.zones):
+            return None
+        run_end = self._give_back_unit(start, run_end)
+        if run_end <= start:
+            return None
+        self._focus(start, run_end)
+        first = self._numeral(start, run_end)
+        if first is None:
+            return None
+        if self._is_ordinal_or_vague(start, first):
+            return None
+        end = first.end
+        value: Decimal | None = first.value
+        low = high = None
+        unit: str | None = None
+        counter: str | None = None
+        factor = 1.0
+        qualifier: str = "exact"
+        # a fraction: 3分の1, 百分之三十 (the denominator comes first in both)
+        frac = _starts(norm, end, g.fractions)
+        if isinstance(frac, str):
+            m2 = g.run_body.match(norm, end + len(frac))
+            second = self._numeral(end + len(frac), m2.end()) if m2 else None
+            if second is None or first.value == 0:
+                return None
+            end = second.end
+            if first.value == 100:
+                value, unit, counter = second.value, "%", frac
+            else:
+                value, counter = second.value / first.value, frac
         else:
-            current += ch
-    if current:
-        total += float(current)
-    return total
+            if self._is_time(end):
+                return None
+            # a range: 200〜300億ドル, 10-20%, 10から20まで
+            rng = self._range(start, first)
+            if rng == "time":
+                return None
+            if isinstance(rng, tuple):
+                low, high, end = rng
+                value = None
+        after_number = end
+        end, qualifier = self._suffix_qualifier(end, qualifier)
+        if unit is None:
+            u_start = _skip_space(norm, end)
+            um = g.unit_re.match(norm, u_start)
+            if um is not None and not (u_start > end and um.group() in en.ATTACHED_ONLY):
+                counter = self.text[u_start:um.end()]
+                unit, factor = g.units[um.group()]
+                end = um.end()
+        end, qualifier = self._suffix_qualifier(end, qualifier)
+        closer = _starts(norm, end, g.closers)
+        if low is not None and isinstance(closer, str):
+            end += len(closer)
+        if _starts(norm, end, g.ordinal_suffixes) is not None and self.lang != "en":
+            return None
+        if self.lang == "en" and unit is None and self._en_ordinal(after_number):
+            return None
+        # currency sign before the number: $130 billion
+        sign_start = start
+        for sign in g.sign_words:
+            code = g.signs[sign]
+            if norm.startswith(sign, start - len(sign)) and start - len(sign) >= 0:
+                if unit is None:
+                    unit, counter = code, self.text[start - len(sign):start]
+                sign_start = start - len(sign)
+                break
+        bare = unit is None and not first.scaled and frac is None
+        if first.has_kanji and not self._kanji_confirmed(start, first):
+            return None
+        if unit is None and self._in_word(start):
+            return None
+        if bare and (first.kanji_led or self._is_label(sign_start, end)):
+            return None
+        q_start, qualifier = self._prefix_qualifier(sign_start, qualifier)
+        noun = None
+        if unit in _COUNT_UNITS:
+            noun = self._noun(sign_start, end, unit)
+            if noun is not None and unit in _GENERIC_COUNT:
+                unit = self.g.noun_units.get(noun, "個")
+        if bare and noun is None and self._is_year(first, value):
+            return None
+        per = self._per(q_start, end, last_end)
+        scale = Decimal(str(factor))
+        fields: dict[str, object] = {
+            "value": None if value is None else _number(value * scale),
+            "low": None if low is None else _number(low * scale),
+            "high": None if high is None else _number(high * scale),
+            "unit": unit,
+            "qualifier": qualifier,
+            "per": per,
+            "noun": noun,
+            "counter": counter,
+        }
+        return q_start, end, fields
+
+    def _numeral(self, start: int, end: int) -> _Numeral | None:
+        return _read_numeral(self.g, self.norm, start, end)
+
+    def _give_back_unit(self, start: int, end: int) -> int:
+        """Hand back a run's last characters when they begin a unit: 5千瓦, 250兆瓦时."""
+        norm = self.norm
+        for k in (2, 1):
+            if end - k <= start:
+                continue
+            um = self.g.unit_re.match(norm, end - k)
+            if um is not None and um.end() > end:
+                return end - k
+        while end > start and norm[end - 1] == " ":
+            end -= 1
+        return end
+
+    def _is_ordinal_or_vague(self, start: int, first: _Numeral) -> bool:
+        norm = self.norm
+        before = norm[max(0, start - 12):start].rstrip(" ")
+        if any(before.endswith(p) for p in self.g.ordinal_prefixes):
+            return True
+        if first.kanji_led:
+            if any(before.endswith(v) for v in self.g.vague):
+                return True
+            if any(norm.startswith(v, first.end) for v in self.g.vague):
+                return True
+        return False
+
+    def _in_word(self, start: int) -> bool:
+        """The run starts inside a word that merely holds a numeral (zh: 一些, 统一, 千万)."""
+        for word in self.g.not_numbers:
+            lo = max(0, start - len(word) + 1)
+            i = self.norm.find(word, lo, start + len(word))
+            if i != -1 and i <= start:
+                return True
+        return False
+
+    def _is_time(self, end: int) -> bool:
+        if self.lang == "en":
+            return self._en_time(end)
+        pos = _skip_space(self.norm, end)
+        if _starts(self.norm, pos, self.g.not_times) is not None:
+            return False
+        return _starts(self.norm, pos, self.g.time_words) is not None
+
+    def _en_time(self, end: int) -> bool:
+        m = _EN_WORD_AFTER.match(self.norm[end:end + 12])
+        if m is None:
+            return False
+        word = m.group(1).lower()
+        return word in self.g.time_words or word.rstrip(".") in self.g.time_words
+
+    def _en_ordinal(self, end: int) -> bool:
+        return any(self.norm.startswith(s, end) for s in self.g.ordinal_suffixes) and not (
+            end + 2 < len(self.norm) and self.norm[end + 2].isalpha())
+
+    def _range(self, start: int, first: _Numeral
+               ) -> tuple[Decimal, Decimal, int] | str | None:
+        norm = self.norm
+        pos = first.end
+        joiner = _starts(norm, pos, self.g.joiners)
+        unit_first: str | None = None
+        if not isinstance(joiner, str):
+            # the unit written on both ends: 200億円から300億円, 10%〜20%
+            um = self.g.unit_re.match(norm, _skip_space(norm, pos))
+            if um is None:
+                return None
+            joiner = _starts(norm, um.end(), self.g.joiners)
+            if not isinstance(joiner, str):
+                return None
+            unit_first, pos = self.g.units[um.group()][0], um.end()
+        at = _skip_space(norm, pos + len(joiner))
+        sign = _starts(norm, at, self.g.sign_words)
+        if isinstance(sign, str) and norm.startswith(sign, start - len(sign)):
+            at += len(sign)  # $20 to $30 billion: the sign is repeated
+        m = self.g.run_body.match(norm, at)
+        if m is None:
+            return None
+        run_end = self._give_back_unit(m.start(), m.end())
+        second = self._numeral(m.start(), run_end)
+        if second is None:
+            return None
+        if self._is_time(second.end):
+            return "time"  # 1〜2年: a range of years, the time reader's
+        if unit_first is not None:
+            um = self.g.unit_re.match(norm, _skip_space(norm, second.end))
+            if um is None or self.g.units[um.group()][0] != unit_first:
+                return None
+        if joiner.strip() in "-–—" and _DATE_TAIL.match(norm[second.end:]):
+            return None  # 2026-01-23, 03-1234-5678
+        low = first.value
+        if not first.scaled and second.trailing_scale is not None:
+            low = low * second.trailing_scale
+        if low >= second.value:
+            return None
+        return low, second.value, second.end
+
+    def _suffix_qualifier(self, end: int, qualifier: str) -> tuple[int, str]:
+        pos = _skip_space(self.norm, end) if self.lang != "en" else end
+        hit = _starts(self.norm, pos, self.g.suffix_qualifiers)
+        if isinstance(hit, tuple):
+            if self.lang == "en" and hit[0][-1].isalpha() and \
+                    _LETTER.match(self.norm[pos + len(hit[0]):pos + len(hit[0]) + 1]):
+                return end, qualifier
+            return pos + len(hit[0]), hit[1]
+        return end, qualifier
+
+    def _prefix_qualifier(self, start: int, qualifier: str) -> tuple[int, str]:
+        text = self.norm
+        before = text[max(0, start - 16):start]
+        stripped = before.rstrip(" ")
+        paren = ""
+        if stripped.endswith((")", "）")):
+            paren = stripped[-1]
+            stripped = stripped[:-1].rstrip(" ")
+        for word, q in self.g.prefix_qualifiers:
+            match_word = word if self.lang != "en" else word.lower()
+            hay = stripped if self.lang != "en" else stripped.lower()
+            if not hay.endswith(match_word):
+                continue
+            q_start = start - (len(before) - len(stripped)) - len(word)
+            if self.lang == "en" and q_start > 0 and text[q_start - 1].isalpha():
+                continue
+            if paren:
+                opener = "(" if paren == ")" else "（"
+                i = q_start - 1
+                while i >= 0 and text[i] == " ":
+                    i -= 1
+                if i < 0 or text[i] != opener:
+                    continue
+                q_start = i
+            if qualifier != "exact":  # a bound on both sides: keep the one after (以上)
+                return q_start, qualifier
+            return q_start, q
+        return start, qualifier
+
+    def _is_label(self, start: int, end: int) -> bool:
+        """A bare number named by the word before it: Grok 5, コロッサス2, ナンバー1, 5G."""
+        text = self.norm
+        if start > 0:
+            prev = text[start - 1]
+            if _KATAKANA.match(prev):
+                return True
+            if prev == " " and start > 1 and _LATIN.match(text[start - 2]):
+                word = _LATIN_TAIL.search(text[:start - 1])
+                if word is None or self.lang != "en" or word.group()[0].isupper():
+                    return True
+        return end < len(text) and bool(_LATIN_OR_KATAKANA.match(text[end]))
+
+    @staticmethod
+    def _is_year(first: _Numeral, value: Decimal | None) -> bool:
+        return value is not None and not first.scaled and value == int(value) and \
+            1900 <= value <= 2100
+
+    def _kanji_confirmed(self, start: int, first: _Numeral) -> bool:
+        """Kanji numerals must be numerals to UniDic (ja): 一般, 十分, 一部 are words."""
+        if self.lang != "ja":
+            return True
+        tokens = self.tokens
+        end = first.end
+        for i in range(start, end):
+            ch = self.norm[i]
+            if ch not in self.g.digits and ch not in self.g.multipliers:
+                continue
+            t = token_at(tokens, i)
+            if t is None:
+                return False
+            tok = tokens[t]
+            if tok.start < start or (tok.end > end and self.text[end:tok.end] not in self.g.units):
+                return False  # 一般, 統一, 十分: the numeral is part of a longer word
+            if tok.end > end:
+                continue  # 一人, 二人: UniDic's one word is a numeral and its counter
+            if not tok.is_numeral and end - start == 1:
+                return False  # a lone 千 may be a name; inside 3万5千 it is not
+        return True
+
+    # -- rate and noun -------------------------------------------------------------------
+
+    def _per(self, start: int, end: int, last_end: int) -> str | None:
+        text = self.norm
+        lo = max(last_end, start - 16)
+        window = text[lo:start]
+        for i in range(len(window) - 1, -1, -1):
+            if window[i] in _CLAUSE_BREAKS:
+                lo += i + 1
+                window = window[i + 1:]
+                break
+        if self.lang == "en":
+            after = _EN_CLAUSE.match(text, end).group()
+            hay, after_hay = window.lower(), after.lower()
+        else:
+            after = _JA_CLAUSE.match(text, end).group()
+            hay, after_hay = window, after
+        # the rate word nearest the number wins: 7000万日活…和6亿月活 gives day, then month
+        best: tuple[int, str] | None = None
+        for word, period in self.g.per_words:
+            for where, offset, after_side in ((hay, lo, False), (after_hay, end, True)):
+                i = where.find(word)
+                while i != -1:
+                    if self._per_word_ok(offset + i, word):
+                        distance = i if after_side else len(where) - i - len(word)
+                        if best is None or distance < best[0]:
+                            best = (distance, period)
+                    i = where.find(word, i + 1)
+        return best[1] if best else None
+
+    def _per_word_ok(self, at: int, word: str) -> bool:
+        """月間 after a number is a duration (3ヶ月間, 5年間), not a rate."""
+        if at == 0:
+            return True
+        prev = self.norm[at - 1]
+        if self.lang == "en":
+            return not prev.isalpha()
+        if word[0].isdigit() or word[0] in self.g.digits or word.startswith("毎"):
+            return True
+        return not (prev.isdigit() or prev in self.g.digits or prev in self.g.multipliers
+                    or prev in "数ヶケか")
+
+    def _noun(self, start: int, end: int, unit: str | None) -> str | None:
+        if self.lang == "ja":
+            return self._noun_ja(start, end, unit)
+        if self.lang == "zh":
+            return self._noun_zh(end)
+        return self._noun_en(end)
+
+    def _noun_ja(self, start: int, end: int, unit: str | None) -> str | None:
+        tokens = self.tokens
+        i = token_at(tokens, _skip_space(self.text, end, 3))
+        if i is not None and tokens[i].start >= end:
+            tok = tokens[i]
+            if tok.surface == "の":
+                head = self._compound_head(i + 1, skip_modifiers=True)
+                if head is not None:
+                    return head
+            elif unit is None and tok.is_noun:
+                head = self._compound_head(i, skip_modifiers=False)
+                if head is not None:
+                    return head
+        # the noun before: アクティブユーザー6億人, ユーザー数を6億人, リスクは 3 つ
+        j = token_at(tokens, start - 1) if start > 0 else None
+        if j is None:
+            k = start - 1
+            while k >= 0 and self.text[k] == " ":
+                k -= 1
+            j = token_at(tokens, k) if k >= 0 else None
+        if j is None or tokens[j].end > start:
+            return None
+        particle = False
+        if tokens[j].surface in ("は", "が", "を", "も") and tokens[j].pos1 == "助詞":
+            particle = True
+            j -= 1
+        counted_by = False
+        while j >= 0 and tokens[j].surface in ja.COUNT_NOUNS:
+            counted_by = True
+            j -= 1
+        if j < 0 or (particle and not counted_by and unit not in _GENERIC_COUNT):
+            return None
+        tok = tokens[j]
+        if not tok.is_noun or tok.surface in ja.NOT_NOUNS or tok.pos3 == "副詞可能":
+            return None
+        noun = self.normalize_noun(tok.surface)
+        if unit is None and noun not in self.g.noun_units:
+            return None  # 価格は1980: a bare number after a noun need not count it
+        return noun
+
+    def _compound_head(self, i: int, *, skip_modifiers: bool) -> str | None:
+        """The last noun of the noun phrase starting at token ``i``: 日間アクティブユーザー →
+        ユーザー; with ``skip_modifiers``, past 主要な, 新しい."""
+        tokens = self.tokens
+        n = len(tokens)
+        if skip_modifiers:
+            skipped = 0
+            while i < n and skipped < 3 and (
+                    tokens[i].pos1 in ("形状詞", "形容詞", "連体詞", "接頭辞")
+                    or (tokens[i].pos1 == "助動詞" and tokens[i].surface == "な")):
+                if tokens[i].pos1 == "形状詞" and i + 1 < n and tokens[i + 1].is_noun:
+                    break
+                i += 1
+                skipped += 1
+        words: list[str] = []
+        while i < n:
+            tok = tokens[i]
+            suffix = tok.pos1 == "接尾辞" and tok.pos2 == "名詞的" and bool(words)
+            if (tok.is_noun or suffix) and tok.surface not in ja.NOT_NOUNS \
+                    and tok.pos3 != "副詞可能":
+                if tok.surface in ja.PER_WORDS:
+                    words = []  # 日間アクティブユーザー: the rate is not the noun
+                else:
+                    words.append(tok.surface)
+            elif tok.pos1 == "形状詞" and i + 1 < n and tokens[i + 1].is_noun:
+                words = []  # アクティブユーザー → ユーザー, as the other version may drop it
+            else:
+                break
+            if i + 1 < n and tokens[i + 1].start > tok.end and words:
+                break  # a space ends a compound: の GPU を
+            i += 1
+        head = "".join(words) if words else None
+        return None if head is None else self.normalize_noun(head)
+
+    def _noun_zh(self, end: int) -> str | None:
+        text = self.norm
+        pos = end
+        if text.startswith("的", pos):
+            pos += 1
+        m = _ZH_NOUN.match(text[pos:])
+        if m is None:
+            return None
+        if m.group(1):
+            return self.normalize_noun(m.group(1))
+        han = m.group(2)
+        for k, ch in enumerate(han):
+            if ch in zh.NOUN_STOPS:
+                han = han[:k]
+                break
+        if not han:
+            return None
+        for known in _longest_first({**zh.NOUN_ALIASES, **zh.NOUN_UNITS}):
+            if han.endswith(known) or han.startswith(known):
+                return self.normalize_noun(known)
+        return self.normalize_noun(han[:4])
+
+    def _noun_en(self, end: int) -> str | None:
+        words = _EN_WORDS.match(self.norm[end:])
+        if words is None:
+            return None
+        head = None
+        for word in words.group().split():
+            if word.lower() in en.STOPWORDS:
+                break
+            head = word
+            if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+                break  # a plural ends the phrase: 900k GPUs online
+        return None if head is None else self.normalize_noun(head)
+
+    def normalize_noun(self, noun: str) -> str:
+        return normalize_noun(noun, self.g.noun_aliases)
+
+
+def normalize_noun(noun: str, aliases: dict[str, str] | None = None) -> str:
+    """A noun in the form both versions share: NFKC, casefold, no middle dots, no final ー on
+    katakana words, English plurals singular, then the alias table.
+
+    >>> normalize_noun("ユーザー"), normalize_noun("ＧＰＵｓ"), normalize_noun("パラメーター")
+    ('ユーザ', 'gpu', 'パラメータ')
+    """
+    s = unicodedata.normalize("NFKC", noun).casefold().replace("・", "").replace(" ", "")
+    if len(s) > 2 and s.endswith("ー"):
+        s = s[:-1]
+    if _EN_PLAIN.fullmatch(s) and len(s) > 3:
+        if s.endswith("ies"):
+            s = s[:-3] + "y"
+        elif s.endswith("s") and not s.endswith("ss"):
+            s = s[:-1]
+    table = aliases if aliases is not None else {**en.NOUN_ALIASES, **ja.NOUN_ALIASES}
+    return table.get(s, s)
 
 
 def extract_quantities(text: str, lang: str, *, base: int = 0, unit: int = 0) -> list[Quantity]:
+    """Every quantity in one unit's text; offsets are ``base`` + index into ``text``.
+
+    >>> [(q.text, q.value, q.unit) for q in extract_quantities("約50万GPU、月額約10億ドル", "ja")]
+    [('約50万', 500000, '個'), ('約10億ドル', 1000000000, 'USD')]
+    """
+    if not _ANY_NUMERAL.search(text):
+        return []
+    reader = _Reader(text, lang if lang in ("ja", "zh", "en") else "en")
     found: list[Quantity] = []
-    for m in _NUMBER.finditer(text):
-        start, end = m.span()
-        value = parse_number(m.group("num"))
-        canonical = counter = None
-        rest = text[end:]
-        stripped = rest.lstrip(" ")
-        for written, name in ja.COUNTERS:
-            if stripped.startswith(written):
-                canonical, counter = name, written
-                end += len(rest) - len(stripped) + len(written)
-                break
-        qualifier = "exact"
-        before = text[max(0, start - 4) : start].rstrip(" ")
-        after = text[end : end + 4]
-        for word, q in ja.PREFIX_QUALIFIERS:
-            if before.endswith(word):
-                qualifier = q
-                start -= len(word) + (len(text[max(0, start - 4) : start]) - len(before))
-                break
-        for word, q in ja.SUFFIX_QUALIFIERS:
-            if after.startswith(word):
-                qualifier = q
-                end += len(word)
-                break
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        found.append(Quantity(unit_index=unit, start=base + start, end=base + end,
-                              text=text[start:end], value=value, unit=canonical,
-                              qualifier=qualifier, counter=counter))
+    for start, end, f in reader.read():
+        found.append(Quantity(
+            unit_index=unit, start=base + start, end=base + end, text=text[start:end],
+            value=cast("float | None", f["value"]), low=cast("float | None", f["low"]),
+            high=cast("float | None", f["high"]), unit=cast("str | None", f["unit"]),
+            qualifier=cast(Qualifier, f["qualifier"]), per=cast("str | None", f["per"]),
+            noun=cast("str | None", f["noun"]), counter=cast("str | None", f["counter"]),
+        ))
     return found

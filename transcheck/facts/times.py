@@ -1,44 +1,480 @@
-"""Times: years and parts of years, relative to the article's date where written so.
+"""Times: dates, periods and durations, resolved against the article's date.
 
-First version: 今年 / 来年 / 昨年 with 末 (end of) and 初め (start of), and the
-direction word after them (までに by, から from, まで until).
+Each language module (:mod:`transcheck.lang.times_ja`, ``times_zh``, ``times_en``) gives
+word tables and patterns with named groups; :func:`extract_times` runs every pattern,
+keeps the longest match at each place, and one interpreter turns the groups into a
+:class:`~transcheck.model.TimeSpan`:
+
+* a point or period (2026年第2四半期, 来年末までに) gets its inclusive interval
+  ``time_start``..``time_end``; a relative one (今年, 来月上旬) also gets its ``anchor``
+  (``Y+0``, ``M+1/early``) and stays unresolved when the article has no date;
+* a length of time (4ヶ月, 数十年, 2年半) gets an ISO 8601 ``duration`` and its length in
+  days as ``low_days``..``high_days``; one counted from the article's day (今後5年間,
+  3年以内) also gets an anchor (``now+P5Y``) and an interval.
+
+:func:`compare_times` says how two time facts relate, for the findings stage.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date
+from types import ModuleType
+from typing import Any, Literal
 
 import regex
 
-from ..lang import ja
+from ..lang import times_en, times_ja, times_zh
 from ..model import TimeSpan
+from . import calendar as cal
 
-_RELATIVE = regex.compile(
-    r"(?P<year>" + "|".join(ja.RELATIVE_YEARS) + r")(?P<part>末|初め|初)?"
-    r"(?P<dir>までに|まで|から|以降)?"
+_KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2, "零": 0}
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+# Units of a length that are written as multiples of a year.
+_YEAR_MULTIPLES = {"DEC": 10.0, "C": 100.0}
+# Offsets (3年後, 10 years ago) and their unit words → anchor unit.
+_OFFSET_UNITS = {
+    "年": "Y", "か月": "M", "ヶ月": "M", "ヵ月": "M", "カ月": "M", "ケ月": "M", "箇月": "M",
+    "个月": "M", "週間": "W", "周": "W", "日": "D", "天": "D",
+    "year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W",
+    "day": "D", "days": "D",
+}
+_GRANULARITY = {"Y": "year", "FY": "year", "M": "month", "W": "week", "D": "day"}
+# Words after a short length that show it is a length (3日で, 5分間): without one, 3日 may
+# be a day of the month and 3分 a fraction (3分の1), so they are not read as lengths.
+_LENGTH_CONTEXT = regex.compile(
+    r"[ \t]*(?:間|で|以内|以上|未満|足らず|かか|かけ|ほど|程度|近く|余り|あまり|連続|も|弱|強|超"
+    r"|後|前|経|待|内|左右|多|之久|不到|里|的时间)"
 )
-_DIRECTIONS = {"までに": "by", "まで": "until", "から": "from", "以降": "from"}
+# How far around a trigger word a time expression may reach (by the end of next year).
+_WINDOW = 48
+_RATE_CONTEXT = regex.compile(r"[ \t]*(?:あたり|当たり|当り|ごと|毎|おき|に[1一]|平均)")
+
+
+def _number(text: str, words: dict[str, int]) -> float | None:
+    """1, ２０, 3.5, 十二, 二〇二六, 两, "two" → a number; None when it is not one."""
+    s = text.translate(_FULLWIDTH).strip()
+    if not s:
+        return None
+    if s.lower() in words:
+        return float(words[s.lower()])
+    try:
+        return float(s)
+    except ValueError:
+        pass
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        t = _KANJI_DIGITS.get(tens, -1) if tens else 1
+        o = _KANJI_DIGITS.get(ones, -1) if ones else 0
+        return None if t < 0 or o < 0 else float(10 * t + o)
+    if all(c in _KANJI_DIGITS for c in s):
+        return float("".join(str(_KANJI_DIGITS[c]) for c in s))
+    return None
+
+
+def _key(word: str) -> str:
+    return " ".join(word.split()).lower()
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """One language's tables, keyed by normalised words, and its compiled patterns."""
+
+    lang: str
+    patterns: tuple[Any, ...]
+    tables: dict[str, dict[str, Any]]
+    trigger: Any = None  # what every time expression holds, to skip text without any
+
+    @classmethod
+    def of(cls, mod: ModuleType) -> _Grammar:
+        names = ("RELATIVE_YEARS", "RELATIVE_MONTHS", "RELATIVE_WEEKS", "YEAR_PARTS",
+                 "HALVES", "MONTH_PARTS", "BARE_YEAR_WORDS", "BARE_MONTH_WORDS", "WEEKDAYS",
+                 "DURATION_UNITS", "VAGUE_COUNTS", "AHEAD_WORDS", "OFFSET_SIGNS",
+                 "PREFIX_QUALIFIERS", "SUFFIX_QUALIFIERS", "DIRECTIONS", "PREFIX_DIRECTIONS",
+                 "NUMBER_WORDS")
+        tables = {n: {_key(k): v for k, v in getattr(mod, n).items()} for n in names}
+        tables["QUARTERS"] = {_key(k): v for k, v in getattr(mod, "QUARTERS", {}).items()}
+        tables["MONTH_NAMES"] = {_key(k): v for k, v in getattr(mod, "MONTH_NAMES", {}).items()}
+        lang = mod.__name__.rsplit("_", 1)[-1]
+        trigger = getattr(mod, "TRIGGER", None)
+        return cls(lang, tuple(regex.compile(p) for p in mod.PATTERNS), tables,
+                   regex.compile(trigger) if trigger else None)
+
+    def windows(self, text: str) -> list[tuple[int, int]]:
+        """Stretches of text worth scanning: around each trigger, merged; else all of it."""
+        if self.trigger is None:
+            return [(0, len(text))]
+        spans: list[tuple[int, int]] = []
+        for m in self.trigger.finditer(text):
+            s, e = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+            if spans and s <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], e)
+            else:
+                spans.append((s, e))
+        return spans
+
+    def get(self, table: str, word: str | None) -> Any:
+        return None if word is None else self.tables[table].get(_key(word))
+
+
+_GRAMMARS = {"ja": _Grammar.of(times_ja), "zh": _Grammar.of(times_zh), "en": _Grammar.of(times_en)}
 
 
 def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
                   unit: int = 0) -> list[TimeSpan]:
+    """The time facts in one unit's text, with offsets shifted by ``base``.
+
+    >>> [t.text for t in extract_times("来年末までに出荷、4ヶ月足らずで", "ja", None)]
+    ['来年末までに', '4ヶ月足らず']
+    """
+    grammar = _GRAMMARS.get(lang, _GRAMMARS["ja"])
+    candidates: list[tuple[int, int, int, Any]] = []
+    windows = grammar.windows(text)
+    for rank, pattern in enumerate(grammar.patterns):
+        for lo, hi in windows:
+            for m in pattern.finditer(text, lo, hi):
+                if m.end() > m.start():
+                    candidates.append((m.start(), -(m.end() - m.start()), rank, m))
+    candidates.sort(key=lambda c: c[:3])
     found: list[TimeSpan] = []
-    for m in _RELATIVE.finditer(text):
-        offset = ja.RELATIVE_YEARS[m.group("year")]
-        part = m.group("part")
-        anchor = f"Y{offset:+d}" + (":end" if part == "末" else ":start" if part else "")
-        start_d = end_d = None
-        if when is not None:
-            year = when.year + offset
-            start_d, end_d = date(year, 1, 1), date(year, 12, 31)
-            if part == "末":
-                start_d = date(year, 10, 1)
-            elif part:
-                end_d = date(year, 3, 31)
-        found.append(TimeSpan(
-            unit_index=unit, start=base + m.start(), end=base + m.end(), text=m.group(),
-            time_start=start_d, time_end=end_d, relative=True, anchor=anchor,
-            direction=_DIRECTIONS.get(m.group("dir") or ""),
-            granularity="part" if part else "year",
-        ))
+    reach = 0
+    for start, _, _, m in candidates:
+        if start < reach:
+            continue
+        span = _interpret(m, grammar, when, text, base, unit)
+        if span is not None:
+            found.append(span)
+            reach = m.end()
     return found
+
+
+def _interpret(m: Any, g: _Grammar, when: date | None, text: str, base: int,
+               unit: int) -> TimeSpan | None:
+    """Turn one match's named groups into a TimeSpan, or None when it is no time after all."""
+    d: dict[str, str | None] = m.groupdict()
+    pdir = d.get("pdir")
+    start = m.start()
+    if pdir is not None and not g.get("PREFIX_DIRECTIONS", pdir):
+        # "in 2026": the preposition only introduced the time; keep it out of the text
+        start = m.end("pdir")
+        while start < m.end() and text[start].isspace():
+            start += 1
+    direction = g.get("DIRECTIONS", d.get("dir")) or g.get("PREFIX_DIRECTIONS", pdir) or None
+    qualifier = (g.get("SUFFIX_QUALIFIERS", d.get("qual"))
+                 or g.get("PREFIX_QUALIFIERS", d.get("pqual")) or "exact")
+    fields: dict[str, Any] | None
+    if d.get("reln"):
+        fields = _offset(d, g, when)
+    elif d.get("dunit") or d.get("dvague"):
+        fields = _length(d, g, when, text, m.end(), m.start())
+    else:
+        fields = _point(d, g, when)
+    if fields is None:
+        return None
+    if (direction == "within" and fields.get("_exact") and not fields.get("anchor")
+            and fields["_unit"] in ("Y", "M", "W", "D")):
+        # 3年以内: counted from the article's day, like 今後3年間
+        anchor = _now_anchor(1, fields["_count"], fields["_unit"])
+        fields.update(anchor=anchor, relative=True, **_resolved(anchor, when))
+    direction = direction or fields.get("_direction")
+    for private in ("_direction", "_count", "_unit", "_exact"):
+        fields.pop(private, None)
+    fields.setdefault("qualifier", qualifier)
+    if fields["qualifier"] == "exact":
+        fields["qualifier"] = qualifier
+    return TimeSpan(unit_index=unit, start=base + start, end=base + m.end(),
+                    text=text[start:m.end()], direction=direction, **fields)
+
+
+def _now_anchor(sign: int, count: float, unit: str) -> str:
+    return f"now{'+' if sign > 0 else '-'}P{count:g}{unit}"
+
+
+def _resolved(anchor: str, when: date | None) -> dict[str, Any]:
+    if when is None:
+        return {"time_start": None, "time_end": None}
+    try:
+        start, end = cal.resolve_anchor(anchor, when)
+    except (ValueError, OverflowError):  # 2月30日, or beyond the calendar
+        return {"time_start": None, "time_end": None}
+    return {"time_start": start, "time_end": end}
+
+
+def _point(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str, Any] | None:
+    """A date or period: build its anchor, then resolve it (absolute years against itself)."""
+    if d.get("decade") or d.get("decade2"):
+        first = (int(d["decade"] or 0) if d.get("decade")
+                 else cal.decade_from_two_digits(int(d["decade2"] or 0), when))
+        s, e = cal.decade_interval(first)
+        return {"time_start": s, "time_end": e, "granularity": "decade"}
+    if d.get("century"):
+        n = _number(d["century"] or "", g.tables["NUMBER_WORDS"])
+        if n is None or not 1 <= n <= 30:
+            return None
+        s, e = cal.century_interval(int(n))
+        return {"time_start": s, "time_end": e, "granularity": "century"}
+
+    fiscal = bool(d.get("fy"))
+    kind = "FY" if fiscal else "Y"
+    year: int | None = None
+    offset = 0
+    relative = True
+    if d.get("year"):
+        year = int((d["year"] or "").translate(_FULLWIDTH))
+        relative = False
+    elif d.get("era"):
+        n = 1.0 if d.get("eyear") == "元" else _number(d.get("eyear") or "", {})
+        if n is None or n < 1:
+            return None
+        year = cal.era_year(d["era"] or "", int(n))
+        relative = False
+    elif d.get("ryear"):
+        offset = g.get("RELATIVE_YEARS", d["ryear"])
+    elif d.get("rmonth") is not None:
+        return _relative_small("M", g.get("RELATIVE_MONTHS", d["rmonth"]), d, g, when)
+    elif d.get("rweek") is not None:
+        return _relative_small("W", g.get("RELATIVE_WEEKS", d["rweek"]), d, g, when)
+    elif d.get("mbare"):
+        return _relative_small("M", 0, {"mpart": d["mbare"]}, g, when, bare=True)
+    elif d.get("ybare"):
+        name, direction = g.get("BARE_YEAR_WORDS", d["ybare"])
+        anchor = "Y+0" + (f"/{name}" if name else "")
+        gran = "year" if name is None else "half" if name[0] == "H" else "part"
+        out = {"relative": True, "anchor": anchor, "granularity": gran, **_resolved(anchor, when)}
+        if direction:
+            out["_direction"] = direction
+        return out
+    elif d.get("weekday") and not d.get("month") and not d.get("mname"):
+        return _relative_small("W", 0, d, g, when)
+
+    part: str | None = None
+    sub: str | None = None
+    gran = "year"
+    month = _month(d, g)
+    if d.get("quarter"):
+        q = g.get("QUARTERS", d["quarter"]) or _number(d["quarter"] or "", {})
+        if q is None:
+            return None
+        part, gran = f"Q{int(q)}", "quarter"
+    elif d.get("half"):
+        part, gran = g.get("HALVES", d["half"]), "half"
+    elif d.get("ypart") and month is None:
+        part, gran = g.get("YEAR_PARTS", d["ypart"]), "part"
+        if fiscal and part not in cal.FISCAL_PARTS:
+            return None
+    elif month is not None and d.get("fyend"):
+        if year is None or not 1 <= month <= 12:
+            return None  # 3月期 without a year: which one is not said
+        # 2026年3月期: the business year that ends with March 2026
+        opening = cal.add_months(date(year, month, 1), -11)
+        return {"time_start": opening, "time_end": cal.month_end(year, month),
+                "granularity": "year", "fiscal": True}
+    elif month is not None:
+        if not 1 <= month <= 12:
+            return None
+        part, gran = f"M{month:02d}", "month"
+        if d.get("day"):
+            day = _number(d["day"] or "", g.tables["NUMBER_WORDS"])
+            if day is None or not cal.is_valid_day(year or 2024, month, int(day)):
+                return None
+            part, gran = f"M{month:02d}-{int(day):02d}", "day"
+        elif d.get("mpart"):
+            sub, gran = g.get("MONTH_PARTS", d["mpart"]), "part"
+    anchor = f"{kind}{offset:+d}" + (f"/{part}" if part else "") + (f"/{sub}" if sub else "")
+    if year is not None:
+        if not 1 <= year <= 9000:
+            return None  # no calendar for it (令和99999年 is a typo or a joke)
+        # an absolute year is its own reference: resolve "Y+0/…" against a day inside it
+        out = {"anchor": None, "relative": False, "granularity": gran, "fiscal": fiscal,
+               **_resolved(anchor, date(year, 6, 1))}
+        return out
+    return {"anchor": anchor, "relative": relative, "granularity": gran, "fiscal": fiscal,
+            **_resolved(anchor, when)}
+
+
+def _month(d: dict[str, str | None], g: _Grammar) -> int | None:
+    if d.get("mname"):
+        return int(g.get("MONTH_NAMES", d["mname"]))
+    if d.get("month"):
+        n = _number(d["month"] or "", {})
+        return None if n is None else int(n)
+    return None
+
+
+def _relative_small(kind: str, offset: int, d: dict[str, str | None], g: _Grammar,
+                    when: date | None, *, bare: bool = False) -> dict[str, Any] | None:
+    """今月末, 来週月曜日, 上旬 (the article's month), 金曜日 (the article's week)."""
+    part = None
+    gran = "month" if kind == "M" else "week"
+    if kind == "M" and (word := d.get("mpart")):
+        part = g.get("BARE_MONTH_WORDS", word) if bare else g.get("MONTH_PARTS", word)
+        gran = "part"
+    elif kind == "M" and d.get("day"):
+        n = _number(d["day"] or "", {})
+        if n is None or not 1 <= n <= 31:
+            return None
+        part, gran = str(int(n)), "day"
+    elif kind == "W" and d.get("weekday"):
+        wd = g.get("WEEKDAYS", d["weekday"])
+        part, gran = cal.WEEKDAYS[wd], "day"
+    anchor = f"{kind}{offset:+d}" + (f"/{part}" if part else "")
+    return {"anchor": anchor, "relative": True, "granularity": gran, **_resolved(anchor, when)}
+
+
+def _offset(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str, Any] | None:
+    """3年後 → the year after next but one; 10年以上前 → 2016 (at least that long ago)."""
+    n = _number(d["reln"] or "", g.tables["NUMBER_WORDS"])
+    unit = _OFFSET_UNITS.get(_key(d.get("relunit") or ""))
+    sign = g.get("OFFSET_SIGNS", d.get("relsign"))
+    if n is None or unit is None or sign is None or n != int(n):
+        return None
+    anchor = f"{unit}{sign * int(n):+d}"
+    return {"anchor": anchor, "relative": True, "granularity": _GRANULARITY[unit],
+            **_resolved(anchor, when)}
+
+
+def _length(d: dict[str, str | None], g: _Grammar, when: date | None, text: str, end: int,
+            start: int) -> dict[str, Any] | None:
+    """4ヶ月 → P4M; 2年半 → P2Y6M; 数十年 → P20Y..P90Y; 今後5年間 → now+P5Y."""
+    unit = g.get("DURATION_UNITS", d.get("dunit")) if d.get("dunit") else "Y"
+    if unit is None:
+        return None
+    after = text[end:end + 6]
+    if _RATE_CONTEXT.match(after) or (start > 0 and text[start - 1] in "第毎每"):
+        return None  # 1日あたり, 毎日: a rate, left to quantities
+    half = 0.5 if (d.get("dhalf") or d.get("dhalf2")) else 0.0
+    low: float
+    high: float
+    if d.get("dvague"):
+        low, high = g.get("VAGUE_COUNTS", d["dvague"])
+    elif d.get("dhalfonly"):
+        if unit not in ("Y", "C", "D"):
+            return None  # 半分 is a half, not half a minute
+        low = high = 0.25 if d["dhalfonly"] == "四半" else 0.5
+    else:
+        n = _number(d.get("dnum") or "", g.tables["NUMBER_WORDS"])
+        if n is None:
+            return None
+        article = (d.get("dnum") or "").lower() in ("a", "an")
+        if article and not d.get("pdir") and not d.get("pqual"):
+            return None  # "250 million a day" is a rate
+        low = high = n + half
+        if low <= 0:
+            return None
+        if unit == "Y" and n >= 1000:
+            return None  # 2026年 is a year, read elsewhere
+        unit_word = _key(d.get("dunit") or "")
+        short = unit in ("MIN", "S") or unit_word in ("日", "週", "day", "week") or (
+            unit == "D" and n <= 31)
+        if short and not d.get("ahead") and g.lang != "en" and not (
+                _LENGTH_CONTEXT.match(after) or unit_word.endswith("間") or d.get("qual")
+                or d.get("dir") or d.get("pqual") or (unit == "D" and n > 31)):
+            return None  # 15日 may be a day of the month, 3分 a fraction
+    if unit in _YEAR_MULTIPLES:
+        low, high, unit = low * _YEAR_MULTIPLES[unit], high * _YEAR_MULTIPLES[unit], "Y"
+    duration = (cal.iso_duration(low, unit) if low == high
+                else f"{cal.iso_duration(low, unit)}..{cal.iso_duration(high, unit)}")
+    out: dict[str, Any] = {
+        "duration": duration,
+        "low_days": cal.duration_days(low, unit),
+        "high_days": cal.duration_days(high, unit),
+        "_count": low,
+        "_unit": unit,
+        "_exact": low == high,
+    }
+    if low != high:
+        out["qualifier"] = "approx"
+    ahead = g.get("AHEAD_WORDS", d.get("ahead"))
+    if ahead is not None and low == high and unit in ("Y", "M", "W", "D"):
+        anchor = _now_anchor(ahead, low, unit)
+        out.update(anchor=anchor, relative=True, **_resolved(anchor, when))
+    elif ahead is not None:
+        out["relative"] = True
+    return out
+
+
+# --- comparing ------------------------------------------------------------------------
+
+Comparison = Literal["same", "granularity", "direction", "different", "unresolved", "unrelated"]
+
+
+def is_length(t: TimeSpan) -> bool:
+    """A length of time (4ヶ月, 今後5年間) rather than a point or period (来年末)."""
+    return t.duration is not None and (t.anchor is None or t.anchor.startswith("now"))
+
+
+def _interval(t: TimeSpan, when: date | None) -> tuple[date, date] | None:
+    if t.time_start is not None and t.time_end is not None:
+        return t.time_start, t.time_end
+    if when is not None and t.anchor is not None:
+        try:
+            return cal.resolve_anchor(t.anchor, when)
+        except (ValueError, OverflowError):
+            return None
+    return None
+
+
+# Directions translators use for one another: 到2026年 / By Q2 2026 / 2026年まで(に).
+_DIRECTION_KIN = {"until": "by"}
+
+
+def _same_direction(a: TimeSpan, b: TimeSpan) -> bool:
+    da, db = a.direction or None, b.direction or None
+    return _DIRECTION_KIN.get(da or "", da) == _DIRECTION_KIN.get(db or "", db)
+
+
+# A day to resolve two undated relative times against: only their relation matters.
+_SOME_DAY = date(2001, 6, 15)
+
+
+def compare_times(a: TimeSpan, b: TimeSpan) -> Comparison:
+    """How two time facts from aligned text relate; the findings stage reports all but "same".
+
+    * ``"same"`` — the same time and direction: 今年の第2四半期 vs 2026年第2四半期 in a 2026
+      article; 4ヶ月 vs 4か月; 今年末 vs 今年末 without a date.
+    * ``"granularity"`` — overlapping periods at different precision: 2026年 vs 2026年前半,
+      来年 vs 来年末, 2026年第2四半期 vs 2026年6月.
+    * ``"direction"`` — the same time, another direction only: 来年末までに vs 来年末から,
+      2026年までに vs 2026年.
+    * ``"different"`` — disjoint periods (今年末 vs 来年末, Q2 vs Q3) or lengths that cannot
+      be equal (今後5年間 vs 今後10年間, 4ヶ月 vs 4年; 数年 vs 4年 overlap, so "same").
+    * ``"unresolved"`` — one side is relative and the article has no date while the other
+      is absolute: 今年 vs 2026年 without a date.
+    * ``"unrelated"`` — a length against a point in time (4ヶ月 vs 来年末): not comparable.
+
+    Qualifiers are not looked at (4ヶ月足らず vs 4ヶ月 is "same" here): a bound that differs
+    is a qualifier-mismatch, for the caller to check on ``qualifier``.
+    Lengths compare by their day ranges ``low_days..high_days`` (with 5% slack for month
+    and year lengths); points by their intervals, or, when both are relative and undated,
+    by resolving both anchors against one arbitrary day.
+    """
+    if is_length(a) != is_length(b):
+        return "unrelated"
+    if is_length(a):
+        if a.low_days is None or b.low_days is None:
+            return "unresolved"
+        a_hi = a.high_days if a.high_days is not None else a.low_days
+        b_hi = b.high_days if b.high_days is not None else b.low_days
+        slack = 0.05 * max(a_hi, b_hi, 1.0) if max(a_hi, b_hi) > 28 else 0.0
+        if a.low_days > b_hi + slack or b.low_days > a_hi + slack:
+            return "different"
+        return "same" if _same_direction(a, b) else "direction"
+    ia, ib = _interval(a, None), _interval(b, None)
+    if ia is None or ib is None:
+        if ia is None and ib is None and a.anchor is not None and b.anchor is not None:
+            ia, ib = _interval(a, _SOME_DAY), _interval(b, _SOME_DAY)
+        if ia is None or ib is None:
+            return "unresolved"
+    if ia == ib:
+        return "same" if _same_direction(a, b) else "direction"
+    if ia[1] < ib[0] or ib[1] < ia[0]:
+        return "different"
+    return "granularity"
+
+
+def resolve(t: TimeSpan, when: date) -> TimeSpan:
+    """The same fact resolved against a date given later (``--date``)."""
+    if t.anchor is None or t.time_start is not None:
+        return t
+    return replace(t, **_resolved(t.anchor, when))

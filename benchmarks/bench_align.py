@@ -1,0 +1,164 @@
+"""Alignment quality and cost: the Ejaaz pair against its hand-made gold, then time and peak
+memory on pairs of 125 KB, 250 KB, 500 KB and 1 MB a side.
+
+The large pairs are made of real text: the seven Text+Berg articles (machine translation
+against human translation) and the Ejaaz pair, repeated with each copy's letters shifted
+(so copies do not repeat one another's n-grams), a few units dropped from the right side and
+neighbouring units swapped, as free translations do. Their gold follows from construction,
+so strict F1 is printed for them too.
+
+    python benchmarks/bench_align.py [--sizes 125,250,500,1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from transcheck.align import align
+from transcheck.align.evaluate import (
+    Counts,
+    Pair,
+    read_line_gold,
+    read_textberg_gold,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+EJAAZ = ROOT / "pairs" / "ejaaz-grok5"
+GOLD = ROOT / "tests" / "fixtures" / "ejaaz-alignment.gold"
+TEXTBERG = ROOT.parent / "shared" / "bench" / "textberg"
+
+Source = tuple[list[str], list[str], list[Pair]]
+
+
+def numbered_units(path: Path) -> tuple[list[int], list[str]]:
+    """Plain-text units (non-empty lines) with their 1-based line numbers."""
+    lines, texts = [], []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            lines.append(n)
+            texts.append(line.strip())
+    return lines, texts
+
+
+def ejaaz() -> Source:
+    ll, lt = numbered_units(EJAAZ / "bitpush.ja.txt")
+    rl, rt = numbered_units(EJAAZ / "techflow.ja.txt")
+    return lt, rt, read_line_gold(GOLD.read_text(encoding="utf-8"), ll, rl)
+
+
+def textberg() -> list[Source]:
+    out = []
+    for k in range(7):
+        left = (TEXTBERG / f"test{k}.mt.fr").read_text(encoding="utf-8").rstrip("\n").split("\n")
+        right = (TEXTBERG / f"test{k}.fr").read_text(encoding="utf-8").rstrip("\n").split("\n")
+        gold = read_textberg_gold((TEXTBERG / f"test{k}.gold").read_text(encoding="utf-8"))
+        out.append((left, right, gold))
+    return out
+
+
+def shift(text: str, k: int) -> str:
+    """Rotate Latin letters and kana by k: a copy that shares no words with the others."""
+    out = []
+    for ch in text:
+        o = ord(ch)
+        if 0x61 <= o <= 0x7A:
+            out.append(chr(0x61 + (o - 0x61 + k) % 26))
+        elif 0x41 <= o <= 0x5A:
+            out.append(chr(0x41 + (o - 0x41 + k) % 26))
+        elif 0x3041 <= o <= 0x3093:
+            out.append(chr(0x3041 + (o - 0x3041 + k) % 83))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def build(sources: list[Source], target: int, seed: int = 7) -> Source:
+    """A pair of about ``target`` UTF-8 bytes a side, with its gold alignment."""
+    rng = random.Random(seed)
+    left: list[str] = []
+    right: list[str] = []
+    gold: list[Pair] = []
+    copy = 0
+    while len("\n".join(left).encode()) < target:
+        lt, rt, g = sources[copy % len(sources)]
+        k = copy // len(sources) + (copy % 5)
+        base_l, base_r = len(left), len(right)
+        left.extend(shift(t, k) for t in lt)
+        # drop a few right units that are one-sided in gold; swap two neighbours now and then
+        keep = list(range(len(rt)))
+        one_sided = {j for a, b in g if not a for j in b}
+        for j in sorted(one_sided):
+            if rng.random() < 0.3:
+                keep.remove(j)
+        new_index = {j: n for n, j in enumerate(keep)}
+        right.extend(shift(rt[j], k) for j in keep)
+        for a, b in g:
+            b2 = tuple(base_r + new_index[j] for j in b if j in new_index)
+            if a or b2:
+                gold.append((tuple(base_l + i for i in a), b2))
+        copy += 1
+    return left, right, gold
+
+
+def measure(left: list[str], right: list[str]) -> tuple[float, float, list[Pair]]:
+    """Seconds and the growth of peak resident memory (MB) over one alignment.
+
+    Run once per process (see ``main``): the peak resident size only grows, so the
+    difference before and after is what the alignment itself needed at most.
+    """
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    links = align(left, right)
+    took = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return took, (after - before) / 1024, [(x.left, x.right) for x in links]
+
+
+def one_size(kb: int) -> None:
+    """Build and align one pair; print a JSON line (used in a child process)."""
+    sources = [ejaaz(), *textberg()] if TEXTBERG.is_dir() else [ejaaz()]
+    left, right, gold = build(sources, kb * 1000)
+    took, grew, test = measure(left, right)
+    counts = Counts()
+    counts.add(gold, test)
+    print(json.dumps({"kb": kb, "left": len(left), "right": len(right), "seconds": took,
+                      "mb": grew, "bytes": len("\n".join(left).encode()),
+                      "strict": counts.f1(), "rss": resource.getrusage(
+                          resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="125,250,500,1000", help="KB a side")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        one_size(args.one)
+        return
+    left, right, gold = ejaaz()
+    counts = Counts()
+    counts.add(gold, [(x.left, x.right) for x in align(left, right)])
+    print(f"Ejaaz ({len(left)} × {len(right)} units): strict F1 {counts.f1():.3f}"
+          f"  lax F1 {counts.f1(lax=True):.3f}")
+    print(f"{'size':>8} {'units':>13} {'seconds':>8} {'s/MB':>6} {'+peak MB':>9}"
+          f" {'peak MB':>8} {'strict':>7}")
+    for kb in (int(x) for x in args.sizes.split(",")):
+        out = subprocess.run([sys.executable, __file__, "--one", str(kb)], check=True,
+                             capture_output=True, text=True).stdout
+        r = json.loads(out)
+        print(f"{kb:>6}KB {r['left']:>6}×{r['right']:<6} {r['seconds']:8.2f}"
+              f" {r['seconds'] / (r['bytes'] / 1e6):6.2f} {r['mb']:9.1f} {r['rss']:8.1f}"
+              f" {r['strict']:7.3f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

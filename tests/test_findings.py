@@ -1,0 +1,97 @@
+"""Findings an editor can trust: the annotated Ejaaz pair and injected drifts."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from benchmarks.findings_eval import ANNOTATION, evaluate
+from transcheck.check import check_documents
+from transcheck.load import parse_document
+from transcheck.model import Report
+from transcheck.rules import RULES
+
+from .conftest import EJAAZ, FIXTURES
+
+DAY = date(2026, 1, 23)
+CASES = tomllib.loads((FIXTURES / "injected-drifts.toml").read_text("utf-8"))["case"]
+
+
+def test_ejaaz_errors_and_warnings_against_the_annotation(ejaaz_report: Report) -> None:
+    annotation = tomllib.loads(ANNOTATION.read_text("utf-8"))
+    (errors, warnings), crying_wolf = evaluate(ejaaz_report, annotation)
+    assert errors.missed == [] and errors.false == []
+    assert crying_wolf == []
+    assert warnings.recall >= 0.99
+    assert warnings.precision >= 0.5, warnings.false
+
+
+def _pair(case: dict[str, object]) -> Report:
+    path = Path(EJAAZ / str(case["file"]))
+    original = path.read_text("utf-8")
+    lines = original.split("\n")
+    row = int(str(case["line"])) - 1
+    assert str(case["find"]) in lines[row], case
+    lines[row] = lines[row].replace(str(case["find"]), str(case["replace"]), 1)
+    left = parse_document(original, "original.txt", when=DAY, date_source="option")
+    right = parse_document("\n".join(lines), "changed.txt", when=DAY, date_source="option")
+    return check_documents(left, right)
+
+
+def test_a_text_agrees_with_itself() -> None:
+    for name in ("bitpush.ja.txt", "techflow.ja.txt"):
+        text = (EJAAZ / name).read_text("utf-8")
+        report = check_documents(parse_document(text, "a.txt", when=DAY),
+                                 parse_document(text, "b.txt", when=DAY))
+        assert report.findings == []
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_injected_drift(case: dict[str, object]) -> None:
+    report = _pair(case)
+    got = [(f.rule, f.severity) for f in report.findings]
+    expect = case.get("expect")
+    if expect is None:
+        assert got == [], [f.message for f in report.findings]
+        return
+    assert isinstance(expect, dict)
+    assert got == [(expect["rule"], expect["severity"])], [f.message for f in report.findings]
+    f = report.findings[0]
+    assert f.left is not None and f.right is not None
+    assert f.left.line == f.right.line == case["line"]
+    assert f.right.text and report.right.text[f.right.start : f.right.end] == f.right.text
+
+
+def test_every_rule_is_documented_with_an_example() -> None:
+    for rule in RULES.values():
+        for heading in ("## What it finds", "## Why it matters", "## Example"):
+            assert heading in rule.doc, (rule.name, heading)
+
+
+def test_ids_are_stable_under_unrelated_edits(ejaaz_report: Report) -> None:
+    text = (EJAAZ / "techflow.ja.txt").read_text("utf-8")
+    shifted = "前書き:この段落は後から足された。\n\n" + text
+    left = parse_document((EJAAZ / "bitpush.ja.txt").read_text("utf-8"), "a.txt", when=DAY)
+    report = check_documents(left, parse_document(shifted, "b.txt", when=DAY))
+    before = {f.id for f in ejaaz_report.findings if f.severity != "info"}
+    after = {f.id for f in report.findings if f.severity != "info"}
+    assert before == after
+    assert len({f.id for f in report.findings}) == len(report.findings)
+
+
+def test_chinese_against_english_reports_the_two_planted_drifts() -> None:
+    """xai.zh.txt and xai.en.txt agree on every fact but daily users and Optimus timing."""
+    texts = FIXTURES / "texts"
+    left = parse_document((texts / "xai.zh.txt").read_text("utf-8"), "xai.zh.txt", when=DAY)
+    right = parse_document((texts / "xai.en.txt").read_text("utf-8"), "xai.en.txt", when=DAY)
+    assert (left.lang, right.lang) == ("zh", "en")
+    report = check_documents(left, right)
+    got = sorted((f.rule, f.severity, f.left.text, f.right.text) for f in report.findings
+                 if f.severity != "info" and f.left and f.right)
+    assert got == [
+        ("number-mismatch", "error", "7000万", "250 million"),
+        ("time-mismatch", "error", "今年年底开始", "by the end of next year"),
+    ]

@@ -1,0 +1,161 @@
+"""The HTML report in a real browser: headless Chromium driven by Selenium.
+
+Clicking a finding must bring its row into view and light up the fact in both versions;
+the severity filters must hide findings. A screenshot is saved under artifacts/ for people
+to look at. Without chromium, chromedriver or selenium the test skips locally; CI sets
+TRANSCHECK_REQUIRE_BROWSER=1 so that there it fails instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from transcheck.cli import _load
+from transcheck.report import render_run
+from transcheck.run import PairResult, RunResult, finish
+
+from .conftest import BITPUSH, ROOT, TECHFLOW
+
+ARTIFACTS = ROOT / "artifacts"
+CHROMIUM_FLAGS = (
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+    "--no-first-run", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--window-size=1400,900",
+)
+
+
+def _missing(what: str) -> None:
+    if os.environ.get("TRANSCHECK_REQUIRE_BROWSER"):
+        pytest.fail(f"{what} is required for the browser test (TRANSCHECK_REQUIRE_BROWSER=1)")
+    pytest.skip(f"{what} not available")
+
+
+def _binary(*names: str) -> str | None:
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        _missing("selenium")
+    chromium = _binary("chromium", "chromium-browser")
+    driver_path = _binary("chromedriver")
+    if chromium is None:
+        _missing("chromium")
+    if driver_path is None:
+        _missing("chromedriver")
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium  # type: ignore[assignment]
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    report = finish(PairResult(str(BITPUSH), str(TECHFLOW), folder="pairs/ejaaz-grok5",
+                               title="Why Grok 5 could be the strongest model of 2026 (Ejaaz)",
+                               left_label="BitpushNews → ja", right_label="TechFlow → ja",
+                               report=_check()))
+    path = tmp_path_factory.mktemp("html") / "report.html"
+    path.write_text(render_run(RunResult([report]), "html"), encoding="utf-8")
+    return path
+
+
+def _check() -> Any:
+    from transcheck.check import check_documents
+
+    return check_documents(_load(str(BITPUSH), "auto", None), _load(str(TECHFLOW), "auto", None))
+
+
+def _click(browser: Any, item: Any) -> None:
+    """Click a finding as a person would, after scrolling the findings list to it."""
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", item)
+    item.find_element("tag name", "a").click()
+
+
+IN_VIEW = """
+const r = arguments[0].getBoundingClientRect();
+return r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth;
+"""
+
+
+def test_click_finding_scrolls_row_into_view_and_marks_both_sides(browser: Any,
+                                                                  page: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(page.as_uri())
+    assert "transcheck" in browser.title
+    errors = browser.find_elements(By.CSS_SELECTOR, "li.finding.sev-error")
+    assert errors, "the Ejaaz pair has errors to show"
+    # the last error sits far down the article: its row starts out of view
+    target = max(
+        (li for li in browser.find_elements(By.CSS_SELECTOR, "li.finding")
+         if li.get_attribute("data-row") and
+         len(browser.find_elements(By.CSS_SELECTOR,
+                                   f'mark[data-f~="{li.get_attribute("data-f")}"]')) == 2),
+        key=lambda li: int(li.get_attribute("data-row").rsplit("r", 1)[1]),
+    )
+    key = target.get_attribute("data-f")
+    row = browser.find_element(By.ID, target.get_attribute("data-row"))
+    assert not browser.execute_script(IN_VIEW, row)
+    _click(browser, target)
+    assert browser.execute_script(IN_VIEW, row)
+    assert "active" in row.get_attribute("class").split()
+    marks = browser.find_elements(By.CSS_SELECTOR, f'mark[data-f~="{key}"]')
+    sides = {m.find_element(By.XPATH, "ancestor::td").get_attribute("cellIndex") for m in marks}
+    assert len(marks) == 2 and sides == {"0", "1"}
+    for m in marks:
+        assert "active" in m.get_attribute("class").split()
+        assert browser.execute_script(IN_VIEW, m)
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert browser.save_screenshot(str(ARTIFACTS / "html-report.png"))
+
+    # a second click moves the highlight: the first finding's marks are no longer active
+    other = browser.find_elements(By.CSS_SELECTOR, "li.finding.sev-error")[0]
+    if other.get_attribute("data-f") != key:
+        _click(browser, other)
+        assert all("active" not in m.get_attribute("class").split() for m in marks)
+
+
+def test_severity_filters_hide_findings(browser: Any, page: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(page.as_uri())
+    infos = browser.find_elements(By.CSS_SELECTOR, "li.finding.sev-info")
+    errors = browser.find_elements(By.CSS_SELECTOR, "li.finding.sev-error")
+    assert infos and errors
+    assert infos[0].is_displayed()
+    browser.find_element(By.CSS_SELECTOR, 'input.sev-filter[value="info"]').click()
+    assert not any(li.is_displayed() for li in infos)
+    assert errors[0].is_displayed()
+    # with infos hidden, "only rows with findings" keeps just the rows with errors or warnings
+    browser.find_element(By.ID, "only-findings").click()
+    rows = browser.find_elements(By.CSS_SELECTOR, "tr.link")
+    shown = [r for r in rows if r.is_displayed()]
+    assert shown and len(shown) < len(rows)
+    assert all({"has-error", "has-warning"} & set(r.get_attribute("class").split())
+               for r in shown)
+    browser.find_element(By.CSS_SELECTOR, 'input.sev-filter[value="info"]').click()
+    assert infos[0].is_displayed()
+    assert len([r for r in rows if r.is_displayed()]) > len(shown)
+    # nothing on the page comes from the network
+    assert not browser.find_elements(By.CSS_SELECTOR, "link[href], script[src], img[src]")

@@ -1,0 +1,99 @@
+"""Align the units of two versions of one article.
+
+Free translations differ in paragraphing and order: a translator's preface on one side only,
+a paragraph that is a bulleted list on the other, two paragraphs swapped, a reworded
+heading. The alignment is built in four steps, each in its own module:
+
+1. ``profiles``: character n-gram statistics (sacrebleu's chrF: orders 1..6, white space
+   dropped) once per unit, after folding width, case and Han variants;
+2. ``anchors``: unit pairs that share strings found once on each side, chained without
+   crossings; they fix a corridor, so the cost stays linear in length;
+3. ``dp``: a dynamic programme in that corridor over deletions, n-m links
+   (n + m ≤ ``max_span``) and swaps of two neighbouring units, costed by chrF, length and
+   shared facts, a link of n·m units weighing as n·m links;
+4. ``repair``: crossings of blocks, lists wider than ``max_span``, links far below chance
+   broken, lone reworded headings between two links joined.
+
+``evaluate`` scores an alignment against a gold one (strict and lax F1).
+
+``refine`` does the same inside one aligned pair of units, sentence by sentence.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Collection, Sequence
+
+from ..model import Link
+from .anchors import corridor, find_anchors, text_keys
+from .dp import Scorer, Step, run_dp
+from .profiles import Profiles, spaced
+from .repair import absorb, fill_gaps, link_across, uncross, unlink_unlike
+from .sentences import refine, split_sentences
+
+__all__ = ["Link", "align", "refine", "split_sentences"]
+
+
+def _keys(texts: Sequence[str], given: Sequence[Collection[str]] | None) -> list[set[str]]:
+    keys = [text_keys(t) for t in texts]
+    if given is not None:
+        if len(given) != len(texts):
+            raise ValueError("one key set per unit expected")
+        for ks, extra in zip(keys, given, strict=True):
+            ks.update(extra)
+    return keys
+
+
+def align(
+    left: Sequence[str],
+    right: Sequence[str],
+    *,
+    left_keys: Sequence[Collection[str]] | None = None,
+    right_keys: Sequence[Collection[str]] | None = None,
+    max_span: int = 5,
+) -> list[Link]:
+    """Links between two lists of unit texts; every unit of both sides is in exactly one.
+
+    ``left_keys[i]`` are normalized fact keys of left unit i ("q:250000000", "e:grok 5");
+    a key shared by two units pulls them together across wordings and languages. Links come
+    in reading order of the left side; one-sided right units stand where they fall. Where
+    two neighbouring units are swapped, right indices step back once.
+    """
+    if max_span < 2:
+        raise ValueError("max_span must be at least 2")
+    # millions of small dicts and no cycles: the cyclic collector would only rescan them
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _align(left, right, left_keys, right_keys, max_span)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _align(left: Sequence[str], right: Sequence[str],
+           left_keys: Sequence[Collection[str]] | None,
+           right_keys: Sequence[Collection[str]] | None, max_span: int) -> list[Link]:
+    n, m = len(left), len(right)
+    if not n or not m:
+        return [Link((i,), ()) for i in range(n)] + [Link((), (j,)) for j in range(m)]
+    words = spaced(left) and spaced(right)
+    lp, rp = Profiles(left, words), Profiles(right, words)
+    lkeys, rkeys = _keys(left, left_keys), _keys(right, right_keys)
+    scorer = Scorer(lp, rp, lkeys, rkeys)
+    anchors = find_anchors(lp, rp, lkeys, rkeys)
+    scorer.calibrate(anchors)
+    lo, hi = corridor(anchors, n, m)
+    path = run_dp(scorer, lo, hi, max_span)
+    path = uncross(scorer, path, max_span)
+    path = absorb(scorer, path)
+    path = unlink_unlike(scorer, path)
+    path = fill_gaps(scorer, path)
+    path = link_across(scorer, path)
+    return [_to_link(s) for s in path]
+
+
+def _to_link(step: Step) -> Link:
+    i0, i1, j0, j1, sim = step
+    return Link(tuple(range(i0, i1)), tuple(range(j0, j1)),
+                None if sim is None else round(sim, 4))

@@ -1,0 +1,206 @@
+"""Anchors: unit pairs that share something found once on each side, and the corridor they span.
+
+A string that occurs exactly once in each version (a 6-gram of characters, a Latin name, a
+digit string, a normalized fact such as ``q:250000000``) very likely marks the same place in
+both. Pairs voted for by such strings are chained by a non-crossing maximum-weight chain
+(a weighted longest increasing subsequence); gaps the chain leaves wide open are searched
+again with uniqueness taken inside the gap only, as patience diff does. The dynamic
+programme then runs only in a corridor around the chain: its cost is linear in length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import unicodedata
+from collections.abc import Collection, Mapping, Sequence
+from typing import TypeVar
+
+import regex
+
+from ..lang.han import fold_han
+from .profiles import Profiles
+
+GRAM_WEIGHT = 1.0  # a shared unique 6-gram
+KEY_WEIGHT = 3.0  # a shared unique fact, Latin name or digit string
+MIN_VOTES = 2.0  # an anchor needs this much weight
+MARGIN = 1  # corridor cells kept around the chain on each side
+MAX_BLOCK = 900  # a gap larger than this (rows × columns) is searched as a band instead
+BAND = 12  # half-width of that band
+GAP_RESEARCH = 6  # gaps wider than this on both sides are searched again for anchors
+MAX_DEPTH = 4
+
+_LATIN = regex.compile(r"[\p{Latin}][\p{Latin}\d]*(?:[-.'][\p{Latin}\d]+)*|\d+(?:[.,]\d+)*")
+_LATIN_LETTER = regex.compile(r"\p{Latin}")
+_LETTER = regex.compile(r"\p{L}")
+
+Point = tuple[int, int]
+K = TypeVar("K")
+
+
+def text_keys(text: str) -> set[str]:
+    """Language-independent anchor strings in a unit: names in Latin script and numbers.
+
+    In text written mostly in Latin script only capitalized words past a sentence start
+    count as names; elsewhere (Japanese, Chinese) every Latin word does.
+
+    >>> sorted(text_keys("Grok 5は2026年、約1,300億ドル"))
+    ['w:1300', 'w:2026', 'w:5', 'w:grok']
+    >>> sorted(text_keys("Le Eiger a 1650 mètres, dit Daniel."))
+    ['w:1650', 'w:daniel', 'w:eiger']
+    """
+    text = unicodedata.normalize("NFKC", text)
+    latin = len(_LATIN_LETTER.findall(text))
+    letters = len(_LETTER.findall(text))
+    mostly_latin = latin * 2 > letters
+    keys: set[str] = set()
+    for m in _LATIN.finditer(text):
+        word = m.group()
+        if word[0].isdigit():
+            keys.add("w:" + word.replace(",", ""))
+        elif len(word) >= 3 and (not mostly_latin or (word[0].isupper() and m.start() > 0)):
+            keys.add("w:" + fold_han(word.casefold()))
+
+    return keys
+
+
+def _unique(items: Sequence[Collection[str]], lo: int, hi: int) -> dict[str, int]:
+    """Keys held by exactly one of units lo..hi-1, mapped to that unit."""
+    seen: dict[str, int] = {}
+    for i in range(lo, hi):
+        for k in items[i]:
+            seen[k] = -1 if k in seen else i
+    return {k: i for k, i in seen.items() if i >= 0}
+
+
+def _unique_grams(profiles: Profiles, lo: int, hi: int) -> dict[int, int]:
+    """Sampled 6-grams (hashed) occurring once in units lo..hi-1 (once in one unit)."""
+    seen: dict[int, int] = {}
+    for i in range(lo, hi):
+        for k, c in profiles.sampled_grams(i):
+            seen[k] = -1 if (c > 1 or k in seen) else i
+    return {k: i for k, i in seen.items() if i >= 0}
+
+
+def _tally(found: dict[Point, float], left: Mapping[K, int], right: Mapping[K, int],
+           weight: float) -> None:
+    """Add ``weight`` to the unit pair of every key unique on both sides."""
+    swap = len(left) > len(right)
+    if swap:
+        left, right = right, left
+    for k, i in left.items():
+        j = right.get(k)
+        if j is not None:
+            p = (j, i) if swap else (i, j)
+            found[p] = found.get(p, 0.0) + weight
+
+
+def votes(lp: Profiles, rp: Profiles, lkeys: Sequence[Collection[str]],
+          rkeys: Sequence[Collection[str]], box: tuple[int, int, int, int]) -> dict[Point, float]:
+    """Weight of the unique strings each unit pair in ``box`` (i0, i1, j0, j1) shares."""
+    i0, i1, j0, j1 = box
+    found: dict[Point, float] = {}
+    _tally(found, _unique_grams(lp, i0, i1), _unique_grams(rp, j0, j1), GRAM_WEIGHT)
+    _tally(found, _unique(lkeys, i0, i1), _unique(rkeys, j0, j1), KEY_WEIGHT)
+    return found
+
+
+def heaviest_chain(points: dict[Point, float]) -> list[Point]:
+    """The non-crossing chain (i and j both strictly increasing) of largest total weight."""
+    items = sorted(points.items(), key=lambda x: (x[0][0], -x[0][1]))
+    if not items:
+        return []
+    cols = sorted({p[1] for p, _ in items})
+    size = len(cols)
+    tree = [(0.0, -1)] * (size + 1)  # Fenwick tree of prefix maxima: (weight, item)
+    best: list[float] = []
+    prev: list[int] = []
+    for n, ((_, j), w) in enumerate(items):
+        pos = bisect.bisect_left(cols, j)  # columns strictly below j
+        top, arg = 0.0, -1
+        k = pos
+        while k > 0:
+            if tree[k][0] > top:
+                top, arg = tree[k]
+            k -= k & -k
+        best.append(top + w)
+        prev.append(arg)
+        k = pos + 1
+        while k <= size:
+            if tree[k][0] < top + w:
+                tree[k] = (top + w, n)
+            k += k & -k
+    n = max(range(len(items)), key=best.__getitem__)
+    chain: list[Point] = []
+    while n >= 0:
+        chain.append(items[n][0])
+        n = prev[n]
+    chain.reverse()
+    return chain
+
+
+def find_anchors(lp: Profiles, rp: Profiles, lkeys: Sequence[Collection[str]],
+                 rkeys: Sequence[Collection[str]]) -> list[Point]:
+    """Anchor unit pairs, in order: the global chain, refined inside its wide gaps."""
+
+    def search(box: tuple[int, int, int, int], depth: int) -> list[Point]:
+        found = {p: w for p, w in votes(lp, rp, lkeys, rkeys, box).items() if w >= MIN_VOTES}
+        chain = heaviest_chain(found)
+        if depth >= MAX_DEPTH:
+            return chain
+        out: list[Point] = []
+        i0, i1, j0, j1 = box
+        prev = (i0 - 1, j0 - 1)
+        for p in [*chain, (i1, j1)]:
+            if p[0] - prev[0] - 1 > GAP_RESEARCH and p[1] - prev[1] - 1 > GAP_RESEARCH:
+                out.extend(search((prev[0] + 1, p[0], prev[1] + 1, p[1]), depth + 1))
+            if p != (i1, j1):
+                out.append(p)
+            prev = p
+        return out
+
+    return search((0, len(lp), 0, len(rp)), 0)
+
+
+def corridor(anchors: Sequence[Point], n: int, m: int) -> tuple[list[int], list[int]]:
+    """For each DP row i = 0..n (units of the left consumed), the range of columns j to fill.
+
+    Between two anchors the whole gap is filled when small, a band along its diagonal when
+    large; a margin around each keeps room for merges and swaps next to an anchor.
+    """
+    lo = [m + 1] * (n + 1)
+    hi = [-1] * (n + 1)
+
+    def cover(r0: int, r1: int, c0: int, c1: int) -> None:
+        r0, r1 = max(r0, 0), min(r1, n)
+        c0, c1 = max(c0, 0), min(c1, m)
+        for r in range(r0, r1 + 1):
+            if c0 < lo[r]:
+                lo[r] = c0
+            if c1 > hi[r]:
+                hi[r] = c1
+
+    points = [(-1, -1), *anchors, (n, m)]
+    for (a1, b1), (a2, b2) in itertools.pairwise(points):
+        r0, r1, c0, c1 = a1 + 1, a2, b1 + 1, b2  # boundary cells between the two anchors
+        rows, cols = r1 - r0 + 1, c1 - c0 + 1
+        if rows * cols <= MAX_BLOCK:
+            cover(r0 - MARGIN, r1 + MARGIN, c0 - MARGIN, c1 + MARGIN)
+            continue
+        slope = (cols - 1) / max(rows - 1, 1)
+        width = BAND + MARGIN
+        for r in range(r0 - MARGIN, r1 + MARGIN + 1):
+            centre = c0 + (min(max(r, r0), r1) - r0) * slope
+            cover(r, r, int(centre) - width, int(centre) + width + 1)
+    # each row's range must reach the previous row's, so every cell has a way in
+    for r in range(1, n + 1):
+        if lo[r] > hi[r - 1]:
+            lo[r] = hi[r - 1]
+        if hi[r] < lo[r - 1]:
+            hi[r] = lo[r - 1]
+    for r in range(n - 1, -1, -1):
+        if hi[r] < lo[r + 1]:
+            hi[r] = lo[r + 1]
+    lo[0] = 0
+    hi[n] = m
+    return lo, hi

@@ -1,0 +1,338 @@
+"""The cost of a link between two spans of units, and the dynamic programme over them.
+
+A link of ``n`` left and ``m`` right units costs ``c × n·m``: ``c`` falls with chrF
+similarity, rescaled so that unrelated spans of the same length in this document cost about
+1 (longer text shares more n-grams by chance), and rises with a length ratio unlike the
+document's. Shared fact keys count in the similarity as extra n-gram orders. Leaving a unit
+out costs ``deletion``, a percentile of the 1-1 costs of the anchor pairs of this very pair
+of documents. A merge is only tried when each merged unit finds its n-grams in the other
+side, and the DP has one more move than the usual n-m ones: a swap of two neighbours.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Collection, Sequence
+
+from .profiles import CACHE, Profiles, chrf_ceiling, chrf_from, chrf_pair, matches, trim
+
+LENGTH_WEIGHT = 0.3  # per unit of |log length ratio| away from the document's ratio
+FACT_ORDERS = 1.0  # shared keys count as this many extra n-gram orders (as words in chrF++)
+DELETION_PERCENTILE = 0.8  # of the costs of anchored 1-1 links
+DELETION_FLOOR = 0.5  # bounds keep the percentile sane on tiny or odd documents
+DELETION_CEILING = 1.2
+SAMPLE = 250  # random span pairs drawn to learn what chance similarity is
+MERGE_CONTAINED = 0.2  # share of a merged unit's n-grams the other side must hold
+LIST_UNITS = 3  # from this many units on a side, one may fall short (a list's lead-in)
+KEEP = 64  # rows of profiles kept behind the DP's current row
+SWAP = 255  # back-pointer of a swap move
+SWAP_CHARGE = 0.1  # a swap must beat the monotone reading by this much
+SWAP_LIKE = 2.0  # both swapped links this many times as alike as chance
+
+Move = tuple[int, int]
+
+
+def make_moves(max_span: int) -> list[Move]:
+    """The moves of the DP: deletions 1-0 and 0-1 and every n-m link with n + m ≤ max_span."""
+    moves: list[Move] = [(1, 0), (0, 1)]
+    for size in range(2, max(max_span, 2) + 1):
+        moves.extend((di, size - di) for di in range(1, size))
+    return moves
+
+
+def span_weight(n: int, m: int) -> float:
+    """How many 1-1 links an n-m link counts as: n·m, as vecalign weighs its costs.
+
+    Merged spans share more n-grams than their parts do (neighbouring sentences share topic
+    words), so with a weight of n + m a 2-2 block of two good pairs looks better than the
+    pairs and merges swallow everything; n·m makes a merge earn its place.
+    """
+    return float(n * m)
+
+
+class Scorer:
+    """Link costs for one pair of documents, calibrated on the documents themselves."""
+
+    def __init__(self, lp: Profiles, rp: Profiles, lkeys: Sequence[Collection[str]],
+                 rkeys: Sequence[Collection[str]]) -> None:
+        self.lp, self.rp = lp, rp
+        self.orders = lp.orders  # n-gram orders averaged: 6 of characters, maybe 2 of words
+        self._pair_matches: dict[tuple[int, int], tuple[int, ...]] = {}
+        self.known: dict[tuple[int, int, int, int], tuple[float, float]] = {}  # path links
+        left_df: dict[str, int] = {}
+        right_df: dict[str, int] = {}
+        for keys, df in ((lkeys, left_df), (rkeys, right_df)):
+            for ks in keys:
+                for k in ks:
+                    df[k] = df.get(k, 0) + 1
+        # a key only on one side cannot match: dropping it keeps noisy extraction harmless
+        self.weight = {k: 1.0 / max(c, right_df[k]) for k, c in left_df.items() if k in right_df}
+        self.lkeys = [frozenset(k for k in ks if k in self.weight) for ks in lkeys]
+        self.rkeys = [frozenset(k for k in ks if k in self.weight) for ks in rkeys]
+        total_l, total_r = sum(lp.lengths) or 1, sum(rp.lengths) or 1
+        self.log_ratio = math.log(total_l / total_r)
+        self.chance_floor = 0.0
+        self.contain_min = MERGE_CONTAINED
+        self.chance_at, self.chance_slope = self._chance()
+        self.deletion = 1.0
+
+    def _chance(self) -> tuple[float, float]:
+        """How similar unrelated spans of this pair are, as a + b·log(length): a line fitted to
+        random span pairs of 1..3 units a side. Longer text shares more n-grams by chance,
+        and a merged span must not look better just for being longer.
+        """
+        n, m = len(self.lp), len(self.rp)
+        rng = random.Random(n * 7919 + m)
+        xs: list[float] = []
+        ys: list[float] = []
+        for _ in range(SAMPLE if n * m > 4 else 0):
+            a, b = rng.randint(1, min(3, n)), rng.randint(1, min(3, m))
+            i, j = rng.randrange(n - a + 1), rng.randrange(m - b + 1)
+            xs.append(math.log(self.lp.length(i, i + a) + self.rp.length(j, j + b) + 2))
+            ys.append(self.similarity(i, i + a, j, j + b))
+        if len(xs) < 10:
+            return 0.0, 0.0
+        ys_sorted = sorted(ys)
+        self.chance_floor = ys_sorted[len(ys_sorted) // 4]  # short units: the line fit is poor
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        sxx = sum((x - mx) ** 2 for x in xs)
+        slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx if sxx else 0.0
+        slope = min(max(slope, 0.0), 0.2)
+        return my - slope * mx, slope
+
+    def chance(self, length: int) -> float:
+        """Expected similarity of unrelated spans of this total length, at most 0.9."""
+        fitted = self.chance_at + self.chance_slope * math.log(length + 2)
+        return min(max(fitted, self.chance_floor), 0.9)
+
+    def calibrate(self, pairs: Sequence[tuple[int, int]]) -> None:
+        """Set the deletion cost from the 1-1 costs of likely pairs (the anchors)."""
+        if len(pairs) < 5:
+            return
+        rng = random.Random(len(pairs))
+        sample = list(pairs) if len(pairs) <= SAMPLE else rng.sample(list(pairs), SAMPLE)
+        costs = sorted(self.cost(i, i + 1, j, j + 1)[0] for i, j in sample)
+        at = costs[min(len(costs) - 1, int(DELETION_PERCENTILE * len(costs)))]
+        self.deletion = min(max(at, DELETION_FLOOR), DELETION_CEILING)
+
+    def _keys(self, keys: Sequence[frozenset[str]], lo: int, hi: int) -> frozenset[str]:
+        if hi - lo == 1:
+            return keys[lo]
+        out: frozenset[str] = frozenset()
+        for k in keys[lo:hi]:
+            if k:
+                out = out | k
+        return out
+
+    def fact_share(self, i0: int, i1: int, j0: int, j1: int) -> float | None:
+        """F-score (β = 1) of the weighted keys two spans share; None when a side has none."""
+        a = self._keys(self.lkeys, i0, i1)
+        b = self._keys(self.rkeys, j0, j1)
+        if not a or not b:
+            return None
+        w = self.weight
+        shared = sum(w[k] for k in a & b)
+        if not shared:
+            return 0.0
+        return 2 * shared / (sum(w[k] for k in a) + sum(w[k] for k in b))
+
+    def length_term(self, len_a: int, len_b: int) -> float:
+        return LENGTH_WEIGHT * abs(math.log((len_a + 8) / (len_b + 8)) - self.log_ratio)
+
+    def bound(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """A lower bound of ``cost`` from lengths alone, to skip hopeless candidates."""
+        la, lb = self.lp.length(i0, i1), self.rp.length(j0, j1)
+        top = (self.orders * chrf_ceiling(la, lb) + FACT_ORDERS) / (self.orders + FACT_ORDERS)
+        c = (1.0 - top) / (1.0 - self.chance(la + lb)) + self.length_term(la, lb)
+        return max(c, 0.0) * span_weight(i1 - i0, j1 - j0)
+
+    def pair_matches(self, i: int, j: int) -> tuple[int, ...]:
+        """Per-order matches of left unit i with right unit j (cached)."""
+        got = self._pair_matches.get((i, j))
+        if got is None:
+            got = matches(self.lp.unit(i), self.rp.unit(j))
+            trim(self._pair_matches, 16 * CACHE)
+            self._pair_matches[(i, j)] = got
+        return got
+
+    def merged_bound(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """A lower bound of a merged link's cost: a span pair matches no more n-grams than
+        its unit pairs do together, so chrF from the summed 1-1 matches is a ceiling."""
+        total = [0] * self.orders
+        for i in range(i0, i1):
+            for j in range(j0, j1):
+                for o, x in enumerate(self.pair_matches(i, j)):
+                    total[o] += x
+        a, b = self.lp.span(i0, i1).totals, self.rp.span(j0, j1).totals
+        top = chrf_from(total, a, b)
+        facts = self.fact_share(i0, i1, j0, j1)
+        if facts is not None:
+            top = (self.orders * top + FACT_ORDERS * facts) / (self.orders + FACT_ORDERS)
+        la, lb = self.lp.length(i0, i1), self.rp.length(j0, j1)
+        c = (1.0 - top) / (1.0 - self.chance(la + lb)) + self.length_term(la, lb)
+        return max(c, 0.0) * span_weight(i1 - i0, j1 - j0)
+
+    def contained(self, u: int, lo: int, hi: int, left: bool) -> float:
+        """Mean over orders of the share of unit u's n-grams found in units lo..hi-1 of the
+        other side (from the cached 1-1 matches, so a ceiling when several hold one)."""
+        found = [0] * self.orders
+        for v in range(lo, hi):
+            got = self.pair_matches(u, v) if left else self.pair_matches(v, u)
+            for o, x in enumerate(got):
+                found[o] += x
+        totals = (self.lp if left else self.rp).unit(u).totals
+        shares = [min(f / t, 1.0) for f, t in zip(found, totals, strict=True) if t]
+        return sum(shares) / len(shares) if shares else 0.0
+
+    def merge_ok(self, i0: int, i1: int, j0: int, j1: int) -> bool:
+        """Does every unit of a merged side find its n-grams in the other side?
+
+        A long link can swallow an unrelated neighbour at little cost; a unit that is truly
+        part of a merge (a sentence split in two, a bullet of a list) has a good share of
+        its n-grams in the other side, measured as the mean over orders of the share found.
+        """
+        for lo, hi, o_lo, o_hi, left in ((i0, i1, j0, j1, True), (j0, j1, i0, i1, False)):
+            if hi - lo < 2:
+                continue
+            # a list may have one lead-in line worded apart (以下のような利点を生む:)
+            weak = sum(1 for u in range(lo, hi)
+                       if self.contained(u, o_lo, o_hi, left) < self.contain_min)
+            if weak > (1 if hi - lo >= LIST_UNITS else 0):
+                return False
+        return True
+
+    def forget_before(self, i: int, j: int) -> None:
+        """Drop cached statistics of units before left i and right j."""
+        self.lp.forget_before(i)
+        self.rp.forget_before(j)
+        for key in [k for k in self._pair_matches if k[0] < i or k[1] < j]:
+            del self._pair_matches[key]
+
+    def similarity(self, i0: int, i1: int, j0: int, j1: int, need: float = 0.0) -> float:
+        """chrF of the two spans, with shared keys counted as extra orders when there are any.
+
+        With ``need``, a result below it may be a mere lower bound (see ``chrf_pair``).
+        """
+        facts = self.fact_share(i0, i1, j0, j1)
+        if i1 - i0 == 1 and j1 - j0 == 1:
+            sim = chrf_from(self.pair_matches(i0, j0), self.lp.unit(i0).totals,
+                            self.rp.unit(j0).totals)
+        elif facts is None:
+            return chrf_pair(self.lp.span(i0, i1), self.rp.span(j0, j1), need)
+        else:
+            need_chrf = (((self.orders + FACT_ORDERS) * need - FACT_ORDERS * facts) / self.orders
+                         if need else 0.0)
+            sim = chrf_pair(self.lp.span(i0, i1), self.rp.span(j0, j1), max(need_chrf, 0.0))
+        if facts is None:
+            return sim
+        return (self.orders * sim + FACT_ORDERS * facts) / (self.orders + FACT_ORDERS)
+
+    def cost(self, i0: int, i1: int, j0: int, j1: int,
+             budget: float = math.inf) -> tuple[float, float]:
+        """(cost, similarity) of linking left units i0..i1-1 with right units j0..j1-1.
+
+        A cost above ``budget`` is not wanted: past it the result may be only a lower
+        bound, which is enough to reject the link.
+        """
+        la, lb = self.lp.length(i0, i1), self.rp.length(j0, j1)
+        n, m = i1 - i0, j1 - j0
+        weight = span_weight(n, m)
+        scale = 1.0 / (1.0 - self.chance(la + lb))
+        extra = self.length_term(la, lb)
+        need = 0.0
+        if budget < math.inf:
+            # cost < budget  ⇔  sim > 1 - (budget / weight - extra) / scale
+            need = 1.0 - (budget / weight - extra) / scale
+        sim = self.similarity(i0, i1, j0, j1, need)
+        c = (1.0 - sim) * scale + extra
+        return max(c, 0.0) * weight, sim
+
+
+Step = tuple[int, int, int, int, float | None]  # i0, i1, j0, j1, similarity (None: one-sided)
+
+
+def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int) -> list[Step]:
+    """Cheapest monotone path through the corridor (row i: columns lo[i]..hi[i])."""
+    n = len(lo) - 1
+    moves = make_moves(max_span)
+    inf = math.inf
+    deletion = scorer.deletion
+    costs: list[list[float]] = []
+    backs: list[bytearray] = []
+    sims: dict[tuple[int, int], tuple[float, float]] = {}  # the chosen link's (sim, cost)
+    swaps: dict[tuple[int, int], tuple[float, float, float, float]] = {}
+    for i in range(n + 1):
+        row_lo, row_hi = lo[i], hi[i]
+        row = [inf] * (row_hi - row_lo + 1)
+        back = bytearray(row_hi - row_lo + 1)
+        costs.append(row)
+        backs.append(back)
+        if i > KEEP and i % KEEP == 0:
+            scorer.forget_before(i - KEEP, max(lo[i - KEEP] - KEEP, 0))
+        for j in range(row_lo, row_hi + 1):
+            if i == 0 and j == 0:
+                row[0] = 0.0
+                continue
+            best, arg, best_sim, best_step = inf, 0, 0.0, 0.0
+            for k, (di, dj) in enumerate(moves):
+                pi, pj = i - di, j - dj
+                if pi < 0 or pj < lo[pi] or pj > hi[pi]:
+                    continue
+                before = costs[pi][pj - lo[pi]]
+                if before >= best:
+                    continue
+                if not di or not dj:
+                    if before + deletion < best:
+                        best, arg = before + deletion, k + 1
+                    continue
+                if before + scorer.bound(pi, i, pj, j) >= best:
+                    continue
+                if di + dj > 2 and (before + scorer.merged_bound(pi, i, pj, j) >= best
+                                    or not scorer.merge_ok(pi, i, pj, j)):
+                    continue
+                step, sim = scorer.cost(pi, i, pj, j, best - before)
+                if before + step < best:
+                    best, arg, best_sim, best_step = before + step, k + 1, sim, step
+            # a swap: i-2 ↔ j-1 and i-1 ↔ j-2, two neighbours given in the opposite order
+            if i >= 2 and j >= 2 and lo[i - 2] <= j - 2 <= hi[i - 2]:
+                before = costs[i - 2][j - 2 - lo[i - 2]]
+                if before + SWAP_CHARGE < best:
+                    c1, s1 = scorer.cost(i - 2, i - 1, j - 1, j, best - before)
+                    if before + c1 + SWAP_CHARGE < best:
+                        c2, s2 = scorer.cost(i - 1, i, j - 2, j - 1, best - before - c1)
+                        if (before + c1 + c2 + SWAP_CHARGE < best
+                                and min(s1, s2) >= SWAP_LIKE * scorer.chance(
+                                    scorer.lp.length(i - 2, i) + scorer.rp.length(j - 2, j))):
+                            best, arg = before + c1 + c2 + SWAP_CHARGE, SWAP
+                            swaps[(i, j)] = (s1, c1, s2, c2)
+            row[j - row_lo] = best
+            back[j - row_lo] = arg
+            if arg and arg != SWAP and moves[arg - 1][0] and moves[arg - 1][1]:
+                sims[(i, j)] = (best_sim, best_step)
+        if i > max_span:
+            costs[i - max_span - 1] = []
+    path: list[Step] = []
+    i, j = n, hi[n]
+    while i or j:
+        arg = backs[i][j - lo[i]]
+        if not arg:
+            raise RuntimeError("alignment corridor has no path")  # a bug, not user error
+        if arg == SWAP:
+            s1, c1, s2, c2 = swaps[(i, j)]
+            path.append((i - 1, i, j - 2, j - 1, s2))
+            path.append((i - 2, i - 1, j - 1, j, s1))
+            scorer.known[(i - 1, i, j - 2, j - 1)] = (c2, s2)
+            scorer.known[(i - 2, i - 1, j - 1, j)] = (c1, s1)
+            i, j = i - 2, j - 2
+            continue
+        di, dj = moves[arg - 1]
+        if di and dj:
+            sim, step = sims[(i, j)]
+            scorer.known[(i - di, i, j - dj, j)] = (step, sim)
+            path.append((i - di, i, j - dj, j, sim))
+        else:
+            path.append((i - di, i, j - dj, j, None))
+        i, j = i - di, j - dj
+    path.reverse()
+    return path

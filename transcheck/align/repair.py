@@ -1,0 +1,209 @@
+"""Fixes to the monotone path that a monotone DP cannot make itself.
+
+- Crossings of blocks: the DP swaps two neighbouring units itself, but two blocks given in
+  the opposite order (a paragraph pair against one paragraph, swapped) come out of it as
+  a merged link, or as a block left alone on each side. Such a window is split crosswise
+  when that is cheaper and both crossed links are clearly better than chance.
+- Long lists: a paragraph rendered as a lead-in and many bullets needs a link wider than
+  ``max_span``; a one-sided unit next to a link joins it when that lowers the cost.
+- Short gaps: one left and one right unit left out between two links (a reworded heading,
+  マスクのエネルギー帝国 / マスクは自分専用の電力網を建設している) are linked: their place
+  says more than their few shared characters. At either end of the text they are linked
+  only when at least as alike as chance.
+"""
+
+from __future__ import annotations
+
+from .dp import Scorer, Step
+
+UNLIKE = 0.5  # a link less alike than this times chance is no link
+CROSS_LIKE = 2.0  # a crossed link must be this many times as alike as chance
+
+
+def entry_cost(scorer: Scorer, e: Step) -> float:
+    i0, i1, j0, j1, _ = e
+    if i1 > i0 and j1 > j0:
+        known = scorer.known.get((i0, i1, j0, j1))
+        return known[0] if known else scorer.cost(i0, i1, j0, j1)[0]
+    return scorer.deletion * (i1 - i0 + j1 - j0)
+
+
+def _chance(scorer: Scorer, i0: int, i1: int, j0: int, j1: int) -> float:
+    return max(scorer.chance(scorer.lp.length(i0, i1) + scorer.rp.length(j0, j1)), 0.02)
+
+
+def _suspect(e: Step) -> bool:
+    """Could this entry hide a crossing of blocks? The DP swaps single units itself; two
+    blocks given in the opposite order come out of it as one merged link."""
+    i0, i1, j0, j1, sim = e
+    return sim is not None and (i1 - i0 > 1 or j1 - j0 > 1)
+
+
+def _one_side(e: Step) -> int:
+    """1 for a left unit alone, 2 for a right unit alone, 0 for a link."""
+    i0, i1, j0, j1, _ = e
+    return 0 if i1 > i0 and j1 > j0 else (1 if i1 > i0 else 2)
+
+
+def _windows(path: list[Step], k: int) -> list[int]:
+    """Widths of the windows starting at entry k worth trying to split crosswise: a merged
+    link and its neighbour, or a run from a unit left alone on one side to one left alone
+    on the other (a block the DP could not place, with its counterpart further on)."""
+    widths = [w for w in (1, 2) if any(_suspect(e) for e in path[k:k + w])]
+    first = _one_side(path[k])
+    if first:
+        for w in range(2, 6):
+            if k + w <= len(path) and _one_side(path[k + w - 1]) == 3 - first:
+                widths.append(w)
+                break
+    return widths
+
+
+def _link(scorer: Scorer, i0: int, i1: int, j0: int, j1: int) -> Step:
+    cost, sim = scorer.cost(i0, i1, j0, j1)
+    scorer.known[(i0, i1, j0, j1)] = (cost, sim)
+    return (i0, i1, j0, j1, sim)
+
+
+def uncross(scorer: Scorer, path: list[Step], max_span: int) -> list[Step]:
+    """Split a merged link, or it and its neighbour, crosswise where that is cheaper."""
+    out: list[Step] = []
+    k = 0
+    while k < len(path):
+        done = False
+        for width in _windows(path, k):
+            window = path[k:k + width]
+            i0, i1 = min(e[0] for e in window), max(e[1] for e in window)
+            j0, j1 = min(e[2] for e in window), max(e[3] for e in window)
+            if i1 - i0 < 2 or j1 - j0 < 2 or i1 - i0 + j1 - j0 > 2 * max_span:
+                continue
+            current = sum(entry_cost(scorer, e) for e in window)
+            best, split = current - 1e-9, None
+            for p in range(i0 + 1, i1):
+                for q in range(j0 + 1, j1):
+                    if p - i0 + j1 - q > max_span or i1 - p + q - j0 > max_span:
+                        continue
+                    if scorer.bound(i0, p, q, j1) + scorer.bound(p, i1, j0, q) >= best:
+                        continue
+                    if not (scorer.merge_ok(i0, p, q, j1) and scorer.merge_ok(p, i1, j0, q)):
+                        continue
+                    (c1, s1), (c2, s2) = scorer.cost(i0, p, q, j1), scorer.cost(p, i1, j0, q)
+                    c = c1 + c2
+                    # both crossed links must be clearly better than chance
+                    if c < best and min(s1 / _chance(scorer, i0, p, q, j1),
+                                        s2 / _chance(scorer, p, i1, j0, q)) >= CROSS_LIKE:
+                        best, split = c, (p, q)
+            if split is not None:
+                p, q = split
+                out.append(_link(scorer, i0, p, q, j1))
+                out.append(_link(scorer, p, i1, j0, q))
+                k += width
+                done = True
+                break
+        if not done:
+            out.append(path[k])
+            k += 1
+    return out
+
+
+def absorb(scorer: Scorer, path: list[Step]) -> list[Step]:
+    """Let links take in neighbouring one-sided units when the wider link costs less."""
+    changed = True
+    while changed:
+        changed = False
+        k = 0
+        while k < len(path):
+            i0, i1, j0, j1, _ = path[k]
+            if i1 == i0 or j1 == j0:
+                k += 1
+                continue
+            for n in (k + 1, k - 1):
+                if not 0 <= n < len(path):
+                    continue
+                a0, a1, b0, b1, _ = path[n]
+                if a1 > a0 and b1 > b0:
+                    continue
+                if a1 > a0 and (a0 == i1 or a1 == i0):
+                    wider = (min(i0, a0), max(i1, a1), j0, j1)
+                elif b1 > b0 and (b0 == j1 or b1 == j0):
+                    wider = (i0, i1, min(j0, b0), max(j1, b1))
+                else:
+                    continue
+                old = entry_cost(scorer, path[k]) + entry_cost(scorer, path[n])
+                cost, sim = scorer.cost(*wider)
+                if cost < old and sim >= (path[k][4] or 0.0) and scorer.merge_ok(*wider):
+                    path[k] = _link(scorer, *wider)
+                    del path[n]
+                    changed = True
+                    break
+            else:
+                k += 1
+    return path
+
+
+def fill_gaps(scorer: Scorer, path: list[Step]) -> list[Step]:
+    """Link a lone left and a lone right unit left out between two links (or an end)."""
+    out: list[Step] = []
+    k = 0
+    while k < len(path):
+        window = path[k:k + 2]
+        if (len(window) == 2 and all(e[4] is None for e in window)
+                and {e[1] - e[0] for e in window} == {0, 1}
+                and (k == 0 or path[k - 1][4] is not None)
+                and (k + 2 == len(path) or path[k + 2][4] is not None)):
+            i0 = min(e[0] for e in window)
+            j0 = min(e[2] for e in window)
+            _cost, sim = scorer.cost(i0, i0 + 1, j0, j0 + 1)
+            inside = k > 0 and k + 2 < len(path)
+            if inside or sim >= scorer.chance(scorer.lp.length(i0, i0 + 1)
+                                              + scorer.rp.length(j0, j0 + 1)):
+                out.append((i0, i0 + 1, j0, j0 + 1, sim))
+                k += 2
+                continue
+        out.append(path[k])
+        k += 1
+    return out
+
+
+def unlink_unlike(scorer: Scorer, path: list[Step]) -> list[Step]:
+    """Break links less alike than unrelated text of their length: the DP may pair two
+    one-sided passages that happen to face each other (quoted posts on both sides)."""
+    out: list[Step] = []
+    for e in path:
+        i0, i1, j0, j1, sim = e
+        if sim is not None and sim < scorer.chance(
+                scorer.lp.length(i0, i1) + scorer.rp.length(j0, j1)) * UNLIKE:
+            out.extend((i, i + 1, j0, j0, None) for i in range(i0, i1))
+            out.extend((i1, i1, j, j + 1, None) for j in range(j0, j1))
+        else:
+            out.append(e)
+    return out
+
+
+def link_across(scorer: Scorer, path: list[Step], reach: int = 4) -> list[Step]:
+    """Link a unit left alone on one side with one left alone on the other a few entries
+    away, when they are clearly alike: a unit moved past a block of its neighbours (the
+    right index goes back there). The link takes the left unit's place in the output."""
+    out = list(path)
+    k = 0
+    while k < len(out):
+        side = _one_side(out[k])
+        if not side:
+            k += 1
+            continue
+        for n in range(k + 2, min(k + reach + 1, len(out))):
+            if _one_side(out[n]) != 3 - side:
+                continue
+            left, right = (out[k], out[n]) if side == 1 else (out[n], out[k])
+            i0, j0 = left[0], right[2]
+            cost, sim = scorer.cost(i0, i0 + 1, j0, j0 + 1)
+            if (cost < 2 * scorer.deletion
+                    and sim >= CROSS_LIKE * _chance(scorer, i0, i0 + 1, j0, j0 + 1)):
+                link = (i0, i0 + 1, j0, j0 + 1, sim)
+                scorer.known[link[:4]] = (cost, sim)
+                keep = k if side == 1 else n
+                out[keep] = link
+                del out[n if side == 1 else k]
+                break
+        k += 1
+    return out

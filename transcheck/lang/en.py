@@ -1,0 +1,224 @@
+"""English tables: scale words, units, nouns that count, qualifiers, rates.
+
+The Latin-script units and currency signs here (MW, MWh, GB, %, $, USD) are shared: the
+Japanese and Chinese tables include them, since 250MW and $130 are written the same way
+in all three languages.
+
+Canonical units (what ``Quantity.unit`` holds, whatever the language):
+    USD JPY CNY EUR GBP KRW   money
+    MW  (power: W kW MW GW TW scaled to megawatts)
+    MWh (energy: Wh kWh MWh GWh TWh scaled to megawatt-hours)
+    GB  (data: B KB MB GB TB PB scaled to gigabytes, decimal)
+    km kg 度 (as written), 人 people, 個 things and devices (台 枚 個 基 つ, GPUs),
+    件 posts and cases, 社 companies, 回 occurrences, 歳 age, % percent (3割 → 30),
+    倍 multiples.
+"""
+
+from __future__ import annotations
+
+# Scale words written after a number, with a space or without: 250 million, 1.5 trillion.
+SCALE_WORDS: dict[str, int] = {
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+}
+# Scale letters glued to a number: 600M, 200k, 2.5B, $3bn (English text only: 4K映像 is
+# a resolution).
+SCALE_LETTERS: dict[str, int] = {
+    "k": 10**3,
+    "K": 10**3,
+    "M": 10**6,
+    "mn": 10**6,
+    "B": 10**9,
+    "bn": 10**9,
+    "T": 10**12,
+    "tn": 10**12,
+}
+
+# Units and counters shared by every language: written form → (canonical, factor).
+# The factor brings the value into the canonical unit: 300 kW → 0.3 MW.
+LATIN_UNITS: dict[str, tuple[str, float]] = {
+    "%": ("%", 1),
+    "W": ("MW", 1e-6),
+    "kW": ("MW", 1e-3),
+    "KW": ("MW", 1e-3),
+    "MW": ("MW", 1),
+    "GW": ("MW", 1e3),
+    "TW": ("MW", 1e6),
+    "Wh": ("MWh", 1e-6),
+    "kWh": ("MWh", 1e-3),
+    "KWh": ("MWh", 1e-3),
+    "MWh": ("MWh", 1),
+    "GWh": ("MWh", 1e3),
+    "TWh": ("MWh", 1e6),
+    "KB": ("GB", 1e-6),
+    "kB": ("GB", 1e-6),
+    "MB": ("GB", 1e-3),
+    "GB": ("GB", 1),
+    "TB": ("GB", 1e3),
+    "PB": ("GB", 1e6),
+    "USD": ("USD", 1),
+    "JPY": ("JPY", 1),
+    "CNY": ("CNY", 1),
+    "RMB": ("CNY", 1),
+    "EUR": ("EUR", 1),
+    "GBP": ("GBP", 1),
+    "km": ("km", 1),
+    "kg": ("kg", 1),
+    "x": ("倍", 1),
+    "×": ("倍", 1),
+}
+
+# Units read only when glued to the number: 10x is ten times, "5 x 3" is not.
+ATTACHED_ONLY: frozenset[str] = frozenset({"x", "×", "k", "K", "M", "B", "T"})
+
+# Currency signs written before the number: $130 billion, ¥500.
+CURRENCY_SIGNS: dict[str, str] = {
+    "US$": "USD",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "￥": "JPY",
+}
+
+# English units written as words after the number (matched as whole words).
+UNITS: dict[str, tuple[str, float]] = {
+    **LATIN_UNITS,
+    "dollars": ("USD", 1),
+    "dollar": ("USD", 1),
+    "yen": ("JPY", 1),
+    "yuan": ("CNY", 1),
+    "euros": ("EUR", 1),
+    "euro": ("EUR", 1),
+    "percent": ("%", 1),
+    "per cent": ("%", 1),
+    "times": ("倍", 1),
+    "fold": ("倍", 1),
+    "people": ("人", 1),
+    "persons": ("人", 1),
+    "watts": ("MW", 1e-6),
+    "kilowatts": ("MW", 1e-3),
+    "megawatts": ("MW", 1),
+    "gigawatts": ("MW", 1e3),
+    "kilowatt-hours": ("MWh", 1e-3),
+    "megawatt-hours": ("MWh", 1),
+    "megawatt hours": ("MWh", 1),
+    "gigawatt-hours": ("MWh", 1e3),
+    "gigabytes": ("GB", 1),
+    "terabytes": ("GB", 1e3),
+}
+
+# Bounds written before the number (about 50) and after it (50 or more).
+PREFIX_QUALIFIERS: dict[str, str] = {
+    "~": "approx",
+    "≈": "approx",
+    "about": "approx",
+    "around": "approx",
+    "approximately": "approx",
+    "roughly": "approx",
+    "some": "approx",
+    "nearly": "approx",
+    "almost": "approx",
+    "close to": "approx",
+    "over": "more-than",
+    "more than": "more-than",
+    "greater than": "more-than",
+    "above": "more-than",
+    "at least": "at-least",
+    "no fewer than": "at-least",
+    "no less than": "at-least",
+    "up to": "up-to",
+    "as many as": "up-to",
+    "as much as": "up-to",
+    "at most": "at-most",
+    "no more than": "at-most",
+    "under": "less-than",
+    "less than": "less-than",
+    "fewer than": "less-than",
+    "below": "less-than",
+}
+SUFFIX_QUALIFIERS: dict[str, str] = {
+    "+": "at-least",
+    " or more": "at-least",
+    " or so": "approx",
+    " plus": "at-least",
+    " or less": "at-most",
+}
+
+# Rates: the period a quantity is counted over.
+PER_WORDS: dict[str, str] = {
+    "per day": "day",
+    "a day": "day",
+    "each day": "day",
+    "every day": "day",
+    "daily": "day",
+    "/day": "day",
+    "per week": "week",
+    "a week": "week",
+    "weekly": "week",
+    "per month": "month",
+    "a month": "month",
+    "each month": "month",
+    "every month": "month",
+    "monthly": "month",
+    "/month": "month",
+    "/mo": "month",
+    "per year": "year",
+    "a year": "year",
+    "each year": "year",
+    "every year": "year",
+    "annually": "year",
+    "annual": "year",
+    "yearly": "year",
+    "/year": "year",
+    "/yr": "year",
+}
+
+# Words after a number that make it a time, which the time reader handles.
+TIME_WORDS: tuple[str, ...] = (
+    "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour",
+    "minutes", "minute", "seconds", "second", "quarters", "quarter", "decades", "decade",
+    "centuries", "century", "am", "pm", "a.m.", "p.m.",
+)
+
+ORDINAL_PREFIXES: tuple[str, ...] = ("No.", "no.", "#", "number ", "Number ", "chapter ",
+                                     "Chapter ", "version ", "Version ", "top ", "Top ")
+ORDINAL_SUFFIXES: tuple[str, ...] = ("st", "nd", "rd", "th")
+
+RANGE_JOINERS: tuple[str, ...] = ("-", "–", "—", "~", " to ", " - ", " – ")
+
+# Counted nouns that imply a class of counter: 500,000 GPUs → 個.
+NOUN_UNITS: dict[str, str] = {
+    "user": "人",
+    "people": "人",
+    "person": "人",
+    "employee": "人",
+    "customer": "人",
+    "subscriber": "人",
+    "company": "社",
+    "firm": "社",
+    "post": "件",
+    "tweet": "件",
+}
+
+# Normalized noun → the form shared with the other languages (Japanese where there is one).
+NOUN_ALIASES: dict[str, str] = {
+    "user": "ユーザ",
+    "parameter": "パラメータ",
+    "post": "投稿",
+    "company": "企業",
+    "firm": "企業",
+    "gpus": "gpu",
+    "chip": "チップ",
+    "token": "トークン",
+}
+
+# Words that stop the noun after a number: 5 of them, 20 in total.
+STOPWORDS: frozenset[str] = frozenset({
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
+    "but", "is", "are", "was", "were", "be", "been", "that", "this", "these", "those", "it",
+    "its", "as", "than", "per", "each", "every", "more", "less", "over", "under", "about",
+    "into",
+})

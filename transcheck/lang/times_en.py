@@ -1,0 +1,164 @@
+"""English time words and patterns (same group names as :mod:`transcheck.lang.times_ja`).
+
+A bare four-digit number is a year only after a word that introduces a time (in 2026,
+by 2026, since 1998) or with a part of it (Q2 2026, early 2026): "2026 GPUs" is no date.
+Month names must be capitalised, so the verb "may" is not May.
+"""
+
+from __future__ import annotations
+
+RELATIVE_YEARS: dict[str, int] = {"this year": 0, "next year": 1, "last year": -1}
+RELATIVE_MONTHS: dict[str, int] = {"this month": 0, "next month": 1, "last month": -1}
+RELATIVE_WEEKS: dict[str, int] = {"this week": 0, "next week": 1, "last week": -1}
+YEAR_PARTS: dict[str, str] = {
+    "early": "start", "late": "end", "mid": "mid", "end of": "end", "the end of": "end",
+    "start of": "start", "the start of": "start", "beginning of": "start",
+    "the beginning of": "start", "the middle of": "mid", "middle of": "mid",
+}
+HALVES: dict[str, str] = {
+    "H1": "H1", "H2": "H2", "first half of": "H1", "the first half of": "H1",
+    "second half of": "H2", "the second half of": "H2",
+}
+QUARTERS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}
+MONTH_PARTS: dict[str, str] = {
+    "early": "early", "mid": "mid", "late": "late", "the end of": "end", "end of": "end",
+    "the beginning of": "start", "beginning of": "start", "the start of": "start",
+}
+BARE_YEAR_WORDS: dict[str, tuple[str | None, str | None]] = {}
+BARE_MONTH_WORDS: dict[str, str] = {}
+
+MONTH_NAMES: dict[str, int] = {
+    name: i + 1
+    for i, names in enumerate([
+        ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"),
+        ("May",), ("June", "Jun"), ("July", "Jul"), ("August", "Aug"),
+        ("September", "Sept", "Sep"), ("October", "Oct"), ("November", "Nov"),
+        ("December", "Dec"),
+    ])
+    for name in names
+}
+WEEKDAYS: dict[str, int] = {
+    d: i for i, d in enumerate(
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+}
+ERAS: tuple[str, ...] = ()
+
+DURATION_UNITS: dict[str, str] = {
+    "year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W",
+    "day": "D", "days": "D", "hour": "H", "hours": "H", "minute": "MIN", "minutes": "MIN",
+    "second": "S", "seconds": "S", "decade": "DEC", "decades": "DEC", "century": "C",
+    "centuries": "C",
+}
+VAGUE_COUNTS: dict[str, tuple[float, float]] = {
+    "several": (3, 7), "a few": (2, 4), "a couple of": (2, 2), "few": (2, 4),
+    "many": (5, 20), "dozens of": (24, 99), "decades": (20, 90),
+}
+AHEAD_WORDS: dict[str, int] = {
+    "over the next": 1, "in the next": 1, "the next": 1, "within the next": 1,
+    "over the past": -1, "in the past": -1, "the past": -1, "over the last": -1,
+    "in the last": -1, "the last": -1,
+}
+OFFSET_SIGNS: dict[str, int] = {"ago": -1, "later": 1, "from now": 1}
+
+PREFIX_QUALIFIERS: dict[str, str] = {
+    "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx",
+    "nearly": "approx", "almost": "approx", "more than": "more-than", "over": "more-than",
+    "less than": "less-than", "under": "less-than", "at least": "at-least",
+    "up to": "up-to", "at most": "at-most",
+}
+SUFFIX_QUALIFIERS: dict[str, str] = {"or more": "at-least", "or so": "approx"}
+DIRECTIONS: dict[str, str] = {"onward": "from", "onwards": "from"}
+PREFIX_DIRECTIONS: dict[str, str] = {
+    "by": "by", "before": "by", "from": "from", "since": "from", "starting in": "from",
+    "starting": "from", "after": "from", "until": "until", "till": "until", "through": "until",
+    "within": "within", "in": "", "during": "", "of": "", "for": "", "around": "",
+    "throughout": "over",
+}
+NUMBER_WORDS: dict[str, int] = {
+    w: i for i, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen", "twenty"])
+} | {"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
+
+
+def _alt(words: object) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+
+
+def _ialt(words: object) -> str:
+    """Like ``_alt``, also with a capital first letter ("This year" opens a sentence).
+
+    Only the first letter is folded: a whole-word ``(?i:…)`` is several times slower."""
+    out = []
+    for w in sorted(words, key=len, reverse=True):  # type: ignore[call-overload]
+        head = f"[{w[0].upper()}{w[0].lower()}]" if w[0].isalpha() else w[0]
+        out.append(head + w[1:].replace(" ", r"\s+"))
+    return "(?:" + "|".join(out) + ")"
+
+
+_MONTHS = _alt(MONTH_NAMES)
+_YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)(?!\d|%|,\d|\.\d|\s*(?:GPUs?|people|users|units|MW))"
+# Every pattern starts at a word boundary, so the scan skips the inside of words.
+_PREFIX = rf"\b(?:(?P<pdir>{_ialt(PREFIX_DIRECTIONS)})\s+)?"
+_SUFFIX = (
+    rf"(?:\s+(?P<qual>{_ialt(SUFFIX_QUALIFIERS)}))?(?:\s+(?P<dir>{_ialt(DIRECTIONS)}))?\b"
+)
+_NUM = rf"(?:\d+(?:\.\d+)?|{_ialt(NUMBER_WORDS)})"
+_RYEAR = rf"(?P<ryear>{_ialt(RELATIVE_YEARS)})"
+_YEAR_OR_REL = rf"(?:{_YEAR}|{_RYEAR})"
+
+# Every English time expression holds one of these; the patterns only run near them.
+TRIGGER = (
+    r"\d|\b(?:[Yy]ears?|[Mm]onths?|[Ww]eeks?|[Dd]ays?|[Dd]ecades?|[Cc]entur|[Qq]uarter|[Hh]alf"
+    r"|[Hh]ours?|[Mm]inutes?|[Ss]econds?)|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu"
+    r"|Fri|Sat|Sun)"
+)
+
+PATTERNS: list[str] = [
+    # in 2026, by the end of 2026, early next year, the first half of 2026
+    rf"\b(?P<pdir>{_ialt(PREFIX_DIRECTIONS)})\s+(?:(?P<ypart>{_ialt(YEAR_PARTS)})[\s-]+"
+    rf"|(?P<half>{_ialt(HALVES)})\s+|(?:the\s+)?(?P<quarter>{_ialt(QUARTERS)})\s+quarter\s+of\s+)?"
+    rf"{_YEAR}\b{_SUFFIX}",
+    rf"{_PREFIX}\b(?:(?P<ypart>{_ialt(YEAR_PARTS)})[\s-]+|(?P<half>{_ialt(HALVES)})\s+"
+    rf"|(?:the\s+)?(?P<quarter>{_ialt(QUARTERS)})\s+quarter\s+of\s+)?{_RYEAR}\b(?:'s)?{_SUFFIX}",
+    rf"{_PREFIX}\b(?:(?P<ypart>early|late|mid)[\s-]+|(?P<half>{_ialt(HALVES)})\s+"
+    rf"|(?:the\s+)?(?P<quarter>{_ialt(QUARTERS)})\s+quarter\s+of\s+)(?:{_YEAR})\b{_SUFFIX}",
+    # Q2 2026, Q2 of 2026, 2026 Q2, H1 2026, FY? no: fiscal years differ by company
+    rf"{_PREFIX}\bQ(?P<quarter>[1-4])\s*(?:of\s+)?{_YEAR_OR_REL}\b{_SUFFIX}",
+    rf"{_PREFIX}\b{_YEAR}\s*Q(?P<quarter>[1-4])\b{_SUFFIX}",
+    rf"{_PREFIX}\b(?P<half>H[12])\s*(?:of\s+)?{_YEAR_OR_REL}\b{_SUFFIX}",
+    # January 15, 2026; 15 January 2026; March 2026; in March; late March
+    rf"{_PREFIX}\b(?:(?P<mpart>{_ialt(MONTH_PARTS)})[\s-]+)?(?P<mname>{_MONTHS})\.?\s+"
+    rf"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?{_SUFFIX}",
+    rf"{_PREFIX}\b(?P<day>3[01]|[12]\d|0?[1-9])\s+(?P<mname>{_MONTHS})\b(?:,?\s+{_YEAR})?{_SUFFIX}",
+    rf"{_PREFIX}\b(?:(?P<mpart>{_ialt(MONTH_PARTS)})[\s-]+)?(?P<mname>{_MONTHS})\.?,?\s+{_YEAR}\b"
+    rf"{_SUFFIX}",
+    rf"\b(?P<pdir>{_ialt(PREFIX_DIRECTIONS)})\s+(?:(?P<mpart>{_ialt(MONTH_PARTS)})[\s-]+)?"
+    rf"(?P<mname>{_MONTHS})\b(?!\s+\d){_SUFFIX}",
+    rf"\b(?:(?P<pdir>{_ialt(PREFIX_DIRECTIONS)})\s+)?(?P<mpart>early|mid|late)[\s-]+"
+    rf"(?P<mname>{_MONTHS})\b(?!\s+\d){_SUFFIX}",
+    rf"{_PREFIX}\b{_YEAR}-(?P<month>1[0-2]|0[1-9])-(?P<day>3[01]|[12]\d|0[1-9])\b{_SUFFIX}",
+    # this month, next week, next Monday
+    rf"{_PREFIX}\b(?P<rmonth>{_ialt(RELATIVE_MONTHS)})\b{_SUFFIX}",
+    rf"{_PREFIX}\b(?P<rweek>{_ialt(RELATIVE_WEEKS)})\b{_SUFFIX}",
+    rf"{_PREFIX}(?<![Nn]ext\s+|[Ll]ast\s+|[Tt]his\s+)\b(?P<weekday>{_alt(WEEKDAYS)})\b{_SUFFIX}",
+    # the 1990s, the '90s
+    rf"{_PREFIX}\b(?:the\s+)?(?:(?P<decade>(?:1[89]|20)\d0)s|'(?P<decade2>\d0)s)\b{_SUFFIX}",
+    # 10 years ago, three months later, in 5 years
+    rf"{_PREFIX}\b(?:(?P<pqual>more than|over|nearly|almost|about|around)\s+)?"
+    rf"(?P<reln>{_NUM})\s+(?P<relunit>years?|months?|weeks?|days?)\s+"
+    rf"(?P<relsign>{_ialt(OFFSET_SIGNS)})\b",
+    # over the next 5 years, the past decade
+    rf"\b(?P<ahead>{_ialt(AHEAD_WORDS)})\s+(?:(?P<dnum>{_NUM})|(?P<dvague>{_ialt(VAGUE_COUNTS)}))"
+    rf"\s+(?P<dunit>{_ialt(DURATION_UNITS)})\b",
+    # 4 months, 122 days, two and a half years, half a year, several years, decades
+    rf"{_PREFIX}(?:\b(?P<pqual>{_ialt(PREFIX_QUALIFIERS)})\s+)?"
+    rf"(?:\b(?P<dnum>{_NUM})(?:\s+and\s+a\s+(?P<dhalf>half))?[\s-]+"
+    rf"|\b(?P<dvague>{_ialt(VAGUE_COUNTS)})\s+|\b(?P<dhalfonly>half)\s+an?\s+)"
+    rf"(?P<dunit>{_ialt(DURATION_UNITS)})\b(?:\s+and\s+a\s+(?P<dhalf2>half))?(?!\s+ago\b|\s+later\b(?!\s+than))"
+    rf"{_SUFFIX}",
+    rf"{_PREFIX}\b(?P<dvague>decades)\b{_SUFFIX}",
+]

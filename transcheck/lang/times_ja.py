@@ -1,0 +1,165 @@
+"""Japanese time words and the patterns that find dates, periods and durations.
+
+The tables map words to the symbols :mod:`transcheck.facts.times` understands (parts of a
+year ``end``/``H1``/``Q2``, units ``Y``/``M``/``D``, directions ``by``/``from``…); the
+patterns only say where the words sit, with named groups the parser reads:
+``year era eyear ryear fy quarter half ypart month day mpart fyend rmonth rweek weekday decade
+decade2 century ybare mbare reln relunit relsign ahead dnum dhalf dhalf2 dhalfonly dvague
+dunit pqual qual dir``.
+"""
+
+from __future__ import annotations
+
+# Relative years: word → offset from the article's year. 翌年/前年/同年 are relative to
+# another event, not to the article, so they are left out.
+RELATIVE_YEARS: dict[str, int] = {
+    "今年": 0, "本年": 0, "来年": 1, "明年": 1, "再来年": 2,
+    "昨年": -1, "去年": -1, "一昨年": -2, "おととし": -2,
+}
+RELATIVE_MONTHS: dict[str, int] = {"今月": 0, "来月": 1, "再来月": 2, "先月": -1, "先々月": -2}
+RELATIVE_WEEKS: dict[str, int] = {"今週": 0, "来週": 1, "再来週": 2, "先週": -1, "先々週": -2}
+
+# Parts of a year written after it (2026年末, 今年の前半) → calendar.YEAR_PARTS names.
+YEAR_PARTS: dict[str, str] = {
+    "末": "end", "暮れ": "end", "初め": "start", "初頭": "start", "始め": "start",
+    "明け": "newyear", "半ば": "mid", "央": "mid",
+}
+HALVES: dict[str, str] = {
+    "前半": "H1", "後半": "H2", "上半期": "H1", "下半期": "H2", "上期": "H1", "下期": "H2",
+}
+MONTH_PARTS: dict[str, str] = {
+    "上旬": "early", "初旬": "early", "中旬": "mid", "下旬": "late",
+    "初め": "start", "頭": "start", "末": "end", "半ば": "mid",
+}
+# A year or month part written alone means the article's own year or month (年末 → 今年末).
+BARE_YEAR_WORDS: dict[str, tuple[str | None, str | None]] = {  # word → (part, direction)
+    "年末": ("end", None), "年の瀬": ("end", None), "年初": ("start", None),
+    "年初め": ("start", None), "年頭": ("start", None), "年始": ("newyear", None),
+    "年明け": ("newyear", None), "年央": ("mid", None), "年内": (None, "within"),
+    "上半期": ("H1", None), "下半期": ("H2", None),
+}
+BARE_MONTH_WORDS: dict[str, str] = {
+    "月末": "end", "月初め": "start", "月初": "start", "月頭": "start", "月半ば": "mid",
+    "上旬": "early", "初旬": "early", "中旬": "mid", "下旬": "late",
+}
+
+WEEKDAYS: dict[str, int] = {c: i for i, c in enumerate("月火水木金土日")}
+
+ERAS: tuple[str, ...] = ("令和", "平成", "昭和", "大正", "明治")
+
+# Units of a length of time → Y, M, W, D, H, MIN, S.
+DURATION_UNITS: dict[str, str] = {
+    "年": "Y", "年間": "Y",
+    "か月": "M", "ヶ月": "M", "ヵ月": "M", "カ月": "M", "ケ月": "M", "箇月": "M", "ヶ月間": "M",
+    "か月間": "M", "カ月間": "M", "ヵ月間": "M", "ケ月間": "M",
+    "週間": "W", "週": "W", "日": "D", "日間": "D", "時間": "H",
+    "分": "MIN", "分間": "MIN", "秒": "S", "秒間": "S", "世紀": "C",
+}
+# Vague counts: word → (low, high) multiplier of the unit (数十年 = 20..90 years).
+VAGUE_COUNTS: dict[str, tuple[float, float]] = {
+    "数": (2, 9), "数十": (20, 90), "十数": (11, 19), "数百": (200, 900), "何十": (20, 90),
+    "何百": (200, 900),
+}
+# A length ending the article's own time: 今後5年間 (+), 過去5年間 (-).
+AHEAD_WORDS: dict[str, int] = {"今後": 1, "向こう": 1, "この先": 1, "過去": -1, "ここ": -1}
+OFFSET_SIGNS: dict[str, int] = {"後": 1, "前": -1}
+
+PREFIX_QUALIFIERS: dict[str, str] = {
+    "約": "approx", "およそ": "approx", "ほぼ": "approx", "最大": "up-to", "最長": "up-to",
+    "少なくとも": "at-least", "最低": "at-least", "最短": "at-least",
+}
+SUFFIX_QUALIFIERS: dict[str, str] = {
+    "以上": "at-least", "超": "more-than", "余り": "more-than", "あまり": "more-than",
+    "強": "more-than", "未満": "less-than", "足らず": "less-than",
+    "弱": "less-than", "近く": "approx", "ほど": "approx", "程度": "approx", "前後": "approx",
+    "くらい": "approx", "ぐらい": "approx", "頃": "approx", "ごろ": "approx",
+}
+# Direction words after a time: they change what is claimed (来年末までに vs 今年末から).
+DIRECTIONS: dict[str, str] = {
+    "までに": "by", "までには": "by", "以前": "by", "より前": "by", "まで": "until", "迄": "until",
+    "から": "from", "以降": "from", "以来": "from", "以後": "from",
+    "以内": "within", "内に": "within", "中に": "within",
+    "にわたり": "over", "にわたって": "over", "にわたる": "over", "に渡り": "over",
+    "に渡って": "over", "に渡る": "over",
+}
+PREFIX_DIRECTIONS: dict[str, str] = {}
+
+NUMBER_WORDS: dict[str, int] = {}
+
+
+def _alt(words: object) -> str:
+    """An alternation of words, longest first, so 再来年 wins over 来年."""
+    return "|".join(sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+
+
+_SP = r"[ \t\u3000]*"
+_D = r"[0-9０-９]"
+_NUM = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十]+)"
+_Q = r"[1-4１-４一二三四]"
+_MONTH = r"(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９])"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9]|３[０１]|[１２][０-９]|０?[１-９])"
+_NOT_NUM_BEFORE = r"(?<![0-9０-９.,．，])"
+_WEEKDAY_TAIL = rf"(?:{_SP}[(（][月火水木金土日](?:曜日?)?[)）])?"
+
+_SUFFIX = (
+    rf"(?:{_SP}(?P<qual>{_alt(SUFFIX_QUALIFIERS)}))?"
+    rf"(?:{_SP}(?P<dir>{_alt(DIRECTIONS)}))?"
+)
+# 月 as a month only when it is not 月間 (monthly), 月額, 月次, 月目, 月あたり…
+_MONTH_WORD = r"月(?!間|額|次|目|当|あたり|ごと|毎|平均)"
+_MONTH_SUB = (
+    rf"(?P<month>{_MONTH}){_SP}(?:月(?P<fyend>期)"
+    rf"|月{_SP}(?P<day>{_DAY}){_SP}日(?!間|あたり|当){_WEEKDAY_TAIL}"
+    rf"|月{_SP}の?{_SP}(?P<mpart>{_alt(MONTH_PARTS)})(?!て)|{_MONTH_WORD})"
+)
+_YEAR_SUB = (
+    rf"(?:{_SP}の?{_SP}(?:第{_SP}(?P<quarter>{_Q}){_SP}四半期|(?:Q|Ｑ)(?P<quarter>[1-4１-４])"
+    rf"|(?P<half>{_alt(HALVES)})|{_MONTH_SUB}))"
+    rf"|(?P<ypart>{_alt(YEAR_PARTS)})(?!て)"
+)
+
+PATTERNS: list[str] = [
+    # 2026年, 2026年度, 令和8年, 今年, 来年度 with an optional part: 第2四半期, 前半, 3月15日, 末
+    rf"{_NOT_NUM_BEFORE}(?:(?P<year>[12]{_D}{{3}}|[１２][０-９]{{3}}){_SP}年"
+    rf"(?!間|ぶり|以上|以内|未満|近く|余|超|足らず|ほど|程度|後(?!半)|前(?!半)|代|生|目)"
+    rf"|(?P<era>{_alt(ERAS)}){_SP}(?P<eyear>元|{_NUM}){_SP}年(?!間|ぶり|代|生|目)"
+    rf"|(?P<ryear>{_alt(RELATIVE_YEARS)}))"
+    rf"(?P<fy>度)?(?:{_YEAR_SUB})?{_SUFFIX}",
+    # 2026/1/15, 2026-01-15
+    rf"{_NOT_NUM_BEFORE}(?P<year>[12]\d{{3}})(?P<sep>[/\-.])(?P<month>1[0-2]|0?[1-9])(?P=sep)"
+    rf"(?P<day>3[01]|[12]\d|0?[1-9])(?![\d.]){_WEEKDAY_TAIL}{_SUFFIX}",
+    # 1月15日, 3月, 3月下旬 (year from the article; not after 翌年, 同年, 毎年: another year)
+    rf"{_NOT_NUM_BEFORE}(?<![年度]{_SP}の?{_SP})(?!{_MONTH}{_SP}月期){_MONTH_SUB}{_SUFFIX}",
+    # 今月, 来月末, 先月15日
+    rf"(?P<rmonth>{_alt(RELATIVE_MONTHS)})(?:{_SP}の?{_SP}(?P<mpart>{_alt(MONTH_PARTS)})(?!て)"
+    rf"|{_SP}(?P<day>{_DAY}){_SP}日(?!間))?{_SUFFIX}",
+    # 今週, 来週の月曜日
+    rf"(?P<rweek>{_alt(RELATIVE_WEEKS)})(?:{_SP}の?{_SP}(?P<weekday>[月火水木金土日])曜日?)?{_SUFFIX}",
+    # 月曜日, 金曜 (not 毎週月曜: a rate)
+    rf"(?<!毎週?|[0-9０-９年月(（])(?P<weekday>[月火水木金土日])曜(?:日)?{_SUFFIX}",
+    # 年末, 年明け, 年内, 上半期 alone: the article's own year
+    rf"(?<![0-9０-９今来昨去毎前翌同当各本再一年度末])(?P<ybare>{_alt(BARE_YEAR_WORDS)})(?!て){_SUFFIX}",
+    # 月末, 上旬 alone: the article's own month
+    rf"(?<![0-9０-９今来先毎前翌同当各再月])(?P<mbare>{_alt(BARE_MONTH_WORDS)}){_SUFFIX}",
+    # 第3四半期 alone
+    rf"(?<![年度]{_SP}の?{_SP})第{_SP}(?P<quarter>{_Q}){_SP}四半期{_SUFFIX}",
+    # 1990年代, 90年代
+    rf"{_NOT_NUM_BEFORE}(?:(?P<decade>[12]{_D}{{2}}0)|(?P<decade2>{_D}0)){_SP}年代{_SUFFIX}",
+    # 21世紀
+    rf"{_NOT_NUM_BEFORE}(?P<century>[12]?[0-9]|二十一|二十|十九){_SP}世紀(?!間|近く|以上|半){_SUFFIX}",
+    # 3年後, 10年以上前, 2か月前, 5日後
+    rf"{_NOT_NUM_BEFORE}(?P<reln>[0-9０-９]{{1,3}}|[一二三四五六七八九十]+){_SP}"
+    rf"(?P<relunit>年|か月|ヶ月|ヵ月|カ月|ケ月|箇月|週間|日)"
+    rf"(?P<qual>以上|近く|余り|ほど|あまり)?(?P<relsign>後|前)(?!半|後|期|者|述|記|提|回)"
+    rf"(?:{_SP}(?P<dir>{_alt(DIRECTIONS)}))?",
+    # 今後5年間, 過去10年, ここ数年
+    rf"(?P<ahead>{_alt(AHEAD_WORDS)}){_SP}(?:(?P<dnum>{_NUM})|(?P<dvague>{_alt(VAGUE_COUNTS)}))"
+    rf"{_SP}(?P<dunit>年間|年|か月間|ヶ月間|カ月間|か月|ヶ月|カ月|ヵ月|週間|日間|日)"
+    rf"(?P<dhalf2>半)?{_SUFFIX}",
+    # 4ヶ月, 122日, 2年半, 45分間, 半年, 数十年, 約3年, 10年以上, 4ヶ月足らず
+    rf"(?:(?P<pqual>{_alt(PREFIX_QUALIFIERS)}){_SP})?"
+    rf"(?:(?<![0-9０-９一二三四五六七八九十前後])(?P<dhalfonly>四半|半)"
+    rf"|{_NOT_NUM_BEFORE}(?P<dnum>{_NUM}){_SP}(?P<dhalf>半)?|(?P<dvague>{_alt(VAGUE_COUNTS)}))"
+    rf"(?P<dunit>{_alt(DURATION_UNITS)})(?P<dhalf2>半)?(?!生|目|代|度|次|制|式|号|版|前(?!後)|後(?!半))"
+    rf"{_SUFFIX}",
+]

@@ -1,0 +1,123 @@
+"""Chinese time words and patterns (same group names as :mod:`transcheck.lang.times_ja`).
+
+前年 is the year before last in Chinese (not the previous year as in Japanese), and
+前/之前 after a time reads as "by" (明年底前 = by the end of next year).
+"""
+
+from __future__ import annotations
+
+RELATIVE_YEARS: dict[str, int] = {
+    "今年": 0, "本年": 0, "明年": 1, "来年": 1, "后年": 2, "大后年": 3,
+    "去年": -1, "前年": -2, "大前年": -3,
+}
+RELATIVE_MONTHS: dict[str, int] = {
+    "本月": 0, "这个月": 0, "下个月": 1, "下月": 1, "上个月": -1, "上月": -1,
+}
+RELATIVE_WEEKS: dict[str, int] = {
+    "本周": 0, "这周": 0, "这个星期": 0, "下周": 1, "下个星期": 1, "上周": -1, "上个星期": -1,
+}
+YEAR_PARTS: dict[str, str] = {
+    "底": "end", "末": "end", "年底": "end", "年末": "end", "初": "start", "年初": "start",
+    "中": "mid", "年中": "mid",
+}
+HALVES: dict[str, str] = {
+    "上半年": "H1", "下半年": "H2", "前半年": "H1", "后半年": "H2", "上半": "H1", "下半": "H2",
+}
+MONTH_PARTS: dict[str, str] = {
+    "上旬": "early", "初": "start", "中旬": "mid", "下旬": "late", "底": "end", "末": "end",
+}
+BARE_YEAR_WORDS: dict[str, tuple[str | None, str | None]] = {
+    "年底": ("end", None), "年末": ("end", None), "年初": ("start", None),
+    "年内": (None, "within"), "上半年": ("H1", None), "下半年": ("H2", None),
+}
+BARE_MONTH_WORDS: dict[str, str] = {"月底": "end", "月初": "start", "月末": "end"}
+
+WEEKDAYS: dict[str, int] = {c: i for i, c in enumerate("一二三四五六日")} | {"天": 6}
+
+ERAS: tuple[str, ...] = ()
+
+DURATION_UNITS: dict[str, str] = {
+    "年": "Y", "个月": "M", "個月": "M", "周": "W", "星期": "W", "个星期": "W", "天": "D",
+    "日": "D", "小时": "H", "个小时": "H", "分钟": "MIN", "秒钟": "S", "秒": "S", "世纪": "C",
+}
+VAGUE_COUNTS: dict[str, tuple[float, float]] = {
+    "数": (2, 9), "几": (2, 9), "好几": (3, 9), "数十": (20, 90), "几十": (20, 90),
+    "十几": (11, 19), "数百": (200, 900), "几百": (200, 900),
+}
+AHEAD_WORDS: dict[str, int] = {
+    "未来": 1, "今后": 1, "接下来": 1, "接下来的": 1, "过去": -1, "近": -1,
+}
+OFFSET_SIGNS: dict[str, int] = {"后": 1, "以后": 1, "之后": 1, "前": -1, "以前": -1}
+
+PREFIX_QUALIFIERS: dict[str, str] = {
+    "约": "approx", "大约": "approx", "将近": "approx", "近": "approx", "最多": "up-to",
+    "长达": "up-to", "至少": "at-least", "不到": "less-than", "超过": "more-than",
+}
+SUFFIX_QUALIFIERS: dict[str, str] = {
+    "以上": "at-least", "多": "more-than", "左右": "approx", "前后": "approx",
+    "上下": "approx", "不到": "less-than", "之久": "exact",
+}
+DIRECTIONS: dict[str, str] = {
+    "之前": "by", "以前": "by", "前": "by", "为止": "until", "起": "from", "开始": "from",
+    "以来": "from", "以后": "from", "之后": "from", "以内": "within", "之内": "within",
+    "内": "within",
+}
+PREFIX_DIRECTIONS: dict[str, str] = {
+    "从": "from", "自": "from", "自从": "from", "到": "until", "直到": "until", "截至": "until",
+    "截止到": "until", "至": "until", "在": "", "于": "",
+}
+
+NUMBER_WORDS: dict[str, int] = {}
+
+
+def _alt(words: object) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+
+
+_SP = r"[ \t\u3000]*"
+_D = r"[0-9０-９]"
+_NUM = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二两三四五六七八九十]+)"
+_Q = r"[1-4１-４一二三四]"
+_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_NOT_NUM_BEFORE = r"(?<![0-9０-９.,．，])"
+
+_PREFIX = rf"(?:(?P<pdir>{_alt(PREFIX_DIRECTIONS)}){_SP})?"
+# 前 after a time is "by" (明年底前), but not in 去年前三季度 (the first three quarters)
+_SUFFIX = (
+    rf"(?:(?P<qual>{_alt(SUFFIX_QUALIFIERS)}))?"
+    rf"(?:(?P<dir>{_alt(DIRECTIONS)})(?![一二三四五六七八九十两几0-9０-９]))?"
+)
+_MONTH_SUB = (
+    rf"(?P<month>{_MONTH}){_SP}月份?(?:{_SP}(?P<day>{_DAY}){_SP}[日号]"
+    rf"|(?P<mpart>{_alt(MONTH_PARTS)}))?"
+)
+_YEAR_SUB = (
+    rf"{_SP}的?{_SP}(?:第{_SP}(?P<quarter>{_Q}){_SP}季度|(?:Q|Ｑ)(?P<quarter>[1-4])"
+    rf"|(?P<half>{_alt(HALVES)})|{_MONTH_SUB})"
+    rf"|(?P<ypart>{_alt(YEAR_PARTS)})(?!国|期|级|次|心|央)"
+)
+
+PATTERNS: list[str] = [
+    rf"{_PREFIX}{_NOT_NUM_BEFORE}(?:(?P<year>[12]{_D}{{3}}){_SP}年(?!级|代|多|以上|左右|之久)"
+    rf"|(?P<ryear>{_alt(RELATIVE_YEARS)}))(?:{_YEAR_SUB})?{_SUFFIX}",
+    rf"{_PREFIX}{_NOT_NUM_BEFORE}(?P<year>[12]\d{{3}})(?P<sep>[/\-.])(?P<month>1[0-2]|0?[1-9])"
+    rf"(?P=sep)(?P<day>3[01]|[12]\d|0?[1-9])(?![\d.]){_SUFFIX}",
+    rf"{_PREFIX}(?<![0-9０-９.,．，个])(?:{_MONTH_SUB})(?!份额|个){_SUFFIX}",
+    rf"{_PREFIX}(?P<rmonth>{_alt(RELATIVE_MONTHS)})(?P<mpart>{_alt(MONTH_PARTS)})?{_SUFFIX}",
+    rf"{_PREFIX}(?P<rweek>{_alt(RELATIVE_WEEKS)})(?P<weekday>[一二三四五六日天])?{_SUFFIX}",
+    r"(?<!每)(?:星期|礼拜)(?P<weekday>[一二三四五六日天])",
+    rf"{_PREFIX}(?<![0-9０-９今明去后前本每半])(?P<ybare>{_alt(BARE_YEAR_WORDS)}){_SUFFIX}",
+    rf"{_PREFIX}(?<![0-9０-９本这上下每个])(?P<mbare>{_alt(BARE_MONTH_WORDS)}){_SUFFIX}",
+    rf"{_PREFIX}{_NOT_NUM_BEFORE}(?:(?P<decade>[12]{_D}{{2}}0)|(?P<decade2>{_D}0)){_SP}年代{_SUFFIX}",
+    rf"{_PREFIX}{_NOT_NUM_BEFORE}(?P<century>[12]?[0-9]|二十一|二十|十九){_SP}世纪{_SUFFIX}",
+    rf"{_NOT_NUM_BEFORE}(?P<reln>[0-9０-９]{{1,3}}|[一二两三四五六七八九十]+){_SP}"
+    rf"(?P<relunit>年|个月|周|天)(?P<qual>多)?(?P<relsign>以后|之后|以前|后|前)(?!后|期|者)",
+    rf"(?P<ahead>{_alt(AHEAD_WORDS)}){_SP}(?:(?P<dnum>{_NUM})|(?P<dvague>{_alt(VAGUE_COUNTS)}))"
+    rf"{_SP}(?P<dunit>年|个月|周|天)(?P<dhalf2>半)?(?:里|中|间)?{_SUFFIX}",
+    rf"{_PREFIX}(?:(?P<pqual>{_alt(PREFIX_QUALIFIERS)}){_SP})?"
+    rf"(?:{_NOT_NUM_BEFORE}(?P<dnum>{_NUM}){_SP}|(?P<dvague>{_alt(VAGUE_COUNTS)})"
+    rf"|(?<![0-9０-９一二三四五六七八九十前后上下])(?P<dhalfonly>半))"
+    rf"(?P<dunit>{_alt(DURATION_UNITS)})(?P<dhalf2>半)?(?!级|代|前|后|内的)"
+    rf"{_SUFFIX}",
+]

@@ -1,0 +1,155 @@
+"""Chinese tables: numerals (亿, 万亿, 两), counters (个, 家, 台), qualifiers (约, 超过), rates.
+
+Read by the same parser as Japanese and English; canonical unit names are listed in
+transcheck.lang.en.
+"""
+
+from __future__ import annotations
+
+from . import en
+
+DIGITS: dict[str, int] = {
+    "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+    "六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3,
+}
+MULTIPLIERS: dict[str, int] = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100,
+                               "仟": 1000}
+
+# 万亿 is read as one word (10^12), before 万 and 亿 alone.
+SCALES: dict[str, int] = {
+    "万亿": 10**12, "萬億": 10**12, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8,
+    "兆": 10**12,
+}
+
+UNITS: dict[str, tuple[str, float]] = {
+    **en.LATIN_UNITS,
+    "人": ("人", 1),
+    "名": ("人", 1),
+    "位": ("人", 1),
+    "个": ("個", 1),
+    "個": ("個", 1),
+    "台": ("個", 1),
+    "块": ("個", 1),
+    "塊": ("個", 1),
+    "张": ("個", 1),
+    "張": ("個", 1),
+    "枚": ("個", 1),
+    "颗": ("個", 1),
+    "座": ("個", 1),
+    "条": ("件", 1),
+    "條": ("件", 1),
+    "篇": ("件", 1),
+    "件": ("件", 1),
+    "家": ("社", 1),
+    "次": ("回", 1),
+    "岁": ("歳", 1),
+    "倍": ("倍", 1),
+    "美元": ("USD", 1),
+    "美金": ("USD", 1),
+    "日元": ("JPY", 1),
+    "日圆": ("JPY", 1),
+    "人民币": ("CNY", 1),
+    "元": ("CNY", 1),
+    "块钱": ("CNY", 1),
+    "欧元": ("EUR", 1),
+    "英镑": ("GBP", 1),
+    "韩元": ("KRW", 1),
+    "瓦": ("MW", 1e-6),
+    "千瓦": ("MW", 1e-3),
+    "兆瓦": ("MW", 1),
+    "吉瓦": ("MW", 1e3),
+    "太瓦": ("MW", 1e6),
+    "瓦时": ("MWh", 1e-6),
+    "千瓦时": ("MWh", 1e-3),
+    "兆瓦时": ("MWh", 1),
+    "吉瓦时": ("MWh", 1e3),
+    "太瓦时": ("MWh", 1e6),
+}
+CURRENCY_SIGNS: dict[str, str] = {**en.CURRENCY_SIGNS, "¥": "CNY", "￥": "CNY"}
+
+PREFIX_QUALIFIERS: dict[str, str] = {
+    "约": "approx",
+    "約": "approx",
+    "大约": "approx",
+    "大概": "approx",
+    "近": "approx",
+    "将近": "approx",
+    "接近": "approx",
+    "超过": "more-than",
+    "超過": "more-than",
+    "超": "more-than",
+    "逾": "more-than",
+    "至少": "at-least",
+    "最少": "at-least",
+    "最多": "up-to",
+    "最高": "up-to",
+    "高达": "up-to",
+    "多达": "up-to",
+    "不到": "less-than",
+    "不足": "less-than",
+    "少于": "less-than",
+}
+SUFFIX_QUALIFIERS: dict[str, str] = {
+    "以上": "at-least",
+    "多": "more-than",
+    "余": "more-than",
+    "左右": "approx",
+    "上下": "approx",
+    "以下": "at-most",
+    "以内": "at-most",
+}
+
+PER_WORDS: dict[str, str] = {
+    "每天": "day",
+    "每日": "day",
+    "日均": "day",
+    "日活": "day",
+    "每周": "week",
+    "每月": "month",
+    "月均": "month",
+    "月活": "month",
+    "每年": "year",
+    "年均": "year",
+    "年化": "year",
+}
+
+TIME_WORDS: tuple[str, ...] = (
+    "年", "个月", "個月", "月", "日", "天", "小时", "小時", "分钟", "秒", "周", "週", "季度",
+    "世纪", "点",
+)
+# Words that start like a time but are not one: 7000万日活跃用户 (daily active users).
+NOT_TIMES: tuple[str, ...] = ("日活", "月活", "日均", "月均")
+ORDINAL_PREFIXES: tuple[str, ...] = ("第", "No.", "#")
+ORDINAL_SUFFIXES: tuple[str, ...] = ("号", "號", "名")
+VAGUE: tuple[str, ...] = ("数", "數", "几", "幾", "多少")
+RANGE_JOINERS: tuple[str, ...] = ("〜", "～", "~", "-", "–", "—", "至", "到")
+RANGE_CLOSERS: tuple[str, ...] = ()
+FRACTION_MARKERS: tuple[str, ...] = ("分之",)
+
+# Words made of numerals that are not numbers (一些, 一直, 统一): a numeral run inside them
+# is skipped.
+NOT_NUMBERS: tuple[str, ...] = (
+    "一些", "一直", "一般", "一样", "一樣", "一起", "一定", "统一", "統一", "一切", "万一",
+    "萬一", "一下", "一点", "一點", "唯一", "之一", "一致", "一旦", "一边", "一同", "一再",
+    "一度", "一方面", "一流", "第一", "一向", "不一", "一同", "一线", "一體", "一体", "十分",
+    "一口气", "三思", "千万", "万物", "一员",
+)
+
+NOUN_UNITS: dict[str, str] = {
+    "公司": "社",
+    "企业": "社",
+    "用户": "人",
+    "人": "人",
+    "帖子": "件",
+}
+NOUN_ALIASES: dict[str, str] = {
+    "公司": "企業",
+    "企业": "企業",
+    "用户": "ユーザ",
+    "活跃用户": "ユーザ",
+    "参数": "パラメータ",
+    "帖子": "投稿",
+    "gpus": "gpu",
+}
+# Characters that end a counted noun: 的, 是, 在 …
+NOUN_STOPS: str = "的了在是和与及或等将会已都也就把被对从向为上中，。、；：！？（）"

@@ -1,0 +1,84 @@
+"""What the CI renderers (markdown, sarif, github, html) share: paths, spans, labels, notes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Document, Finding, Location, Report
+
+if TYPE_CHECKING:
+    from ..baseline import Entry
+    from ..run import PairResult, RunResult
+
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def display_path(path: str) -> str:
+    """A path as CI logs and code scanning want it: relative to the working directory, with /."""
+    rel = os.path.relpath(os.path.abspath(path))
+    shown = path if rel.startswith("..") else rel
+    return shown.replace(os.sep, "/")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A finding's location in one version, with where it ends (exclusive column)."""
+
+    doc: Document
+    loc: Location
+    end_line: int
+    end_column: int
+
+    @property
+    def path(self) -> str:
+        return display_path(self.doc.path)
+
+
+def span(doc: Document, loc: Location | None) -> Span | None:
+    if loc is None:
+        return None
+    end_line, end_column = doc.position(loc.end)
+    return Span(doc, loc, end_line, end_column)
+
+
+def primary_and_other(report: Report, f: Finding, review: str = "right"
+                      ) -> tuple[Span, Span | None]:
+    """The span on the version under review (the right one by default) and the other one.
+
+    A finding about text present in one version only is located where that text is.
+    """
+    left, right = span(report.left, f.left), span(report.right, f.right)
+    first, second = (right, left) if review == "right" else (left, right)
+    if first is None:
+        assert second is not None, "a finding is located in at least one version"
+        return second, None
+    return first, second
+
+
+def labels(result: PairResult) -> tuple[str, str]:
+    """Names of the two versions for people: the pair.toml label, else the file name."""
+    return (result.left_label or os.path.basename(result.left_path),
+            result.right_label or os.path.basename(result.right_path) or "")
+
+
+def stale_note(entry: Entry) -> str:
+    """One line about a baseline entry whose finding is gone."""
+    return (f"baseline entry no longer found: {entry.rule} {entry.id} "
+            f"({entry.left} ↔ {entry.right}): {entry.message}")
+
+
+def all_stale(run: RunResult) -> list[Entry]:
+    return [e for p in run.pairs for e in p.stale] + list(run.stale)
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {name}{'s' if n != 1 else ''}" for name, n in counts.items())
+
+
+def single(report: Report) -> RunResult:
+    """A bare report as a run of one pair, for renderers that take runs."""
+    from ..run import PairResult, RunResult
+
+    return RunResult([PairResult(report.left.path, report.right.path, report=report)])

@@ -1,0 +1,256 @@
+"""Running over pair folders: find every ``pair.toml``, check each pair of versions, finish.
+
+``transcheck run pairs/`` is the pre-publish gate of an editorial repository. Each folder
+with a ``pair.toml`` holds the versions of one article; a folder with three versions
+yields three pairs (every combination). Pairs are checked in worker processes, and the
+results come back in a fixed order (folders sorted, combinations in ``pair.toml`` order)
+so that two runs print the same report.
+
+After a pair is checked, its findings go through the same post-processing as ``check``'s:
+inline suppression comments, then the config (disabled rules, severities, ignored
+messages), then the baseline.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from .baseline import Baseline, Entry, filter_baseline
+from .check import check_documents
+from .config import Config, apply_config
+from .load import load_document
+from .model import SEVERITIES, Document, InputError, Report
+from .pairs import PAIR_FILE, Pair, Version, pair_for, read_pair
+from .suppress import apply_suppressions
+
+FAIL_ON_DEFAULT = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How versions are loaded: the command line's options and the config's defaults."""
+
+    lang: str = "auto"
+    when: date | None = None
+    encoding: str | None = None
+    default_lang: str | None = None  # from the config, below pair.toml and --lang
+    default_date: date | None = None  # from the config, the last resort before none
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One pair of versions to check."""
+
+    index: int
+    folder: str
+    title: str | None
+    left: Version
+    right: Version
+    pair_date: date | None = None
+
+
+@dataclass(slots=True)
+class PairResult:
+    """What one pair came to: a report, or the input error that stopped it."""
+
+    left_path: str
+    right_path: str
+    folder: str | None = None
+    title: str | None = None
+    left_label: str | None = None
+    right_label: str | None = None
+    report: Report | None = None
+    error: str | None = None
+    stale: list[Entry] = field(default_factory=list)  # baseline entries no longer found
+    hidden: int = 0  # findings hidden by the baseline
+    suppressed: int = 0  # findings silenced by inline comments
+
+    @property
+    def name(self) -> str:
+        """A short name for headers: the folder, or the two files."""
+        if self.folder:
+            return self.folder
+        return f"{self.left_path} ↔ {self.right_path}"
+
+    def exit_code(self, fail_on: str) -> int:
+        if self.error is not None:
+            return 2
+        if self.report is None or fail_on == "never":
+            return 0
+        order: tuple[str, ...] = SEVERITIES
+        return int(any(order.index(f.severity) <= order.index(fail_on)
+                       for f in self.report.findings))
+
+
+@dataclass(slots=True)
+class RunResult:
+    """All pairs of a run, in order, and baseline entries of pairs that no longer exist."""
+
+    pairs: list[PairResult]
+    stale: list[Entry] = field(default_factory=list)
+
+    def exit_code(self, fail_on: str) -> int:
+        return max((p.exit_code(fail_on) for p in self.pairs), default=0)
+
+    def summary(self) -> dict[str, int]:
+        counts: dict[str, int] = {s: 0 for s in SEVERITIES}
+        for p in self.pairs:
+            if p.report is not None:
+                for f in p.report.findings:
+                    counts[f.severity] += 1
+        return counts
+
+
+def load_version(path: str, options: Options, pair: Pair | None = None,
+                 version: Version | None = None) -> Document:
+    """Load a version: --date and --lang first, then pair.toml, front matter, the config."""
+    if pair is None:
+        found = pair_for(path)
+        if found:
+            pair, version = found
+    when, source = options.when, ("option" if options.when else None)
+    lang, encoding = options.lang, options.encoding
+    if pair is not None and when is None and pair.date is not None:
+        when, source = pair.date, "pair.toml"
+    if version is not None:
+        if lang == "auto" and version.lang != "auto":
+            lang = version.lang
+        encoding = encoding or version.encoding
+    if lang == "auto" and options.default_lang:
+        lang = options.default_lang
+    doc = load_document(path, lang=lang, when=when, date_source=source, encoding=encoding)
+    if doc.date is None and options.default_date is not None:
+        doc.date, doc.date_source = options.default_date, "config"
+    return doc
+
+
+def find_pair_folders(dirs: Sequence[str], config: Config | None = None) -> list[str]:
+    """Every folder holding a pair.toml under the given folders, sorted, hidden ones skipped."""
+    seen: set[str] = set()
+    found: list[str] = []
+    for top in dirs:
+        if not os.path.exists(top):
+            raise InputError(f"{top}: no such folder")
+        if not os.path.isdir(top):
+            raise InputError(f"{top}: not a folder (give the folder holding {PAIR_FILE})")
+        for here, subdirs, files in os.walk(top):
+            subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+            if config is not None and config.ignores_path(here) and here != top:
+                subdirs[:] = []
+                continue
+            if PAIR_FILE in files:
+                real = os.path.realpath(here)
+                if real not in seen:
+                    seen.add(real)
+                    found.append(os.path.normpath(here))
+    return found
+
+
+def plan(folders: Sequence[str], config: Config | None = None
+         ) -> tuple[list[Task], list[PairResult]]:
+    """Tasks for every pair of versions, and results for folders that cannot be read."""
+    tasks: list[Task] = []
+    broken: list[PairResult] = []
+    for folder in folders:
+        try:
+            pair = read_pair(folder)
+        except InputError as exc:
+            broken.append(PairResult(os.path.join(folder, PAIR_FILE), "", folder=folder,
+                                     error=str(exc)))
+            continue
+        versions = [v for v in pair.versions
+                    if config is None or not config.ignores_path(v.path)]
+        if len(versions) < 2:
+            if len(versions) == len(pair.versions):
+                broken.append(PairResult(os.path.join(folder, PAIR_FILE), "", folder=folder,
+                                         title=pair.title,
+                                         error=f"{os.path.join(folder, PAIR_FILE)}: needs at "
+                                               f"least two [[version]] entries"))
+            continue
+        for left, right in itertools.combinations(versions, 2):
+            tasks.append(Task(len(tasks), folder, pair.title, left, right, pair.date))
+    return tasks, broken
+
+
+def check_task(task: Task, options: Options) -> PairResult:
+    """Load and check one pair (runs in a worker process); input errors become results."""
+    result = PairResult(task.left.path, task.right.path, folder=task.folder, title=task.title,
+                        left_label=task.left.label, right_label=task.right.label)
+    pair = Pair(task.folder, task.title, task.pair_date, [task.left, task.right])
+    try:
+        result.report = check_documents(load_version(task.left.path, options, pair, task.left),
+                                        load_version(task.right.path, options, pair,
+                                                     task.right))
+    except InputError as exc:
+        result.error = str(exc)
+    return result
+
+
+def finish(result: PairResult, config: Config | None = None,
+           baseline: Baseline | None = None) -> PairResult:
+    """Post-process a checked pair: inline suppressions, then the config, then the baseline."""
+    report = result.report
+    if report is None:
+        return result
+    try:
+        findings, result.suppressed = apply_suppressions(report.findings, report.left,
+                                                         report.right)
+    except InputError as exc:
+        result.error, result.report = str(exc), None
+        return result
+    if config is not None:
+        findings = apply_config(findings, config)
+    if baseline is not None:
+        accepted = baseline.for_pair(report.left.path, report.right.path)
+        findings, result.hidden, result.stale = filter_baseline(findings, accepted)
+    result.report = replace(report, findings=findings)
+    return result
+
+
+def execute(tasks: Sequence[Task], options: Options, jobs: int = 1,
+            progress: Callable[[int], None] | None = None) -> list[PairResult]:
+    """Check every task, in worker processes when ``jobs`` > 1; results in task order."""
+    results: list[PairResult | None] = [None] * len(tasks)
+    if jobs <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            results[task.index] = check_task(task, options)
+            if progress:
+                progress(1)
+    else:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+            futures = {pool.submit(check_task, t, options): t.index for t in tasks}
+            for fut in as_completed(futures):
+                results[futures[fut]] = fut.result()
+                if progress:
+                    progress(1)
+    return [r for r in results if r is not None]
+
+
+def run(dirs: Sequence[str], options: Options | None = None, *, config: Config | None = None,
+        baseline: Baseline | None = None, jobs: int = 1,
+        progress: Callable[[int], None] | None = None) -> RunResult:
+    """Check every pair under ``dirs``: ``transcheck.run.run(["pairs"]).exit_code("error")``."""
+    options = options or Options()
+    folders = find_pair_folders(dirs, config)
+    if not folders:
+        raise InputError(f"{', '.join(dirs)}: no {PAIR_FILE} found")
+    tasks, broken = plan(folders, config)
+    checked = execute(tasks, options, jobs, progress)
+    results = [finish(r, config, baseline) for r in checked]
+    # folders that could not be read are reported where they sort
+    order = {f: k for k, f in enumerate(folders)}
+    results = sorted(results + broken, key=lambda r: order.get(r.folder or "", len(order)))
+    stale: list[Entry] = []
+    if baseline is not None:
+        # entries of pairs that were checked were settled by finish(); of pairs that
+        # failed, nothing can be said; the rest belong to pairs that no longer exist
+        settled = {baseline.key(r.left_path, r.right_path) for r in results if r.report}
+        failed = {baseline.rel(r.folder) for r in results if r.error and r.folder}
+        stale = [e for e in baseline.under(dirs)
+                 if (e.left, e.right) not in settled and e.pair not in failed]
+    return RunResult(results, stale)
