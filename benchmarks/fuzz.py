@@ -9,6 +9,7 @@ shortest input that raised it, with its traceback.
     python benchmarks/fuzz.py --examples 500 --huge-digits 400
     python benchmarks/fuzz.py --regex-audit        # time every pattern on hostile runs
     python benchmarks/fuzz.py --detect             # encoding detection on single lines
+    python benchmarks/fuzz.py --hostile            # `facts` on lines at the length limit
 
 The regex audit applies every compiled pattern in the package (module globals) to runs of
 one hostile piece at two lengths and prints those whose time grows faster than the length
@@ -179,6 +180,45 @@ def detect_accuracy(min_chars: int = 20) -> int:
     return 0
 
 
+# One line each, just under load.MAX_LINE_CHARS: what a pasted blob can cost `facts`.
+HOSTILE_LINES = {
+    "version tail": "Grok v" + "1." * 9000 + "x1",
+    "kanji numerals 一": "一" * 19000,
+    "kanji numerals mixed": "一二三四五六七八九十" * 1900,
+    "katakana run": "ドル" * 9000 + "5万人",
+    "words and numbers": "word 5 " * 2800,
+    "latin run": "a" * 19000 + " 5万人",
+    "quantities": "5万人、" * 4000,
+    "dates": "2026年1月23日、" * 1700,
+}
+
+
+def hostile_lines(cap: float = 60.0) -> int:
+    """Time `facts` on each hostile line in a child process, stopped after ``cap`` seconds."""
+    import subprocess
+
+    slow = 0
+    for name in HOSTILE_LINES:
+        code = ("import sys, time; sys.path.insert(0, sys.argv[1]); "
+                "from benchmarks.fuzz import HOSTILE_LINES; "
+                "from transcheck.load import parse_document; "
+                "from transcheck.facts import extract_facts; "
+                "d = parse_document(HOSTILE_LINES[sys.argv[2]], 'h.txt'); "
+                "t = time.perf_counter(); n = len(extract_facts(d)); "
+                "print(f'{time.perf_counter() - t:.2f} s, {n} facts')")
+        try:
+            done = subprocess.run([sys.executable, "-c", code, str(ROOT), name], cwd=ROOT,
+                                  capture_output=True, text=True, timeout=cap, check=False)
+            result = done.stdout.strip() or done.stderr.strip().splitlines()[-1]
+            slow += "s," not in result or float(result.split()[0]) > 10
+        except subprocess.TimeoutExpired:
+            result = f"over {cap:.0f} s (stopped)"
+            slow += 1
+        print(f"  {name:22} {len(HOSTILE_LINES[name]):6d} chars  {result}", flush=True)
+    print(f"hostile lines: {slow} over 10 s of {len(HOSTILE_LINES)}")
+    return 1 if slow else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=10_000, help="total examples")
@@ -189,7 +229,11 @@ def main() -> int:
                         help="only time every pattern of the package on hostile runs")
     parser.add_argument("--detect", action="store_true",
                         help="only measure encoding detection on single lines")
+    parser.add_argument("--hostile", action="store_true",
+                        help="only time `facts` on hostile lines at the length limit")
     args = parser.parse_args()
+    if args.hostile:
+        return hostile_lines()
     if args.regex_audit:
         return regex_audit()
     if args.detect:

@@ -505,8 +505,8 @@ def _drop_restated(facts: list[F], others: Sequence[Fact], same: Callable[[F, F]
 def _missing(block: Block, facts: Sequence[Fact], side: str) -> list[Verdict]:
     other = "right" if side == "left" else "left"
     return [Verdict("missing-fact", f if side == "left" else None, f if side == "right" else None,
-                    f"{f.text}: only in the {side} version; the aligned {other} text has no "
-                    "counterpart") for f in facts]
+                    f"{f.text}: only in the {side} version, not in the aligned {other} text")
+            for f in facts]
 
 
 # --- the stage ----------------------------------------------------------------------------

@@ -4,15 +4,18 @@ Free translations differ in paragraphing and order: a translator's preface on on
 a paragraph that is a bulleted list on the other, two paragraphs swapped, a reworded
 heading. The alignment is built in four steps, each in its own module:
 
-1. ``profiles``: character n-gram statistics (sacrebleu's chrF: orders 1..6, white space
-   dropped) once per unit, after folding width, case and Han variants;
+1. ``profiles``: character n-gram statistics (chrF's, orders 1..4, white space dropped)
+   once per unit, after folding width, case and Han variants;
 2. ``anchors``: unit pairs that share strings found once on each side, chained without
    crossings; they fix a corridor, so the cost stays linear in length;
 3. ``dp``: a dynamic programme in that corridor over deletions, n-m links
    (n + m ≤ ``max_span``) and swaps of two neighbouring units, costed by chrF, length and
    shared facts, a link of n·m units weighing as n·m links;
-4. ``repair``: crossings of blocks, lists wider than ``max_span``, links far below chance
-   broken, lone reworded headings between two links joined.
+4. ``repair``: crossings of blocks, lists wider than ``max_span``, one-sided units as
+   alike as their neighbouring link joined to it, links far below chance broken, lone
+   reworded headings between two links joined, a unit loosely linked next to one-sided
+   material relinked with its clearly alike counterpart a few entries away, two 1-1
+   links joined into one 2-2 link where sentences moved across a paragraph break.
 
 ``evaluate`` scores an alignment against a gold one (strict and lax F1).
 
@@ -27,8 +30,16 @@ from collections.abc import Collection, Sequence
 from ..model import Link
 from .anchors import corridor, find_anchors, text_keys
 from .dp import Scorer, Step, run_dp
-from .profiles import Profiles, spaced
-from .repair import absorb, fill_gaps, link_across, uncross, unlink_unlike
+from .profiles import Profiles
+from .repair import (
+    absorb,
+    fill_gaps,
+    link_across,
+    regroup,
+    relink,
+    uncross,
+    unlink_unlike,
+)
 from .sentences import refine, split_sentences
 
 __all__ = ["Link", "align", "refine", "split_sentences"]
@@ -77,19 +88,20 @@ def _align(left: Sequence[str], right: Sequence[str],
     n, m = len(left), len(right)
     if not n or not m:
         return [Link((i,), ()) for i in range(n)] + [Link((), (j,)) for j in range(m)]
-    words = spaced(left) and spaced(right)
-    lp, rp = Profiles(left, words), Profiles(right, words)
+    lp, rp = Profiles(left), Profiles(right)
     lkeys, rkeys = _keys(left, left_keys), _keys(right, right_keys)
     scorer = Scorer(lp, rp, lkeys, rkeys)
-    anchors = find_anchors(lp, rp, lkeys, rkeys)
+    anchors, strong = find_anchors(lp, rp, lkeys, rkeys)
     scorer.calibrate(anchors)
-    lo, hi = corridor(anchors, n, m)
+    lo, hi = corridor(anchors, n, m, strong)
     path = run_dp(scorer, lo, hi, max_span)
     path = uncross(scorer, path, max_span)
-    path = absorb(scorer, path)
+    path = absorb(scorer, path, max_span)
     path = unlink_unlike(scorer, path)
     path = fill_gaps(scorer, path)
     path = link_across(scorer, path)
+    path = relink(scorer, path)
+    path = regroup(scorer, path, max_span)
     return [_to_link(s) for s in path]
 
 

@@ -24,6 +24,7 @@ from .profiles import Profiles
 GRAM_WEIGHT = 1.0  # a shared unique 6-gram
 KEY_WEIGHT = 3.0  # a shared unique fact, Latin name or digit string
 MIN_VOTES = 2.0  # an anchor needs this much weight
+STRONG_VOTES = 6.0  # an anchor this heavy has no margin around it in the corridor
 MARGIN = 1  # corridor cells kept around the chain on each side
 MAX_BLOCK = 900  # a gap larger than this (rows × columns) is searched as a band instead
 BAND = 12  # half-width of that band
@@ -31,8 +32,6 @@ GAP_RESEARCH = 6  # gaps wider than this on both sides are searched again for an
 MAX_DEPTH = 4
 
 _LATIN = regex.compile(r"[\p{Latin}][\p{Latin}\d]*(?:[-.'][\p{Latin}\d]+)*|\d+(?:[.,]\d+)*")
-_LATIN_LETTER = regex.compile(r"\p{Latin}")
-_LETTER = regex.compile(r"\p{L}")
 
 Point = tuple[int, int]
 K = TypeVar("K")
@@ -50,11 +49,12 @@ def text_keys(text: str) -> set[str]:
     ['w:1650', 'w:daniel', 'w:eiger']
     """
     text = unicodedata.normalize("NFKC", text)
-    latin = len(_LATIN_LETTER.findall(text))
-    letters = len(_LETTER.findall(text))
-    mostly_latin = latin * 2 > letters
+    found = list(_LATIN.finditer(text))
+    # every Latin letter is inside a match, and matches hold no other letters
+    latin = sum(sum(map(str.isalpha, m.group())) for m in found)
+    mostly_latin = latin * 2 > sum(map(str.isalpha, text))
     keys: set[str] = set()
-    for m in _LATIN.finditer(text):
+    for m in found:
         word = m.group()
         if word[0].isdigit():
             keys.add("w:" + word.replace(",", ""))
@@ -140,12 +140,14 @@ def heaviest_chain(points: dict[Point, float]) -> list[Point]:
 
 
 def find_anchors(lp: Profiles, rp: Profiles, lkeys: Sequence[Collection[str]],
-                 rkeys: Sequence[Collection[str]]) -> list[Point]:
-    """Anchor unit pairs, in order: the global chain, refined inside its wide gaps."""
+                 rkeys: Sequence[Collection[str]]) -> tuple[list[Point], set[Point]]:
+    """Anchor unit pairs, in order: the global chain, refined inside its wide gaps; and
+    those of them voted for by many unique strings (strong: the path goes through them)."""
 
     def search(box: tuple[int, int, int, int], depth: int) -> list[Point]:
         found = {p: w for p, w in votes(lp, rp, lkeys, rkeys, box).items() if w >= MIN_VOTES}
         chain = heaviest_chain(found)
+        strong.update(p for p in chain if found[p] >= STRONG_VOTES)
         if depth >= MAX_DEPTH:
             return chain
         out: list[Point] = []
@@ -159,14 +161,18 @@ def find_anchors(lp: Profiles, rp: Profiles, lkeys: Sequence[Collection[str]],
             prev = p
         return out
 
-    return search((0, len(lp), 0, len(rp)), 0)
+    strong: set[Point] = set()
+    chain = search((0, len(lp), 0, len(rp)), 0)
+    return chain, strong
 
 
-def corridor(anchors: Sequence[Point], n: int, m: int) -> tuple[list[int], list[int]]:
+def corridor(anchors: Sequence[Point], n: int, m: int,
+             strong: Collection[Point] = ()) -> tuple[list[int], list[int]]:
     """For each DP row i = 0..n (units of the left consumed), the range of columns j to fill.
 
     Between two anchors the whole gap is filled when small, a band along its diagonal when
-    large; a margin around each keeps room for merges and swaps next to an anchor.
+    large; a margin around each anchor not in ``strong`` lets the path pass beside it (a
+    weak anchor may be a near miss). The path still merges and swaps next to any anchor.
     """
     lo = [m + 1] * (n + 1)
     hi = [-1] * (n + 1)
@@ -184,12 +190,14 @@ def corridor(anchors: Sequence[Point], n: int, m: int) -> tuple[list[int], list[
     for (a1, b1), (a2, b2) in itertools.pairwise(points):
         r0, r1, c0, c1 = a1 + 1, a2, b1 + 1, b2  # boundary cells between the two anchors
         rows, cols = r1 - r0 + 1, c1 - c0 + 1
+        before = 0 if (a1, b1) in strong else MARGIN
+        after = 0 if (a2, b2) in strong else MARGIN
         if rows * cols <= MAX_BLOCK:
-            cover(r0 - MARGIN, r1 + MARGIN, c0 - MARGIN, c1 + MARGIN)
+            cover(r0 - before, r1 + after, c0 - before, c1 + after)
             continue
         slope = (cols - 1) / max(rows - 1, 1)
         width = BAND + MARGIN
-        for r in range(r0 - MARGIN, r1 + MARGIN + 1):
+        for r in range(r0 - before, r1 + after + 1):
             centre = c0 + (min(max(r, r0), r1) - r0) * slope
             cover(r, r, int(centre) - width, int(centre) + width + 1)
     # each row's range must reach the previous row's, so every cell has a way in

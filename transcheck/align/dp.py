@@ -15,8 +15,9 @@ import math
 import random
 from collections.abc import Collection, Sequence
 
-from .profiles import CACHE, Profiles, chrf_ceiling, chrf_from, chrf_pair, matches, trim
+from .profiles import Profiles, chrf_ceiling, chrf_from, chrf_pair, matches
 
+LENGTH_SMOOTH = 8  # characters added to both lengths: short units vary most
 LENGTH_WEIGHT = 0.3  # per unit of |log length ratio| away from the document's ratio
 FACT_ORDERS = 1.0  # shared keys count as this many extra n-gram orders (as words in chrF++)
 DELETION_PERCENTILE = 0.8  # of the costs of anchored 1-1 links
@@ -57,8 +58,13 @@ class Scorer:
     def __init__(self, lp: Profiles, rp: Profiles, lkeys: Sequence[Collection[str]],
                  rkeys: Sequence[Collection[str]]) -> None:
         self.lp, self.rp = lp, rp
-        self.orders = lp.orders  # n-gram orders averaged: 6 of characters, maybe 2 of words
+        self.orders = lp.orders  # n-gram orders averaged
+        # per-order matches of unit pairs, kept for the whole run like ``_one``: four
+        # numbers a pair, where the profiles they come from are dropped behind the DP
         self._pair_matches: dict[tuple[int, int], tuple[int, ...]] = {}
+        # 1-1 (cost, similarity), kept for the whole run: a few per corridor cell, and the
+        # repair steps look most of them up again after the DP has dropped the profiles
+        self._one: dict[tuple[int, int], tuple[float, float]] = {}
         self.known: dict[tuple[int, int, int, int], tuple[float, float]] = {}  # path links
         left_df: dict[str, int] = {}
         right_df: dict[str, int] = {}
@@ -74,7 +80,10 @@ class Scorer:
         self.log_ratio = math.log(total_l / total_r)
         self.chance_floor = 0.0
         self.contain_min = MERGE_CONTAINED
+        self._chance_of: dict[int, float] = {}  # chance by length, once fitted
+        self._fitted = False
         self.chance_at, self.chance_slope = self._chance()
+        self._fitted = True
         self.deletion = 1.0
 
     def _chance(self) -> tuple[float, float]:
@@ -103,8 +112,13 @@ class Scorer:
 
     def chance(self, length: int) -> float:
         """Expected similarity of unrelated spans of this total length, at most 0.9."""
-        fitted = self.chance_at + self.chance_slope * math.log(length + 2)
-        return min(max(fitted, self.chance_floor), 0.9)
+        got = self._chance_of.get(length)
+        if got is None:
+            fitted = self.chance_at + self.chance_slope * math.log(length + 2)
+            got = min(max(fitted, self.chance_floor), 0.9)
+            if self._fitted:
+                self._chance_of[length] = got
+        return got
 
     def calibrate(self, pairs: Sequence[tuple[int, int]]) -> None:
         """Set the deletion cost from the 1-1 costs of likely pairs (the anchors)."""
@@ -138,7 +152,8 @@ class Scorer:
         return 2 * shared / (sum(w[k] for k in a) + sum(w[k] for k in b))
 
     def length_term(self, len_a: int, len_b: int) -> float:
-        return LENGTH_WEIGHT * abs(math.log((len_a + 8) / (len_b + 8)) - self.log_ratio)
+        return LENGTH_WEIGHT * abs(
+            math.log((len_a + LENGTH_SMOOTH) / (len_b + LENGTH_SMOOTH)) - self.log_ratio)
 
     def bound(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """A lower bound of ``cost`` from lengths alone, to skip hopeless candidates."""
@@ -152,26 +167,45 @@ class Scorer:
         got = self._pair_matches.get((i, j))
         if got is None:
             got = matches(self.lp.unit(i), self.rp.unit(j))
-            trim(self._pair_matches, 16 * CACHE)
             self._pair_matches[(i, j)] = got
         return got
 
-    def merged_bound(self, i0: int, i1: int, j0: int, j1: int) -> float:
+    def merged_bound(self, i0: int, i1: int, j0: int, j1: int,
+                     budget: float = math.inf) -> float:
         """A lower bound of a merged link's cost: a span pair matches no more n-grams than
-        its unit pairs do together, so chrF from the summed 1-1 matches is a ceiling."""
-        total = [0] * self.orders
-        for i in range(i0, i1):
-            for j in range(j0, j1):
-                for o, x in enumerate(self.pair_matches(i, j)):
-                    total[o] += x
-        a, b = self.lp.span(i0, i1).totals, self.rp.span(j0, j1).totals
-        top = chrf_from(total, a, b)
+        its unit pairs do together, so chrF from the summed 1-1 matches is a ceiling.
+
+        Shared facts are first taken as perfect; only when that bound is under ``budget``
+        are they looked up."""
+        pm = self.pair_matches
+        total = [sum(col) for col in zip(*[pm(i, j) for i in range(i0, i1)
+                                           for j in range(j0, j1)], strict=True)]
+        top = chrf_from(total, self.lp.totals(i0, i1), self.rp.totals(j0, j1))
+        la, lb = self.lp.length(i0, i1), self.rp.length(j0, j1)
+        scale = 1.0 / (1.0 - self.chance(la + lb))
+        extra = self.length_term(la, lb)
+        weight = span_weight(i1 - i0, j1 - j0)
+        orders = self.orders
+        best_case = (orders * top + FACT_ORDERS) / (orders + FACT_ORDERS)
+        c = max((1.0 - best_case) * scale + extra, 0.0) * weight
+        if c >= budget:
+            return c
         facts = self.fact_share(i0, i1, j0, j1)
         if facts is not None:
-            top = (self.orders * top + FACT_ORDERS * facts) / (self.orders + FACT_ORDERS)
-        la, lb = self.lp.length(i0, i1), self.rp.length(j0, j1)
-        c = (1.0 - top) / (1.0 - self.chance(la + lb)) + self.length_term(la, lb)
-        return max(c, 0.0) * span_weight(i1 - i0, j1 - j0)
+            top = (orders * top + FACT_ORDERS * facts) / (orders + FACT_ORDERS)
+        return max((1.0 - top) * scale + extra, 0.0) * weight
+
+    def merged_ceiling(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """The highest similarity a merged link can have, from the 1-1 matches of its unit
+        pairs (see ``merged_bound``): a look-up once the DP has met those pairs."""
+        pm = self.pair_matches
+        total = [sum(col) for col in zip(*[pm(i, j) for i in range(i0, i1)
+                                           for j in range(j0, j1)], strict=True)]
+        top = chrf_from(total, self.lp.totals(i0, i1), self.rp.totals(j0, j1))
+        facts = self.fact_share(i0, i1, j0, j1)
+        if facts is None:
+            return top
+        return (self.orders * top + FACT_ORDERS * facts) / (self.orders + FACT_ORDERS)
 
     def contained(self, u: int, lo: int, hi: int, left: bool) -> float:
         """Mean over orders of the share of unit u's n-grams found in units lo..hi-1 of the
@@ -203,11 +237,10 @@ class Scorer:
         return True
 
     def forget_before(self, i: int, j: int) -> None:
-        """Drop cached statistics of units before left i and right j."""
+        """Drop the profiles of units before left i and right j (the 1-1 matches and
+        costs stay: they are small, and repair asks for them again)."""
         self.lp.forget_before(i)
         self.rp.forget_before(j)
-        for key in [k for k in self._pair_matches if k[0] < i or k[1] < j]:
-            del self._pair_matches[key]
 
     def similarity(self, i0: int, i1: int, j0: int, j1: int, need: float = 0.0) -> float:
         """chrF of the two spans, with shared keys counted as extra orders when there are any.
@@ -235,8 +268,10 @@ class Scorer:
         A cost above ``budget`` is not wanted: past it the result may be only a lower
         bound, which is enough to reject the link.
         """
-        la, lb = self.lp.length(i0, i1), self.rp.length(j0, j1)
         n, m = i1 - i0, j1 - j0
+        if n == 1 and m == 1:
+            return self.cost_one(i0, j0)
+        la, lb = self.lp.length(i0, i1), self.rp.length(j0, j1)
         weight = span_weight(n, m)
         scale = 1.0 / (1.0 - self.chance(la + lb))
         extra = self.length_term(la, lb)
@@ -247,6 +282,18 @@ class Scorer:
         sim = self.similarity(i0, i1, j0, j1, need)
         c = (1.0 - sim) * scale + extra
         return max(c, 0.0) * weight, sim
+
+    def cost_one(self, i: int, j: int) -> tuple[float, float]:
+        """(cost, similarity) of linking left unit i with right unit j, exact and cached:
+        the DP asks for it again for each swap next to the cell, repair after the DP."""
+        got = self._one.get((i, j))
+        if got is None:
+            la, lb = self.lp.lengths[i], self.rp.lengths[j]
+            sim = self.similarity(i, i + 1, j, j + 1)
+            c = (1.0 - sim) / (1.0 - self.chance(la + lb)) + self.length_term(la, lb)
+            got = (max(c, 0.0), sim)
+            self._one[(i, j)] = got
+        return got
 
 
 Step = tuple[int, int, int, int, float | None]  # i0, i1, j0, j1, similarity (None: one-sided)
@@ -288,7 +335,8 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int) 
                     continue
                 if before + scorer.bound(pi, i, pj, j) >= best:
                     continue
-                if di + dj > 2 and (before + scorer.merged_bound(pi, i, pj, j) >= best
+                if di + dj > 2 and (before + scorer.merged_bound(pi, i, pj, j, best - before)
+                                    >= best
                                     or not scorer.merge_ok(pi, i, pj, j)):
                     continue
                 step, sim = scorer.cost(pi, i, pj, j, best - before)

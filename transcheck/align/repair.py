@@ -18,6 +18,13 @@ from .dp import Scorer, Step
 
 UNLIKE = 0.5  # a link less alike than this times chance is no link
 CROSS_LIKE = 2.0  # a crossed link must be this many times as alike as chance
+ABSORB_SIM = 0.95  # a link grown by absorbing keeps this share of its similarity
+ALONE_LIKE = 2.0  # a unit left alone this many times as alike as chance joins its neighbour
+ALONE_SHARE = 0.9  # ... when also at least this share as alike as the link it joins
+LOOSE = 1.5  # a link less alike than this times chance may give its left unit away
+REGROUP_GAIN = 1.2  # two 1-1 links merged must be this many times as alike as the better
+REGROUP_CROSS = 1.3  # ... and each unit this many times as alike as chance to the other's
+REGROUP_APART = 0.7  # ... but at most this share as alike as to its own counterpart
 
 
 def entry_cost(scorer: Scorer, e: Step) -> float:
@@ -85,14 +92,20 @@ def uncross(scorer: Scorer, path: list[Step], max_span: int) -> list[Step]:
                         continue
                     if scorer.bound(i0, p, q, j1) + scorer.bound(p, i1, j0, q) >= best:
                         continue
-                    if not (scorer.merge_ok(i0, p, q, j1) and scorer.merge_ok(p, i1, j0, q)):
+                    # from the 1-1 matches the DP kept: no profiles for hopeless splits
+                    if (scorer.merged_bound(i0, p, q, j1, best)
+                            + scorer.merged_bound(p, i1, j0, q, best) >= best):
                         continue
-                    (c1, s1), (c2, s2) = scorer.cost(i0, p, q, j1), scorer.cost(p, i1, j0, q)
-                    c = c1 + c2
-                    # both crossed links must be clearly better than chance
-                    if c < best and min(s1 / _chance(scorer, i0, p, q, j1),
-                                        s2 / _chance(scorer, p, i1, j0, q)) >= CROSS_LIKE:
-                        best, split = c, (p, q)
+                    # cheaper than now, both crossed links clearly better than chance, and
+                    # each a sound merge; costs past the budget are only bounds, and rejected
+                    c1, s1 = scorer.cost(i0, p, q, j1, best)
+                    if c1 >= best or s1 < CROSS_LIKE * _chance(scorer, i0, p, q, j1):
+                        continue
+                    c2, s2 = scorer.cost(p, i1, j0, q, best - c1)
+                    if c1 + c2 >= best or s2 < CROSS_LIKE * _chance(scorer, p, i1, j0, q):
+                        continue
+                    if scorer.merge_ok(i0, p, q, j1) and scorer.merge_ok(p, i1, j0, q):
+                        best, split = c1 + c2, (p, q)
             if split is not None:
                 p, q = split
                 out.append(_link(scorer, i0, p, q, j1))
@@ -106,8 +119,10 @@ def uncross(scorer: Scorer, path: list[Step], max_span: int) -> list[Step]:
     return out
 
 
-def absorb(scorer: Scorer, path: list[Step]) -> list[Step]:
-    """Let links take in neighbouring one-sided units when the wider link costs less."""
+def absorb(scorer: Scorer, path: list[Step], max_span: int) -> list[Step]:
+    """Let links take in neighbouring one-sided units when the wider link costs less, or
+    when the unit alone is about as alike to the link's other side (see ``_alike_alone``).
+    Only a link of one unit on a side (a list) may so grow past ``max_span``."""
     changed = True
     while changed:
         changed = False
@@ -129,9 +144,14 @@ def absorb(scorer: Scorer, path: list[Step]) -> list[Step]:
                     wider = (i0, i1, min(j0, b0), max(j1, b1))
                 else:
                     continue
+                sizes = (wider[1] - wider[0], wider[3] - wider[2])
+                if min(sizes) > 1 and sum(sizes) > max_span:
+                    continue
                 old = entry_cost(scorer, path[k]) + entry_cost(scorer, path[n])
                 cost, sim = scorer.cost(*wider)
-                if cost < old and sim >= (path[k][4] or 0.0) and scorer.merge_ok(*wider):
+                cheaper = cost < old and sim >= ABSORB_SIM * (path[k][4] or 0.0)
+                if (cheaper or _alike_alone(scorer, path[k], path[n])) \
+                        and scorer.merge_ok(*wider):
                     path[k] = _link(scorer, *wider)
                     del path[n]
                     changed = True
@@ -139,6 +159,24 @@ def absorb(scorer: Scorer, path: list[Step]) -> list[Step]:
             else:
                 k += 1
     return path
+
+
+def _alike_alone(scorer: Scorer, link: Step, alone: Step) -> bool:
+    """Is a one-sided unit next to a link, taken alone, clearly alike to the link's other
+    side, and about as alike as the link itself? Then it is part of that link (a question
+    and its answer, one paragraph on the other side), even when the n·m weight of the
+    wider link makes it look dearer. A unit much less alike than the link is more likely
+    added material on a shared topic (Grok は現在、Tesla… twice, about other things)."""
+    if not ALONE_LIKE:
+        return False
+    i0, i1, j0, j1, _ = link
+    a0, a1, b0, b1, _ = alone
+    if a1 - a0 + b1 - b0 != 1:
+        return False
+    box = (a0, a1, j0, j1) if a1 > a0 else (i0, i1, b0, b1)
+    _cost, sim = scorer.cost(*box)
+    return (sim >= ALONE_LIKE * _chance(scorer, *box)
+            and sim >= ALONE_SHARE * (link[4] or 0.0))
 
 
 def fill_gaps(scorer: Scorer, path: list[Step]) -> list[Step]:
@@ -207,3 +245,95 @@ def link_across(scorer: Scorer, path: list[Step], reach: int = 4) -> list[Step]:
                 break
         k += 1
     return out
+
+
+def relink(scorer: Scorer, path: list[Step], reach: int = 3) -> list[Step]:
+    """Relink a left unit whose 1-1 link is loose (barely above chance) with a right unit a
+    few entries away that is clearly alike and itself alone or loosely linked: across
+    one-sided material the DP may pair each unit with a neighbour of its counterpart
+    (xAI のモデルが先頭に立つ, linked with a quoted post instead of the paragraph that
+    says it), because a link near chance costs less than two units left alone. The right
+    unit given up, and a left unit whose right unit is taken, are left alone."""
+    def loose(e: Step) -> bool:
+        i0, i1, j0, j1, sim = e
+        return (sim is not None and i1 - i0 == 1 and j1 - j0 == 1
+                and sim < LOOSE * _chance(scorer, i0, i1, j0, j1))
+
+    out = list(path)
+    k = 0
+    while k < len(out):
+        if not loose(out[k]):
+            k += 1
+            continue
+        i0, i1, old, _, _ = out[k]
+        current = entry_cost(scorer, out[k])
+        best: tuple[float, int, float] | None = None
+        for n in range(max(k - reach, 0), min(k + reach + 1, len(out))):
+            e = out[n]
+            if n == k or not (_one_side(e) == 2 or loose(e)):
+                continue
+            j = e[2]
+            cost, sim = scorer.cost(i0, i1, j, j + 1)
+            if (cost < current and sim >= CROSS_LIKE * _chance(scorer, i0, i1, j, j + 1)
+                    and (best is None or cost < best[0])):
+                best = (cost, n, sim)
+        if best is None:
+            k += 1
+            continue
+        cost, n, sim = best
+        j = out[n][2]
+        scorer.known[(i0, i1, j, j + 1)] = (cost, sim)
+        out[k] = (i0, i1, j, j + 1, sim)
+        if _one_side(out[n]) == 2:
+            out[n] = (i1, i1, old, old + 1, None)
+        else:
+            a0, a1 = out[n][0], out[n][1]
+            out[n] = (a0, a1, j, j, None)
+            out.insert(k + 1, (i1, i1, old, old + 1, None))
+        k += 1
+    return out
+
+
+def regroup(scorer: Scorer, path: list[Step], max_span: int) -> list[Step]:
+    """Join two neighbouring 1-1 links into one 2-2 link when the two pairs are clearly
+    more alike taken together than either is alone, and each left unit is also alike to
+    the other's right unit: the translator moved sentences across the paragraph break
+    (タービン / 電力網の迂回 / Megapack, regrouped in two paragraphs on each side). The
+    n·m weight of the DP would never pay for such a merge, since each 1-1 link alone is
+    already good; two pairs that merely follow one another gain little from merging.
+    Like any link of the DP, a 2-2 link needs ``max_span`` ≥ 4."""
+    if max_span < 4:
+        return path
+    out: list[Step] = []
+    k = 0
+    while k < len(path):
+        if k + 1 < len(path) and _one_one(path[k]) and _one_one(path[k + 1]):
+            i, _, j, _, s1 = path[k]
+            b, _, y, _, s2 = path[k + 1]
+            # the crossed 1-1 similarities first: cached from the DP, unlike the 2-2 one
+            if (b == i + 1 and y == j + 1 and _crossed(scorer, i, j + 1, s1)
+                    and _crossed(scorer, i + 1, j, s2)):
+                want = REGROUP_GAIN * max(s1 or 0.0, s2 or 0.0)
+                if (scorer.merged_ceiling(i, i + 2, j, j + 2) >= want
+                        and scorer.cost(i, i + 2, j, j + 2)[1] >= want
+                        and scorer.merge_ok(i, i + 2, j, j + 2)):
+                    out.append(_link(scorer, i, i + 2, j, j + 2))
+                    k += 2
+                    continue
+        out.append(path[k])
+        k += 1
+    return out
+
+
+def _one_one(e: Step) -> bool:
+    return e[4] is not None and e[1] - e[0] == 1 and e[3] - e[2] == 1
+
+
+def _crossed(scorer: Scorer, i: int, y: int, own: float | None) -> bool:
+    """Is left unit i clearly alike to right unit y (its neighbour's counterpart), yet
+    clearly less than to its own (similarity ``own``)? Neighbours alike to each other as
+    much as to their counterparts (items of a list, a repeated formula) gain from a merge
+    by their repetition alone."""
+    _cost, sim = scorer.cost(i, i + 1, y, y + 1)
+    return (REGROUP_CROSS * _chance(scorer, i, i + 1, y, y + 1) <= sim
+            <= REGROUP_APART * (own or 0.0))

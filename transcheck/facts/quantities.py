@@ -827,6 +827,11 @@ def normalize_noun(noun: str, aliases: dict[str, str] | None = None) -> str:
     return table.get(s, s)
 
 
+def _beyond_range(v: object) -> bool:
+    """Values past 10^18 (a quintillion) are not amounts of anything an article reports."""
+    return isinstance(v, (int, float)) and not -1e18 <= v <= 1e18
+
+
 def extract_quantities(text: str, lang: str, *, base: int = 0, unit: int = 0) -> list[Quantity]:
     """Every quantity in one unit's text; offsets are ``base`` + index into ``text``.
 
@@ -838,6 +843,8 @@ def extract_quantities(text: str, lang: str, *, base: int = 0, unit: int = 0) ->
     reader = _Reader(text, lang if lang in ("ja", "zh", "en") else "en")
     found: list[Quantity] = []
     for start, end, f in reader.read():
+        if any(_beyond_range(f[k]) for k in ("value", "low", "high")):
+            continue  # a run of hundreds of digits is data, not an amount anyone reports
         found.append(Quantity(
             unit_index=unit, start=base + start, end=base + end, text=text[start:end],
             value=cast("float | None", f["value"]), low=cast("float | None", f["low"]),

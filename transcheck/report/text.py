@@ -39,13 +39,15 @@ def _side(doc: Document, loc: Location | None, color: bool) -> list[str]:
 
 
 def format_finding(report: Report, f: Finding, color: bool) -> list[str]:
+    """An error or warning in full: the rule, the message, and both texts with marks."""
     head = f"{_paint(f.severity, _COLORS[f.severity], color)}  {f.rule}  {f.message}"
-    if f.severity == "info" and f.rule == "unaligned-unit":
-        doc, loc = (report.left, f.left) if f.left else (report.right, f.right)
-        assert loc is not None
-        return [f"{_paint('info', _COLORS['info'], color)}  {f.rule}  {doc.path}:{loc.line}  "
-                f"{excerpt(doc, loc, False)}"]
     return [head, *_side(report.left, f.left, color), *_side(report.right, f.right, color)]
+
+
+def format_note(f: Finding, color: bool) -> str:
+    """An info finding on one line: where it is on each side, the rule, the message."""
+    where = " ↔ ".join(f"L{loc.line}" if loc else "—" for loc in (f.left, f.right))
+    return f"{_paint('info', _COLORS['info'], color)}  {where:<11} {f.rule}  {f.message}"
 
 
 def summary_line(report: Report) -> str:
@@ -57,11 +59,14 @@ def summary_line(report: Report) -> str:
 
 
 def render(report: Report, color: bool = False) -> str:
+    """Errors and warnings in full, in reading order; then info notes, a line each."""
     lines: list[str] = []
     for f in report.findings:
-        lines += format_finding(report, f, color)
-        if f.severity != "info" or f.rule != "unaligned-unit":
-            lines.append("")
+        if f.severity != "info":
+            lines += [*format_finding(report, f, color), ""]
+    notes = [format_note(f, color) for f in report.findings if f.severity == "info"]
+    if notes:
+        lines += ["Notes (omitted details and paragraphs; info):", *notes, ""]
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 
