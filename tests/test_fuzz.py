@@ -370,3 +370,17 @@ LONG_RUNS = {
 def test_long_runs_of_one_pattern(name: str) -> None:
     """Each comes back (benchmarks/fuzz.py prints how fast) with sound facts and JSON."""
     run_one_document(LONG_RUNS[name], "runs.txt", date(2026, 1, 23), "auto")
+
+
+# Inputs the long fuzz run crashed on (fixed): kept so that they stay fixed.
+FOUND = {
+    # times.py _length → calendar.iso_duration: int(float("inf")) for a 400-digit count
+    "duration of 400 digits": "9" * 400 + "日間",
+    # report/json.py _num: a quantity beyond float range
+    "quantity of 400 digits": "9" * 400 + "人",
+}
+
+
+@pytest.mark.parametrize("name", FOUND)
+def test_inputs_the_long_fuzz_run_crashed_on(name: str) -> None:
+    run_one_document(FOUND[name], "found.txt", date(2026, 1, 23), "auto")

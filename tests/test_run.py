@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -163,3 +164,12 @@ def test_pre_commit_hook_and_example_workflow_run_transcheck() -> None:
         "github/codeql-action/upload-sarif"))
     assert upload["with"]["sarif_file"] == "transcheck.sarif"
     assert runs[-1] == "transcheck run"
+
+
+def test_a_fifo_in_place_of_pair_toml_is_refused_not_waited_on(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    folder = tmp_path / "pairs" / "fifo"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "pair.toml")
+    code, _, err = run_cli(["run", str(tmp_path / "pairs"), "--jobs", "1"], capsys)
+    assert code == 2
+    assert "FIFO" in err and err.count("\n") == 1

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .load import read_bytes
 from .model import Finding, InputError, Report
 
 BASELINE_SCHEMA = "transcheck/baseline@1"
@@ -93,14 +94,10 @@ def entries_for(report: Report, base_dir: str, pair: str | None = None) -> list[
 
 def read_baseline(path: str) -> Baseline:
     """Read a baseline file; anything malformed is an InputError naming the file."""
+    if not os.path.lexists(path):
+        raise InputError(f"{path}: no such file (create it with `transcheck baseline`)")
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file (create it with `transcheck baseline`)") \
-            from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+        data = json.loads(read_bytes(path).decode("utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: not a transcheck baseline (invalid JSON: {exc})") from None
     if not isinstance(data, dict) or data.get("schema") != BASELINE_SCHEMA:

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .load import read_bytes
 from .model import SEVERITIES, Finding, InputError, Severity
 from .rules import RULES
 
@@ -100,9 +101,8 @@ def find_config(start: str | None = None) -> str | None:
 
 def _has_tool_table(path: str) -> bool:
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError):
+        data = tomllib.loads(read_bytes(path).decode("utf-8"))
+    except (InputError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False  # a broken pyproject.toml of another tool is not ours to judge
     tool = data.get("tool")
     return isinstance(tool, dict) and "transcheck" in tool
@@ -118,14 +118,13 @@ def load_config(path: str | None = None, *, search: bool = True) -> Config:
             return Config()
     shown = _shown(path)
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise InputError(f"{shown}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{shown}: is a directory, not a file") from None
-    except OSError as exc:
-        raise InputError(f"{shown}: cannot read: {exc.strerror}") from None
+        raw = read_bytes(path).decode("utf-8")
+    except InputError as exc:
+        raise InputError(str(exc).replace(path, shown, 1)) from None
+    except UnicodeDecodeError:
+        raise InputError(f"{shown}: not UTF-8 text") from None
+    try:
+        data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{shown}: not valid TOML: {exc}") from None
     prefix = ""

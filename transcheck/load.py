@@ -30,8 +30,8 @@ def parse_date(value: str, what: str) -> date:
 
 
 # Limits that keep one pasted blob from stalling a pre-publish gate; 0 turns a limit off.
-# A long article is ~100 KB. `check` of a 2 MB pair takes ~2 minutes and 1 GB (it grows
-# with the size), so anything larger is a mistake that would stall a gate, not an article.
+# A long article is ~100 KB. `check` of a 2 MB pair takes ~40 s (it grows with the size),
+# so anything larger is a mistake that would stall a gate, not an article.
 MAX_BYTES = 2 * 1024 * 1024
 # A line or Markdown paragraph longer than this is refused: ~10 pages of Japanese prose, far
 # beyond any paragraph, and comparing the facts of one unit pairwise grows with its square.

@@ -7,7 +7,7 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 
-from .load import parse_date
+from .load import parse_date, read_bytes
 from .model import InputError
 
 PAIR_FILE = "pair.toml"
@@ -32,11 +32,12 @@ class Pair:
 def read_pair(folder: str) -> Pair:
     """Read ``folder/pair.toml``; a malformed file is an InputError naming the key."""
     path = os.path.join(folder, PAIR_FILE)
+    if not os.path.lexists(path):
+        raise InputError(f"{folder}: no {PAIR_FILE}")
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise InputError(f"{folder}: no {PAIR_FILE}") from None
+        data = tomllib.loads(read_bytes(path).decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{path}: not valid TOML: {exc}") from None
     when = None

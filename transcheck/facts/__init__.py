@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Document, Entity, Fact, Quantity, TimeSpan
+from ..lang import SCAN_TIMEOUT
+from ..model import Document, Entity, Fact, InputError, Quantity, TimeSpan
 from .entities import extract_entities
 from .quantities import extract_quantities
 from .times import extract_times
@@ -42,7 +43,12 @@ def extract_facts(doc: Document) -> list[Fact]:
     """Every fact of a document, in text order, each tagged with its unit's index."""
     facts: list[Fact] = []
     for u in doc.units:
-        facts.extend(unit_facts(u.text, doc.lang, when=doc.date, base=u.start, unit=u.index))
+        try:
+            facts.extend(unit_facts(u.text, doc.lang, when=doc.date, base=u.start,
+                                    unit=u.index))
+        except TimeoutError:
+            raise InputError(f"{doc.path}: line {u.line}: text too complex to read (a pattern "
+                             f"ran past {SCAN_TIMEOUT:g} s); is this pasted data?") from None
     return facts
 
 

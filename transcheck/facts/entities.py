@@ -19,6 +19,7 @@ import unicodedata
 
 import regex
 
+from ..lang import SCAN_TIMEOUT
 from ..model import Entity
 from .quantities import SKIP_ZONES
 
@@ -30,11 +31,15 @@ _LATIN = regex.compile(
     rf"(?P<name>{_WORD}(?:[ ]{_CAP_WORD})*(?:[ ]{_VERSION})?)"
     r"(?![\p{Latin}0-9@])"
 )
+# Every alternative starts at the start of a katakana run and is bounded, so that a run of
+# thousands of katakana costs one attempt, not one per character.
 _KATAKANA = regex.compile(
-    r"(?P<name>[\p{Katakana}ー]{2,}(?:[・=＝][\p{Katakana}ー]+)+)"
-    r"|(?P<honored>(?<![\p{Katakana}ー])[\p{Katakana}ー]{2,})(?=氏|さん|CEO)"
-    r"|(?P<numbered>(?<![\p{Katakana}ー])[\p{Katakana}ー]{2,}[0-9０-９]+)(?![0-9０-９.,\p{Han}])"
+    r"(?P<name>(?<![\p{Katakana}ー])[\p{Katakana}ー]{2,30}(?:[・=＝][\p{Katakana}ー]{1,30}){1,4})"
+    r"|(?P<honored>(?<![\p{Katakana}ー])[\p{Katakana}ー]{2,30})(?=氏|さん|CEO)"
+    r"|(?P<numbered>(?<![\p{Katakana}ー])[\p{Katakana}ー]{2,30}[0-9０-９]{1,6})"
+    r"(?![0-9０-９.,\p{Han}])"
 )
+MAX_NAME = 80  # characters: a longer run of name-like text is data, not a name
 _VERSION_TAIL = regex.compile(
     r"(?:[ \-]?(?:[0-9]+(?:\.[0-9]+)*(?:/[0-9]+)*[a-z]?|[IVX]{1,4})|[0-9０-９]+)$"
 )
@@ -94,10 +99,10 @@ def extract_entities(text: str, lang: str, *, base: int = 0, unit: int = 0) -> l
     >>> [(e.text, e.family) for e in extract_entities("Grok 4 と H100、イーロン・マスク", "ja")]
     [('Grok 4', 'grok'), ('H100', 'h'), ('イーロン・マスク', 'イーロンマスク')]
     """
-    zones = [m.span() for m in SKIP_ZONES.finditer(text)] if (
+    zones = [m.span() for m in SKIP_ZONES.finditer(text, timeout=SCAN_TIMEOUT)] if (
         "/" in text or "@" in text or "`" in text or "<" in text) else []
     spans: list[tuple[int, int]] = []
-    for m in _LATIN.finditer(text):
+    for m in _LATIN.finditer(text, timeout=SCAN_TIMEOUT):
         name = m.group("name")
         start = m.start("name")
         words = name.split(" ")
@@ -113,7 +118,7 @@ def extract_entities(text: str, lang: str, *, base: int = 0, unit: int = 0) -> l
             continue
         spans.append((start, m.end("name")))
     if lang != "en":
-        for m in _KATAKANA.finditer(text):
+        for m in _KATAKANA.finditer(text, timeout=SCAN_TIMEOUT):
             group = m.lastgroup or "name"
             word = m.group(group)
             if group == "numbered" and regex.sub(r"[0-9０-９]+$", "", word) in \
@@ -125,6 +130,8 @@ def extract_entities(text: str, lang: str, *, base: int = 0, unit: int = 0) -> l
         if any(s <= start < e for s, e in zones):
             continue
         surface = text[start:end]
+        if len(surface) > MAX_NAME:
+            continue
         name = normalize_name(surface)
         found.append(Entity(unit_index=unit, start=base + start, end=base + end, text=surface,
                             name=name, family=name_family(name)))

@@ -41,7 +41,7 @@ from typing import cast
 
 import regex
 
-from ..lang import en, ja, zh
+from ..lang import SCAN_TIMEOUT, en, ja, zh
 from ..model import Qualifier, Quantity
 from .tokens import Token, token_at, tokenize
 
@@ -317,7 +317,7 @@ class _Reader:
         self.lang = self.g.lang
         self._tokens: tuple[Token, ...] | None = None
         self._window = (0, len(text))
-        self.zones = [m.span() for m in SKIP_ZONES.finditer(self.norm)] if (
+        self.zones = [m.span() for m in SKIP_ZONES.finditer(self.norm, timeout=SCAN_TIMEOUT)] if (
             "/" in text or "@" in text or "`" in text or "<" in text or "{" in text
             or "&" in text) else []
 
@@ -357,7 +357,7 @@ class _Reader:
         norm = self.norm
         last_end = 0
         while True:
-            m = self.g.run.search(norm, pos)
+            m = self.g.run.search(norm, pos, timeout=SCAN_TIMEOUT)
             if m is None:
                 break
             got = self._read_at(m.start(), m.end(), last_end)

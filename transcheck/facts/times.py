@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 import regex
 
-from ..lang import times_en, times_ja, times_zh
+from ..lang import SCAN_TIMEOUT, times_en, times_ja, times_zh
 from ..model import TimeSpan
 from . import calendar as cal
 
@@ -106,7 +106,7 @@ class _Grammar:
         if self.trigger is None:
             return [(0, len(text))]
         spans: list[tuple[int, int]] = []
-        for m in self.trigger.finditer(text):
+        for m in self.trigger.finditer(text, timeout=SCAN_TIMEOUT):
             s, e = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
             if spans and s <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], e)
@@ -133,7 +133,7 @@ def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
     windows = grammar.windows(text)
     for rank, pattern in enumerate(grammar.patterns):
         for lo, hi in windows:
-            for m in pattern.finditer(text, lo, hi):
+            for m in pattern.finditer(text, lo, hi, timeout=SCAN_TIMEOUT):
                 if m.end() > m.start():
                     candidates.append((m.start(), -(m.end() - m.start()), rank, m))
     candidates.sort(key=lambda c: c[:3])
@@ -354,8 +354,8 @@ def _length(d: dict[str, str | None], g: _Grammar, when: date | None, text: str,
         low = high = 0.25 if d["dhalfonly"] == "四半" else 0.5
     else:
         n = _number(d.get("dnum") or "", g.tables["NUMBER_WORDS"])
-        if n is None:
-            return None
+        if n is None or not 0 <= n < 100_000:
+            return None  # no article speaks of a length of 10^400 days
         article = (d.get("dnum") or "").lower() in ("a", "an")
         if article and not d.get("pdir") and not d.get("pqual"):
             return None  # "250 million a day" is a rate

@@ -10,6 +10,10 @@ import regex
 
 LANGS = ("ja", "zh", "en")
 
+# Seconds any one pattern may spend scanning one unit's text (the `regex` module's
+# timeout); past it the text is refused as too complex rather than hanging a CI job.
+SCAN_TIMEOUT = 5.0
+
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"\p{Latin}")
