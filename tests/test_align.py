@@ -102,7 +102,6 @@ def test_ejaaz_one_sided_material(ejaaz) -> None:  # type: ignore[no-untyped-def
     assert {78, 79, 80} <= alone
 
 
-@pytest.mark.skipif(not TEXTBERG.is_dir(), reason="Text+Berg data not in ../shared/bench")
 def test_ejaaz_link_past_quoted_posts(ejaaz) -> None:  # type: ignore[no-untyped-def]
     """Left line 18 (他の研究室が追随しない限り) goes with right line 31, past a quoted post
     on the right (lines 28–30) and quoted posts on the left (20–25), not with the post."""
@@ -123,6 +122,7 @@ def test_ejaaz_question_and_answer_joined(ejaaz) -> None:  # type: ignore[no-unt
     assert ((ll.index(47),), (rl.index(63),)) in found
 
 
+@pytest.mark.skipif(not TEXTBERG.is_dir(), reason="Text+Berg data not in ../shared/bench")
 def test_textberg_pooled_f1() -> None:
     counts = Counts()
     for k in range(7):
