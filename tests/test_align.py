@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from benchmarks.bench_align import numbered_units
 from transcheck.align import align, refine, split_sentences
 from transcheck.align.evaluate import Counts, Pair, read_line_gold, read_textberg_gold
 from transcheck.lang.han import fold_han
@@ -27,13 +28,7 @@ EJAAZ_STRICT, EJAAZ_LAX = 0.95, 0.97
 TEXTBERG_STRICT, TEXTBERG_LAX = 0.85, 0.94
 
 
-def units(path: Path) -> tuple[list[int], list[str]]:
-    lines, texts = [], []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            lines.append(n)
-            texts.append(line.strip())
-    return lines, texts
+units = numbered_units
 
 
 def pairs(links: list[Link]) -> list[Pair]:

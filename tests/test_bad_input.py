@@ -15,26 +15,16 @@ from pathlib import Path
 import pytest
 
 from transcheck import load
-from transcheck.cli import main
 from transcheck.facts import extract_facts
 from transcheck.load import load_document, parse_document
 from transcheck.model import Document, InputError
 
-from .conftest import BITPUSH, ROOT, TECHFLOW
+from .conftest import BITPUSH, ROOT, TECHFLOW, run_cli
 
 GOOD = "2026年、xAIは90万台のGPUを稼働させる。\n"
 DOC = ROOT / "docs" / "bad-input.md"
 
 
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """Run the CLI; the exit code (0 when it returns without SystemExit), stdout, stderr."""
-    try:
-        main(args)
-        code: object = 0
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return (code if isinstance(code, int) else 0), out, err
 
 
 def long_line(n: int) -> bytes:
@@ -71,14 +61,14 @@ def test_bad_file_contents_are_refused(tmp_path: Path, capsys: pytest.CaptureFix
     bad.write_bytes(data)
     good = tmp_path / "good.txt"
     good.write_text(GOOD, encoding="utf-8")
-    code, out, err = run(["check", str(good), str(bad)], capsys)
+    code, out, err = run_cli(["check", str(good), str(bad)], capsys)
     assert (code, out) == (2, "")
     assert err.startswith(f"transcheck: error: {bad}: ") and err.count("\n") == 1
     assert expect in err
 
 
 def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["facts", str(tmp_path / "nope.txt")], capsys)
+    code, _, err = run_cli(["facts", str(tmp_path / "nope.txt")], capsys)
     assert code == 2 and err.endswith("nope.txt: no such file\n")
 
 
@@ -86,13 +76,13 @@ def test_file_name_with_a_newline_stays_one_line(tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "two\nlines.txt"
     path.write_bytes(b"")
-    code, _, err = run(["facts", str(path)], capsys)
+    code, _, err = run_cli(["facts", str(path)], capsys)
     assert code == 2 and err.count("\n") == 1
     assert err.endswith("two\\nlines.txt: empty file (no text)\n")
 
 
 def test_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["facts", str(tmp_path)], capsys)
+    code, _, err = run_cli(["facts", str(tmp_path)], capsys)
     assert code == 2 and err.endswith(f"{tmp_path}: is a directory, not a file\n")
 
 
@@ -111,7 +101,7 @@ def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
 def test_device_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     if not os.path.exists("/dev/zero"):
         pytest.skip("no /dev/zero")
-    code, _, err = run(["facts", "/dev/zero"], capsys)
+    code, _, err = run_cli(["facts", "/dev/zero"], capsys)
     assert code == 2 and "is a character device, not a file" in err
 
 
@@ -120,7 +110,7 @@ def test_socket_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     path = tmp_path / "s.sock"
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
         server.bind(str(path))
-        code, _, err = run(["facts", str(path)], capsys)
+        code, _, err = run_cli(["facts", str(path)], capsys)
     assert code == 2 and err.endswith(f"{path}: is a socket, not a file\n")
 
 
@@ -129,11 +119,11 @@ def test_symlink_to_a_file_is_read(tmp_path: Path, capsys: pytest.CaptureFixture
     target.write_text(GOOD, encoding="utf-8")
     link = tmp_path / "link.txt"
     link.symlink_to(target)
-    code, out, _ = run(["facts", str(link)], capsys)
+    code, out, _ = run_cli(["facts", str(link)], capsys)
     assert code == 0 and "90万台" in out
     dangling = tmp_path / "dangling.txt"
     dangling.symlink_to(tmp_path / "gone.txt")
-    code, _, err = run(["facts", str(dangling)], capsys)
+    code, _, err = run_cli(["facts", str(dangling)], capsys)
     assert code == 2 and "no such file" in err
 
 
@@ -150,7 +140,7 @@ def test_permission_denied_is_refused(tmp_path: Path, capsys: pytest.CaptureFixt
         return real_open(name, flags, *args)
 
     monkeypatch.setattr(os, "open", denied)
-    code, _, err = run(["facts", str(path)], capsys)
+    code, _, err = run_cli(["facts", str(path)], capsys)
     assert code == 2 and err.endswith(f"{path}: cannot read: Permission denied\n")
 
 
@@ -159,7 +149,7 @@ def test_permission_denied_for_real(tmp_path: Path, capsys: pytest.CaptureFixtur
     path = tmp_path / "secret.txt"
     path.write_text(GOOD, encoding="utf-8")
     path.chmod(0)
-    code, _, err = run(["facts", str(path)], capsys)
+    code, _, err = run_cli(["facts", str(path)], capsys)
     assert code == 2 and "Permission denied" in err
 
 
@@ -169,7 +159,7 @@ def test_file_over_the_size_limit_is_refused_unread(tmp_path: Path,
     big = tmp_path / "big.txt"
     with open(big, "wb") as fh:
         fh.truncate(50 * 1024 * 1024)
-    code, _, err = run(["facts", str(big)], capsys)
+    code, _, err = run_cli(["facts", str(big)], capsys)
     assert code == 2
     assert f"file too large (52,428,800 bytes; the limit is {load.MAX_BYTES:,}" in err
     assert "TRANSCHECK_MAX_BYTES" in err
@@ -180,12 +170,12 @@ def test_size_limit_comes_from_the_environment(tmp_path: Path, monkeypatch: pyte
     path = tmp_path / "a.txt"
     path.write_text(GOOD * 10, encoding="utf-8")
     monkeypatch.setenv("TRANSCHECK_MAX_BYTES", "100")
-    code, _, err = run(["facts", str(path)], capsys)
+    code, _, err = run_cli(["facts", str(path)], capsys)
     assert code == 2 and "the limit is 100," in err
     monkeypatch.setenv("TRANSCHECK_MAX_BYTES", "0")  # no limit
-    assert run(["facts", str(path)], capsys)[0] == 0
+    assert run_cli(["facts", str(path)], capsys)[0] == 0
     monkeypatch.setenv("TRANSCHECK_MAX_BYTES", "lots")
-    code, _, err = run(["facts", str(path)], capsys)
+    code, _, err = run_cli(["facts", str(path)], capsys)
     assert code == 2 and "TRANSCHECK_MAX_BYTES: not a whole number" in err
 
 
@@ -194,16 +184,16 @@ def test_line_limit_comes_from_the_environment(tmp_path: Path, monkeypatch: pyte
     path = tmp_path / "a.txt"
     path.write_text("短い行\r\n" + "今年末までに90万台のGPU。" * 10 + "\r\n", encoding="utf-8")
     monkeypatch.setenv("TRANSCHECK_MAX_LINE_CHARS", "100")
-    code, _, err = run(["facts", str(path)], capsys)
+    code, _, err = run_cli(["facts", str(path)], capsys)
     assert code == 2 and "line 2 is 150 characters long (the limit is 100" in err
     monkeypatch.setenv("TRANSCHECK_MAX_LINE_CHARS", "0")
-    assert run(["facts", str(path)], capsys)[0] == 0
+    assert run_cli(["facts", str(path)], capsys)[0] == 0
 
 
 def test_a_megabyte_line_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "blob.txt"
     path.write_bytes(b"data:image/png;base64," + b"QUFB" * 250_000)
-    code, _, err = run(["facts", str(path)], capsys)
+    code, _, err = run_cli(["facts", str(path)], capsys)
     assert code == 2 and "line 1 is 1,000,022 characters long" in err
 
 
@@ -213,7 +203,7 @@ def test_a_long_markdown_paragraph_is_refused(tmp_path: Path,
     line = "2026年、xAIは90万台のGPUを稼働させる。" * 40
     path = tmp_path / "wall.md"
     path.write_text("# 見出し\n\n" + "\n".join([line] * 30) + "\n", encoding="utf-8")
-    code, _, err = run(["facts", str(path)], capsys)
+    code, _, err = run_cli(["facts", str(path)], capsys)
     assert code == 2
     assert f"the paragraph at line 3 is {30 * (len(line) + 1) - 1:,} characters long" in err
 
@@ -310,7 +300,7 @@ def test_inputs_are_never_written(tmp_path: Path, capsys: pytest.CaptureFixture[
         ["facts", str(left), "--format", "json", "-o", str(out)],
         ["check", str(left), str(right), "-o", str(right)],  # refused: an input
     ]
-    codes = [run(args, capsys)[0] for args in runs]
+    codes = [run_cli(args, capsys)[0] for args in runs]
     assert codes[-1] == 2 and set(codes[:-1]) <= {0, 1}
     assert _snapshot([left, right]) == before
     assert out.exists()
@@ -325,7 +315,7 @@ def test_align_never_writes_its_inputs(tmp_path: Path,
     right.write_bytes(b"\xfe\xff" + TECHFLOW.read_text(encoding="utf-8").encode("utf-16-be"))
     before = _snapshot([left, right])
     for fmt in ("text", "json"):
-        assert run(["align", str(left), str(right), "--format", fmt], capsys)[0] == 0
+        assert run_cli(["align", str(left), str(right), "--format", fmt], capsys)[0] == 0
     assert _snapshot([left, right]) == before
 
 

@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 
 from transcheck.check import check_documents
-from transcheck.cli import main
 from transcheck.encoding import decode_bytes, plausibility
 from transcheck.load import load_document
 from transcheck.model import InputError, Report
 
-from .conftest import BITPUSH, FIXTURES, TECHFLOW
+from .conftest import BITPUSH, FIXTURES, TECHFLOW, run_cli
 
 ENCODINGS = FIXTURES / "encodings"
 ZH_TW = (ENCODINGS / "zh-tw-a.txt", ENCODINGS / "zh-tw-b.txt")
@@ -63,15 +62,6 @@ def _encodable(ch: str, encoding: str) -> bool:
     return True
 
 
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """Run the CLI; the exit code (0 when it returns without SystemExit), stdout, stderr."""
-    try:
-        main(args)
-        code: object = 0
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return (code if isinstance(code, int) else 0), out, err
 
 
 def _check(paths: tuple[Path, Path], lang: str, encoding: str | None = None) -> Report:
@@ -120,7 +110,7 @@ def test_the_encoding_is_in_the_json_report(tmp_path: Path,
     right = tmp_path / "b.txt"
     left.write_bytes(encode(ZH_TW[0].read_text(encoding="utf-8"), "big5"))
     right.write_bytes(encode(ZH_TW[1].read_text(encoding="utf-8"), "utf-16-le"))
-    code, stdout, _ = run(["check", str(left), str(right), "--format", "json"], capsys)
+    code, stdout, _ = run_cli(["check", str(left), str(right), "--format", "json"], capsys)
     out = json.loads(stdout)
     assert code == 1  # the pair disagrees on a number
     assert (out["left"]["encoding"], out["right"]["encoding"]) == ("big5", "utf-16-le")
@@ -133,10 +123,10 @@ def test_pair_toml_encoding_is_used(tmp_path: Path, capsys: pytest.CaptureFixtur
     (tmp_path / "pair.toml").write_text(
         'date = "2026-01-23"\n[[version]]\nfile = "a.txt"\nencoding = "gb18030"\n',
         encoding="utf-8")
-    code, stdout, _ = run(["facts", str(tmp_path / "a.txt"), "--format", "json"], capsys)
+    code, stdout, _ = run_cli(["facts", str(tmp_path / "a.txt"), "--format", "json"], capsys)
     out = json.loads(stdout)
     assert (code, out["encoding"]) == (0, "gb18030")
-    code, stdout, _ = run(["facts", str(tmp_path / "a.txt"), "--format", "json",
+    code, stdout, _ = run_cli(["facts", str(tmp_path / "a.txt"), "--format", "json",
                            "--encoding", "EUC-JP"], capsys)
     out = json.loads(stdout)
     assert out["encoding"] == "euc_jp"

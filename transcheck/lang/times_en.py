@@ -7,6 +7,8 @@ Month names must be capitalised, so the verb "may" is not May.
 
 from __future__ import annotations
 
+from .patterns import alternation
+
 RELATIVE_YEARS: dict[str, int] = {"this year": 0, "next year": 1, "last year": -1}
 RELATIVE_MONTHS: dict[str, int] = {"this month": 0, "next month": 1, "last month": -1}
 RELATIVE_WEEKS: dict[str, int] = {"this week": 0, "next week": 1, "last week": -1}
@@ -84,8 +86,7 @@ NUMBER_WORDS: dict[str, int] = {
 } | {"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
 
 
-def _alt(words: object) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+_alt = alternation
 
 
 def _ialt(words: object) -> str:

@@ -10,6 +10,8 @@ dunit pqual qual dir``.
 
 from __future__ import annotations
 
+from .patterns import DIGIT, NOT_AFTER_NUMBER, SPACE, alternation, numeral
+
 # Relative years: word → offset from the article's year. 翌年/前年/同年 are relative to
 # another event, not to the article, so they are left out.
 RELATIVE_YEARS: dict[str, int] = {
@@ -87,20 +89,14 @@ PREFIX_DIRECTIONS: dict[str, str] = {}
 NUMBER_WORDS: dict[str, int] = {}
 
 
-def _alt(words: object) -> str:
-    """An alternation of words, longest first, so 再来年 wins over 来年."""
-    return "|".join(sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
-
-
-_SP = r"[ \t\u3000]*"
-_D = r"[0-9０-９]"
-# Bounded runs that start where a run starts: a line of 19,000 numerals costs one try.
-_NUM = (r"(?:(?<![0-9０-９])[0-9０-９]{1,6}(?![0-9０-９])(?:[.．][0-9０-９]{1,3})?"
-        r"|(?<![一二三四五六七八九十])[一二三四五六七八九十]{1,4}(?![一二三四五六七八九十]))")
+_alt = alternation
+_SP = SPACE
+_D = DIGIT
+_NUM = numeral("一二三四五六七八九十")
 _Q = r"[1-4１-４一二三四]"
 _MONTH = r"(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９])"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9]|３[０１]|[１２][０-９]|０?[１-９])"
-_NOT_NUM_BEFORE = r"(?<![0-9０-９.,．，])"
+_NOT_NUM_BEFORE = NOT_AFTER_NUMBER
 _WEEKDAY_TAIL = rf"(?:{_SP}[(（][月火水木金土日](?:曜日?)?[)）])?"
 
 _SUFFIX = (

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from .patterns import DIGIT, NOT_AFTER_NUMBER, SPACE, alternation, numeral
+
 RELATIVE_YEARS: dict[str, int] = {
     "今年": 0, "本年": 0, "明年": 1, "来年": 1, "后年": 2, "大后年": 3,
     "去年": -1, "前年": -2, "大前年": -3,
@@ -70,19 +72,14 @@ PREFIX_DIRECTIONS: dict[str, str] = {
 NUMBER_WORDS: dict[str, int] = {}
 
 
-def _alt(words: object) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
-
-
-_SP = r"[ \t\u3000]*"
-_D = r"[0-9０-９]"
-# Bounded runs that start where a run starts: a line of 19,000 numerals costs one try.
-_NUM = (r"(?:(?<![0-9０-９])[0-9０-９]{1,6}(?![0-9０-９])(?:[.．][0-9０-９]{1,3})?"
-        r"|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]{1,4}(?![一二两三四五六七八九十]))")
+_alt = alternation
+_SP = SPACE
+_D = DIGIT
+_NUM = numeral("一二两三四五六七八九十")
 _Q = r"[1-4１-４一二三四]"
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
-_NOT_NUM_BEFORE = r"(?<![0-9０-９.,．，])"
+_NOT_NUM_BEFORE = NOT_AFTER_NUMBER
 
 _PREFIX = rf"(?:(?P<pdir>{_alt(PREFIX_DIRECTIONS)}){_SP})?"
 # 前 after a time is "by" (明年底前), but not in 去年前三季度 (the first three quarters)
