@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -41,11 +42,28 @@ def test_every_format_is_registered_for_check_and_run() -> None:
 # SARIF
 
 
+# The official SARIF 2.1.0 schema is not kept in the tree; .ci/run fetches it from the npm
+# registry (the package @microsoft/jest-sarif ships it) and names it in this variable.
+OFFICIAL_SARIF_SCHEMA = os.environ.get("TRANSCHECK_SARIF_SCHEMA")
+
+
 def validate_sarif(log: dict[str, Any]) -> None:
     validator = jsonschema.Draft7Validator(
         SARIF_SCHEMA, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
     errors = sorted(validator.iter_errors(log), key=lambda e: list(e.path))
     assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
+    if OFFICIAL_SARIF_SCHEMA:
+        official = json.loads(Path(OFFICIAL_SARIF_SCHEMA).read_text("utf-8"))
+        errors = sorted(jsonschema.Draft4Validator(official).iter_errors(log),
+                        key=lambda e: list(e.path))
+        assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
+
+
+@pytest.mark.skipif(not OFFICIAL_SARIF_SCHEMA, reason="TRANSCHECK_SARIF_SCHEMA not set")
+def test_the_official_schema_is_the_2_1_0_one() -> None:
+    assert OFFICIAL_SARIF_SCHEMA is not None
+    official = json.loads(Path(OFFICIAL_SARIF_SCHEMA).read_text("utf-8"))
+    assert "2.1.0" in official["title"]
 
 
 def test_sarif_of_the_ejaaz_pair_validates_and_locates_both_sides(ejaaz_run) -> None:  # type: ignore[no-untyped-def]
