@@ -3,7 +3,7 @@
 The text is the two Ejaaz versions repeated with their digits changed on every copy, so no
 line repeats and the tokenizer cache cannot flatter the figure. Run:
 
-    python benchmarks/bench_facts.py [--size 1000000]
+    python -m benchmarks.bench_facts [--size 1000000]
 """
 
 from __future__ import annotations
