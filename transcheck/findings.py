@@ -79,18 +79,16 @@ class Block:
     near_right: list[Fact] = field(default_factory=list)
     left_names: frozenset[str] = frozenset()  # every entity name of each whole version
     right_names: frozenset[str] = frozenset()
-    _sentences: dict[int, tuple[int, int]] | None = None
+    _sentences: dict[int, int] | None = None  # id(fact) → index of its sentence pair
     _bags: dict[int, frozenset[str]] = field(default_factory=dict)
 
-    def sentence_pair(self, fact: Fact, side: str) -> int | None:
+    def sentence_pair(self, fact: Fact) -> int | None:
         """Index of the aligned sentence pair a fact is in, if the block was refined."""
         if self._sentences is None:
             self._sentences = self._refine()
-        key = id(fact)
-        pair = self._sentences.get(key)
-        return None if pair is None else pair[0] if side == "left" else pair[1]
+        return self._sentences.get(id(fact))
 
-    def _refine(self) -> dict[int, tuple[int, int]]:
+    def _refine(self) -> dict[int, int]:
         from .align import refine
 
         def joined(doc: Document, units: tuple[int, ...]) -> tuple[str, list[int]]:
@@ -104,7 +102,7 @@ class Block:
         ltext, lstarts = joined(self.left_doc, self.link.left)
         rtext, rstarts = joined(self.right_doc, self.link.right)
         pairs = refine(ltext, rtext)
-        where: dict[int, tuple[int, int]] = {}
+        where: dict[int, int] = {}
         for facts, doc, units, starts, side in (
             (self.left, self.left_doc, self.link.left, lstarts, 0),
             (self.right, self.right_doc, self.link.right, rstarts, 1),
@@ -115,13 +113,13 @@ class Block:
                 for n, spans in enumerate(pairs):
                     a, b = spans[side]
                     if a <= pos < b:
-                        where[id(f)] = (n, n)
+                        where[id(f)] = n
                         break
         return where
 
     def same_sentence(self, a: Fact, b: Fact) -> bool | None:
         """Whether two facts sit in sentences aligned with each other (None: unknown)."""
-        sa, sb = self.sentence_pair(a, "left"), self.sentence_pair(b, "right")
+        sa, sb = self.sentence_pair(a), self.sentence_pair(b)
         if sa is None or sb is None:
             return None
         return sa == sb

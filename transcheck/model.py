@@ -7,6 +7,7 @@ stage works. Offsets are Python ``str`` indices into the decoded text of the who
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -24,6 +25,10 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     "less-than",
     "up-to",
 )
+
+
+# CRLF, CR and LF each end a line, for units and for line numbers alike.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class InputError(Exception):
@@ -54,22 +59,11 @@ class Document:
     date_source: str | None = None  # option | pair.toml | front matter
     encoding: str = "utf-8"
     _line_starts: list[int] = field(default_factory=list, repr=False)
+    _unit_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
-        starts = [0]
-        text = self.text
-        i = 0
-        n = len(text)
-        while i < n:
-            ch = text[i]
-            if ch == "\n":
-                starts.append(i + 1)
-            elif ch == "\r":
-                if i + 1 < n and text[i + 1] == "\n":
-                    i += 1
-                starts.append(i + 1)
-            i += 1
-        self._line_starts = starts
+        self._line_starts = [0, *(m.end() for m in LINE_BREAK.finditer(self.text))]
+        self._unit_starts = [u.start for u in self.units]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; the column counts characters."""
@@ -78,7 +72,7 @@ class Document:
 
     def unit_at(self, offset: int) -> Unit | None:
         """The unit containing a character offset, if any."""
-        i = bisect.bisect_right([u.start for u in self.units], offset) - 1
+        i = bisect.bisect_right(self._unit_starts, offset) - 1
         if i >= 0 and offset < self.units[i].end:
             return self.units[i]
         return None

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Unit
+from .model import LINE_BREAK, Unit
 
 # Each pattern is matched once per line at a fixed start and runs in time linear in the
 # line: no repeat nests another over characters it could also take (checked by doubling a
@@ -28,7 +28,6 @@ _QUOTE = re.compile(r" {0,3}(>[ \t]?)+")
 _HR = re.compile(r" {0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
 _HTML_BLOCK = re.compile(r" {0,3}<(?:!--|/?[A-Za-z][A-Za-z0-9-]*[\s/>]|/?[A-Za-z][A-Za-z0-9-]*$)")
 _WS = " \t\u3000\ufeff"
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +49,7 @@ def split_lines(text: str, start: int = 0, first_number: int = 1) -> Iterator[Li
     n = len(text)
     if pos > n:
         return
-    for m in _LINE_BREAK.finditer(text, start):
+    for m in LINE_BREAK.finditer(text, start):
         yield Line(number, pos, m.start(), text[pos : m.start()])
         pos = m.end()
         number += 1
