@@ -6,13 +6,13 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Document, Finding, Location, Report
+from ..model import SEVERITIES, Document, Finding, Location, Report
 
 if TYPE_CHECKING:
     from ..baseline import Entry
     from ..run import PairResult, RunResult
 
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_RANK: dict[str, int] = {s: rank for rank, s in enumerate(SEVERITIES)}  # error first
 
 
 def display_path(path: str) -> str:
