@@ -25,6 +25,7 @@ LOOSE = 1.5  # a link less alike than this times chance may give its left unit a
 REGROUP_GAIN = 1.2  # two 1-1 links merged must be this many times as alike as the better
 REGROUP_CROSS = 1.3  # ... and each unit this many times as alike as chance to the other's
 REGROUP_APART = 0.7  # ... but at most this share as alike as to its own counterpart
+MOVE_REACH = 8  # entries a unit moved out of place may have travelled (Text+Berg: up to 6)
 
 
 def entry_cost(scorer: Scorer, e: Step) -> float:
@@ -218,7 +219,7 @@ def unlink_unlike(scorer: Scorer, path: list[Step]) -> list[Step]:
     return out
 
 
-def link_across(scorer: Scorer, path: list[Step], reach: int = 4) -> list[Step]:
+def link_across(scorer: Scorer, path: list[Step], reach: int = MOVE_REACH) -> list[Step]:
     """Link a unit left alone on one side with one left alone on the other a few entries
     away, when they are clearly alike: a unit moved past a block of its neighbours (the
     right index goes back there). The link takes the left unit's place in the output."""
@@ -242,6 +243,8 @@ def link_across(scorer: Scorer, path: list[Step], reach: int = 4) -> list[Step]:
                 keep = k if side == 1 else n
                 out[keep] = link
                 del out[n if side == 1 else k]
+                if side == 2:
+                    k -= 1  # the entry after the deleted one is now at k: look at it too
                 break
         k += 1
     return out
