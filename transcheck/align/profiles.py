@@ -26,7 +26,6 @@ BETA2 = 4.0  # chrF's β = 2, squared
 K = TypeVar("K")
 V = TypeVar("V")
 NgramCounts = dict[str, int]
-Order = tuple[NgramCounts, NgramCounts]  # all counts, and those above 1
 
 
 class SpanStats:
@@ -38,7 +37,7 @@ class SpanStats:
 
     __slots__ = ("_head", "_orders", "_tail", "totals")
 
-    def __init__(self, totals: tuple[int, ...], orders: list[Order | None],
+    def __init__(self, totals: tuple[int, ...], orders: list[NgramCounts | None],
                  head: SpanStats | None = None, tail: SpanStats | None = None) -> None:
         self.totals = totals
         self._orders = orders
@@ -47,29 +46,23 @@ class SpanStats:
 
     @classmethod
     def of_unit(cls, counts: Sequence[NgramCounts]) -> SpanStats:
-        orders: list[Order | None] = [(c, {k: v for k, v in c.items() if v > 1}) for c in counts]
-        return cls(tuple(sum(c.values()) for c in counts), orders)
+        return cls(tuple(map(sum, map(dict.values, counts))), list(counts))
 
     @classmethod
     def joined(cls, head: SpanStats, tail: SpanStats) -> SpanStats:
         totals = tuple(x + y for x, y in zip(head.totals, tail.totals, strict=True))
         return cls(totals, [None] * len(totals), head, tail)
 
-    def order(self, o: int) -> Order:
+    def order(self, o: int) -> NgramCounts:
         got = self._orders[o]
         if got is None:
             assert self._head is not None and self._tail is not None
-            h, hm = self._head.order(o)
-            t, _ = self._tail.order(o)
-            m = dict(h)
-            multi = dict(hm)
-            get = m.get
-            for k, c in t.items():
-                now = get(k, 0) + c
-                m[k] = now
-                if now > 1:
-                    multi[k] = now
-            got = (m, multi)
+            h = self._head.order(o)
+            t = self._tail.order(o)
+            got = {**h, **t}
+            # only n-grams on both sides need adding up: fewer than either side's
+            for k in h.keys() & t.keys():
+                got[k] = h[k] + t[k]
             self._orders[o] = got
         return got
 
@@ -98,17 +91,15 @@ def fscore(p: float, r: float) -> float:
 
 
 def shared(a: NgramCounts, b: NgramCounts) -> int:
-    """How many n-grams two count tables have in common (looked up from the smaller)."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(map(b.__contains__, a))
+    """chrF's matches of two count tables: each n-gram on both sides counts as often as on
+    the side where it is rarer (key views intersect in C, and ``min`` runs over them in C)."""
+    both = a.keys() & b.keys()
+    return sum(map(min, map(a.__getitem__, both), map(b.__getitem__, both)))
 
 
 def chrf_pair(a: SpanStats, b: SpanStats, need: float = 0.0) -> float:
     """chrF (β = 2) of two profiles, 0..1, left as hypothesis and right as reference.
 
-    Matches are counted as |shared n-grams| plus, for n-grams counted more than once on
-    both sides, the extra occurrences: set intersections in C instead of a Python loop.
     Orders go from 1 up, and a higher order scores no more than a lower one in practice,
     so when even that could not reach ``need`` the rest is skipped and a lower bound of
     the score returned (the caller only wants to know it falls short).
@@ -126,16 +117,10 @@ def chrf_pair(a: SpanStats, b: SpanStats, need: float = 0.0) -> float:
         if need and (total + ceiling * (usable - done)) / usable < need:
             return total / usable
         done += 1
-        ca, ma = a.order(o)
-        cb, mb = b.order(o)
-        match = shared(ca, cb)
+        match = shared(a.order(o), b.order(o))
         if not match:
             ceiling = 0.0
             continue
-        if ma and mb:
-            for k in ma.keys() & mb.keys():
-                x, y = ma[k], mb[k]
-                match += (x if x < y else y) - 1
         p, r = match / na, match / nb
         f = fscore(p, r)
         total += f
@@ -151,14 +136,7 @@ def matches(a: SpanStats, b: SpanStats) -> tuple[int, ...]:
         if not na or not nb:
             out.append(0)
             continue
-        ca, ma = a.order(o)
-        cb, mb = b.order(o)
-        match = shared(ca, cb)
-        if match and ma and mb:
-            for k in ma.keys() & mb.keys():
-                x, y = ma[k], mb[k]
-                match += (x if x < y else y) - 1
-        out.append(match)
+        out.append(shared(a.order(o), b.order(o)))
     return tuple(out)
 
 
@@ -204,7 +182,7 @@ class Profiles:
         self.texts = [normalize(t) for t in texts]
         self.lengths = [len(t) for t in self.texts]
         # n-grams of each order in units before k, so a span's totals are two look-ups
-        self._cumulative = [list(itertools.accumulate((x - o if x > o else 0
+        self.cumulative = [list(itertools.accumulate((x - o if x > o else 0
                                                        for x in self.lengths), initial=0))
                             for o in range(self.orders)]
         self._units: dict[int, SpanStats] = {}
@@ -217,13 +195,13 @@ class Profiles:
         """Characters (white space dropped) of units lo..hi-1."""
         if hi - lo == 1:
             return self.lengths[lo]
-        chars = self._cumulative[0]
+        chars = self.cumulative[0]
         return chars[hi] - chars[lo]
 
     def totals(self, lo: int, hi: int) -> tuple[int, ...]:
         """N-gram counts of units lo..hi-1 order by order, from their lengths alone (a text
         of L characters has L - n + 1 n-grams of order n)."""
-        return tuple(c[hi] - c[lo] for c in self._cumulative)
+        return tuple(c[hi] - c[lo] for c in self.cumulative)
 
     def unit(self, i: int) -> SpanStats:
         """Statistics of unit i, extracted once while it stays among the recently used."""
