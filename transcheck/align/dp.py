@@ -412,9 +412,11 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int) 
             if i >= 2 and j >= 2 and lo[i - 2] <= j - 2 <= hi[i - 2]:
                 before = costs[i - 2][j - 2 - lo[i - 2]]
                 if before + SWAP_CHARGE < best:
-                    c1, s1 = scorer.cost(i - 2, i - 1, j - 1, j, best - before)
+                    got = one.get((i - 2, j - 1))
+                    c1, s1 = got if got is not None else cost_one(i - 2, j - 1)
                     if before + c1 + SWAP_CHARGE < best:
-                        c2, s2 = scorer.cost(i - 1, i, j - 2, j - 1, best - before - c1)
+                        got = one.get((i - 1, j - 2))
+                        c2, s2 = got if got is not None else cost_one(i - 1, j - 2)
                         if (before + c1 + c2 + SWAP_CHARGE < best
                                 and min(s1, s2) >= SWAP_LIKE * scorer.chance(
                                     scorer.lp.length(i - 2, i) + scorer.rp.length(j - 2, j))):

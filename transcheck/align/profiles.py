@@ -151,7 +151,7 @@ def chrf_from(match: Sequence[int], totals_a: Sequence[int], totals_b: Sequence[
         mt = min(mt, na, nb)
         if mt:
             p, r = mt / na, mt / nb
-            total += fscore(p, r)
+            total += (1.0 + BETA2) * p * r / (BETA2 * p + r)  # fscore, without the call
     return total / orders if orders else 0.0
 
 
@@ -185,6 +185,7 @@ class Profiles:
         self.cumulative = [list(itertools.accumulate((x - o if x > o else 0
                                                        for x in self.lengths), initial=0))
                             for o in range(self.orders)]
+        self._cumulative_at = list(zip(*self.cumulative, strict=True))  # by position
         self._units: dict[int, SpanStats] = {}
         self._spans: dict[tuple[int, int], SpanStats] = {}
 
@@ -201,7 +202,7 @@ class Profiles:
     def totals(self, lo: int, hi: int) -> tuple[int, ...]:
         """N-gram counts of units lo..hi-1 order by order, from their lengths alone (a text
         of L characters has L - n + 1 n-grams of order n)."""
-        return tuple(c[hi] - c[lo] for c in self.cumulative)
+        return tuple(map(operator.sub, self._cumulative_at[hi], self._cumulative_at[lo]))
 
     def unit(self, i: int) -> SpanStats:
         """Statistics of unit i, extracted once while it stays among the recently used."""
