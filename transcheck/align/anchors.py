@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 import unicodedata
-from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from typing import TypeVar
 
@@ -76,21 +74,12 @@ def _unique(items: Sequence[Collection[str]], lo: int, hi: int) -> dict[str, int
 
 
 def _unique_grams(profiles: Profiles, lo: int, hi: int) -> dict[int, int]:
-    """Sampled 6-grams (hashed) occurring once in units lo..hi-1 (once in one unit).
-
-    Built with whole-unit dictionary operations (in C) rather than a loop over n-grams.
-    """
-    owner: dict[int, int] = {}  # every n-gram seen, in order of first sight
-    repeated: set[int] = set()
+    """Sampled 6-grams (hashed) occurring once in units lo..hi-1 (once in one unit)."""
+    seen: dict[int, int] = {}
     for i in range(lo, hi):
-        counts = Counter(profiles.sampled_grams(i))
-        repeated.update(owner.keys() & counts.keys())
-        repeated.update(itertools.compress(counts, map(operator.gt, counts.values(),
-                                                       itertools.repeat(1))))
-        owner.update(zip(counts, itertools.repeat(i)))
-    for k in repeated:
-        del owner[k]
-    return owner
+        for k, c in profiles.sampled_grams(i):
+            seen[k] = -1 if (c > 1 or k in seen) else i
+    return {k: i for k, i in seen.items() if i >= 0}
 
 
 def _tally(found: dict[Point, float], left: Mapping[K, int], right: Mapping[K, int],

@@ -14,7 +14,7 @@ import itertools
 import operator
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TypeVar
 
 from ..lang.han import fold_han
@@ -235,10 +235,10 @@ class Profiles:
         for key in [k for k in self._spans if k[0] < lo]:
             del self._spans[key]
 
-    def sampled_grams(self, i: int) -> list[int]:
+    def sampled_grams(self, i: int) -> Iterator[tuple[int, int]]:
         """Anchor-order n-grams of unit i picked by their content (about one in two), as
-        hashes, repeats kept: the same n-gram is picked on both sides, wherever it is.
-        Hashes, not strings, keep a megabyte's worth small."""
+        hashes with their counts in the unit: the same n-gram is picked on both sides,
+        wherever it is. Hashes, not strings, keep a megabyte's worth small."""
         text = self.texts[i]
         codes = list(map(ord, text))
         starts = range(len(text) - ANCHOR_ORDER + 1)
@@ -246,5 +246,6 @@ class Profiles:
         keep = map(operator.not_, map(operator.and_, map(operator.xor, codes, codes[3:]),
                                       itertools.repeat(1)))
         picked = list(itertools.compress(starts, keep))
-        ends = map(operator.add, picked, itertools.repeat(ANCHOR_ORDER))
-        return list(map(hash, map(text.__getitem__, map(slice, picked, ends))))
+        ends = [p + ANCHOR_ORDER for p in picked]
+        grams = map(text.__getitem__, map(slice, picked, ends))
+        return iter(Counter(map(hash, grams)).items())
