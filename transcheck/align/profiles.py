@@ -22,6 +22,7 @@ from ..lang.han import fold_han
 CHAR_ORDER = 4
 ANCHOR_ORDER = 6  # anchors are sampled n-grams of this order, rare enough to be unique
 BETA2 = 4.0  # chrF's β = 2, squared
+_PARITY = bytes(b & 1 for b in range(256))  # byte → its low bit
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -240,12 +241,11 @@ class Profiles:
         hashes with their counts in the unit: the same n-gram is picked on both sides,
         wherever it is. Hashes, not strings, keep a megabyte's worth small."""
         text = self.texts[i]
-        codes = list(map(ord, text))
-        starts = range(len(text) - ANCHOR_ORDER + 1)
+        # the low bit of each code point: the first of its four UTF-32 bytes, in C
+        parity = text.encode("utf-32-le", "surrogatepass")[::4].translate(_PARITY)
         # keep start p when the code points at p and p + 3 have the same parity
-        keep = map(operator.not_, map(operator.and_, map(operator.xor, codes, codes[3:]),
-                                      itertools.repeat(1)))
-        picked = list(itertools.compress(starts, keep))
-        ends = [p + ANCHOR_ORDER for p in picked]
+        keep = map(operator.eq, parity, parity[3:])
+        picked = list(itertools.compress(range(len(text) - ANCHOR_ORDER + 1), keep))
+        ends = map(operator.add, picked, itertools.repeat(ANCHOR_ORDER))
         grams = map(text.__getitem__, map(slice, picked, ends))
         return iter(Counter(map(hash, grams)).items())
