@@ -30,6 +30,7 @@ KEEP = 64  # rows of profiles kept behind the DP's current row
 SWAP = 255  # back-pointer of a swap move
 SWAP_CHARGE = 0.1  # a swap must beat the monotone reading by this much
 SWAP_LIKE = 2.0  # both swapped links this many times as alike as chance
+SURE = 1e-9  # a bound must miss by this much to settle a test (float rounding aside)
 
 Move = tuple[int, int]
 
@@ -387,15 +388,28 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int) 
                     continue
                 if di + dj > 2:
                     # Scorer.merged_bound, facts first taken as perfect
+                    span_a, span_b = left_totals(pi, i), right_totals(pj, j)
+                    scale = 1.0 / (1.0 - at)
+                    budget = best - before
                     block = []
+                    unknown = False
                     for a in range(pi, i):
                         for b in range(pj, j):
                             m = known_matches.get((a, b))
-                            block.append(m if m is not None else pair_matches(a, b))
-                    top = chrf_from(list(map(sum, zip(*block, strict=True))), left_totals(pi, i),
-                                    right_totals(pj, j))
-                    scale = 1.0 / (1.0 - at)
-                    budget = best - before
+                            if m is None:
+                                unknown = True
+                                # no more matches than the smaller side has n-grams
+                                m = tuple(map(min, left_totals(a, a + 1), right_totals(b, b + 1)))
+                            block.append(m)
+                    if unknown:
+                        # first a bound that needs no profiles, then the matches themselves
+                        top = chrf_from(list(map(sum, zip(*block, strict=True))), span_a, span_b)
+                        best_case = (orders * top + FACT_ORDERS) / top_share
+                        c = max((1.0 - best_case) * scale + extra, 0.0) * weight
+                        if c >= budget + SURE:
+                            continue
+                        block = [pair_matches(a, b) for a in range(pi, i) for b in range(pj, j)]
+                    top = chrf_from(list(map(sum, zip(*block, strict=True))), span_a, span_b)
                     best_case = (orders * top + FACT_ORDERS) / top_share
                     c = max((1.0 - best_case) * scale + extra, 0.0) * weight
                     if c < budget:
