@@ -50,17 +50,18 @@ def text_keys(text: str) -> set[str]:
     """
     text = unicodedata.normalize("NFKC", text)
     found = list(_LATIN.finditer(text))
+    words = [m.group() for m in found]
     # every Latin letter is inside a match, and matches hold no other letters
-    latin = sum(sum(map(str.isalpha, m.group())) for m in found)
+    latin = sum(map(str.isalpha, "".join(words)))
     mostly_latin = latin * 2 > sum(map(str.isalpha, text))
-    keys: set[str] = set()
-    for m in found:
-        word = m.group()
-        if word[0].isdigit():
-            keys.add("w:" + word.replace(",", ""))
-        elif len(word) >= 3 and (not mostly_latin or (word[0].isupper() and m.start() > 0)):
-            keys.add("w:" + fold_han(word.casefold()))
-
+    keys = {"w:" + w.replace(",", "") for w in words if w[0].isdigit()}
+    if mostly_latin:
+        # a capital at the very start of the unit says nothing
+        later = words[1:] if found and found[0].start() == 0 else words
+        names = [w for w in later if w[0].isupper() and len(w) >= 3]
+    else:
+        names = [w for w in words if len(w) >= 3 and not w[0].isdigit()]
+    keys.update("w:" + fold_han(w.casefold()) for w in names)
     return keys
 
 
