@@ -78,8 +78,8 @@ def _unique_grams(profiles: Profiles, lo: int, hi: int) -> dict[int, int]:
     """Sampled 6-grams (hashed) occurring once in units lo..hi-1 (once in one unit)."""
     seen: dict[int, int] = {}
     for i in range(lo, hi):
-        for k, c in profiles.sampled_grams(i):
-            seen[k] = -1 if (c > 1 or k in seen) else i
+        for k in profiles.sampled_grams(i):  # every occurrence: a second one marks it
+            seen[k] = -1 if k in seen else i
     return {k: i for k, i in seen.items() if i >= 0}
 
 

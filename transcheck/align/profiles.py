@@ -14,7 +14,7 @@ import itertools
 import operator
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TypeVar
 
 from ..lang.han import fold_han
@@ -236,10 +236,10 @@ class Profiles:
         for key in [k for k in self._spans if k[0] < lo]:
             del self._spans[key]
 
-    def sampled_grams(self, i: int) -> Iterator[tuple[int, int]]:
+    def sampled_grams(self, i: int) -> list[int]:
         """Anchor-order n-grams of unit i picked by their content (about one in two), as
-        hashes with their counts in the unit: the same n-gram is picked on both sides,
-        wherever it is. Hashes, not strings, keep a megabyte's worth small."""
+        hashes, one per occurrence: the same n-gram is picked on both sides, wherever it
+        is. Hashes, not strings, keep a megabyte's worth small."""
         text = self.texts[i]
         # the low bit of each code point: the first of its four UTF-32 bytes, in C
         parity = text.encode("utf-32-le", "surrogatepass")[::4].translate(_PARITY)
@@ -248,4 +248,4 @@ class Profiles:
         picked = list(itertools.compress(range(len(text) - ANCHOR_ORDER + 1), keep))
         ends = map(operator.add, picked, itertools.repeat(ANCHOR_ORDER))
         grams = map(text.__getitem__, map(slice, picked, ends))
-        return iter(Counter(map(hash, grams)).items())
+        return list(map(hash, grams))
