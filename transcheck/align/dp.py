@@ -96,11 +96,18 @@ class Scorer:
         rng = random.Random(n * 7919 + m)
         xs: list[float] = []
         ys: list[float] = []
+        # short texts (the sentences of one link) have few span pairs: each is scored once
+        scored: dict[tuple[int, int, int, int], tuple[float, float]] = {}
         for _ in range(SAMPLE if n * m > 4 else 0):
             a, b = rng.randint(1, min(3, n)), rng.randint(1, min(3, m))
             i, j = rng.randrange(n - a + 1), rng.randrange(m - b + 1)
-            xs.append(math.log(self.lp.length(i, i + a) + self.rp.length(j, j + b) + 2))
-            ys.append(self.similarity(i, i + a, j, j + b))
+            got = scored.get((i, a, j, b))
+            if got is None:
+                got = (math.log(self.lp.length(i, i + a) + self.rp.length(j, j + b) + 2),
+                       self.similarity(i, i + a, j, j + b))
+                scored[(i, a, j, b)] = got
+            xs.append(got[0])
+            ys.append(got[1])
         if len(xs) < 10:
             return 0.0, 0.0
         ys_sorted = sorted(ys)
