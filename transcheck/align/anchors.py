@@ -50,17 +50,18 @@ def text_keys(text: str) -> set[str]:
     """
     text = unicodedata.normalize("NFKC", text)
     found = list(_LATIN.finditer(text))
+    words = [m.group() for m in found]
     # every Latin letter is inside a match, and matches hold no other letters
-    latin = sum(sum(map(str.isalpha, m.group())) for m in found)
+    latin = sum(map(str.isalpha, "".join(words)))
     mostly_latin = latin * 2 > sum(map(str.isalpha, text))
-    keys: set[str] = set()
-    for m in found:
-        word = m.group()
-        if word[0].isdigit():
-            keys.add("w:" + word.replace(",", ""))
-        elif len(word) >= 3 and (not mostly_latin or (word[0].isupper() and m.start() > 0)):
-            keys.add("w:" + fold_han(word.casefold()))
-
+    keys = {"w:" + w.replace(",", "") for w in words if w[0].isdigit()}
+    if mostly_latin:
+        # a capital at the very start of the unit says nothing
+        later = words[1:] if found and found[0].start() == 0 else words
+        names = [w for w in later if w[0].isupper() and len(w) >= 3]
+    else:
+        names = [w for w in words if len(w) >= 3 and not w[0].isdigit()]
+    keys.update("w:" + fold_han(w.casefold()) for w in names)
     return keys
 
 
@@ -77,8 +78,8 @@ def _unique_grams(profiles: Profiles, lo: int, hi: int) -> dict[int, int]:
     """Sampled 6-grams (hashed) occurring once in units lo..hi-1 (once in one unit)."""
     seen: dict[int, int] = {}
     for i in range(lo, hi):
-        for k, c in profiles.sampled_grams(i):
-            seen[k] = -1 if (c > 1 or k in seen) else i
+        for k in profiles.sampled_grams(i):  # every occurrence: a second one marks it
+            seen[k] = -1 if k in seen else i
     return {k: i for k, i in seen.items() if i >= 0}
 
 

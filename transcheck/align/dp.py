@@ -15,7 +15,7 @@ import math
 import random
 from collections.abc import Collection, Sequence
 
-from .profiles import Profiles, chrf_ceiling, chrf_from, chrf_pair, matches
+from .profiles import BETA2, Profiles, chrf_ceiling, chrf_from, chrf_pair, matches
 
 LENGTH_SMOOTH = 8  # characters added to both lengths: short units vary most
 LENGTH_WEIGHT = 0.3  # per unit of |log length ratio| away from the document's ratio
@@ -30,6 +30,7 @@ KEEP = 64  # rows of profiles kept behind the DP's current row
 SWAP = 255  # back-pointer of a swap move
 SWAP_CHARGE = 0.1  # a swap must beat the monotone reading by this much
 SWAP_LIKE = 2.0  # both swapped links this many times as alike as chance
+SURE = 1e-9  # a bound must miss by this much to settle a test (float rounding aside)
 
 Move = tuple[int, int]
 
@@ -95,11 +96,18 @@ class Scorer:
         rng = random.Random(n * 7919 + m)
         xs: list[float] = []
         ys: list[float] = []
+        # short texts (the sentences of one link) have few span pairs: each is scored once
+        scored: dict[tuple[int, int, int, int], tuple[float, float]] = {}
         for _ in range(SAMPLE if n * m > 4 else 0):
             a, b = rng.randint(1, min(3, n)), rng.randint(1, min(3, m))
             i, j = rng.randrange(n - a + 1), rng.randrange(m - b + 1)
-            xs.append(math.log(self.lp.length(i, i + a) + self.rp.length(j, j + b) + 2))
-            ys.append(self.similarity(i, i + a, j, j + b))
+            got = scored.get((i, a, j, b))
+            if got is None:
+                got = (math.log(self.lp.length(i, i + a) + self.rp.length(j, j + b) + 2),
+                       self.similarity(i, i + a, j, j + b))
+                scored[(i, a, j, b)] = got
+            xs.append(got[0])
+            ys.append(got[1])
         if len(xs) < 10:
             return 0.0, 0.0
         ys_sorted = sorted(ys)
@@ -215,7 +223,7 @@ class Scorer:
             got = self.pair_matches(u, v) if left else self.pair_matches(v, u)
             for o, x in enumerate(got):
                 found[o] += x
-        totals = (self.lp if left else self.rp).unit(u).totals
+        totals = (self.lp if left else self.rp).totals(u, u + 1)  # no profile needed
         shares = [min(f / t, 1.0) for f, t in zip(found, totals, strict=True) if t]
         return sum(shares) / len(shares) if shares else 0.0
 
@@ -249,8 +257,8 @@ class Scorer:
         """
         facts = self.fact_share(i0, i1, j0, j1)
         if i1 - i0 == 1 and j1 - j0 == 1:
-            sim = chrf_from(self.pair_matches(i0, j0), self.lp.unit(i0).totals,
-                            self.rp.unit(j0).totals)
+            sim = chrf_from(self.pair_matches(i0, j0), self.lp.totals(i0, i1),
+                            self.rp.totals(j0, j1))
         elif facts is None:
             return chrf_pair(self.lp.span(i0, i1), self.rp.span(j0, j1), need)
         else:
@@ -300,11 +308,35 @@ Step = tuple[int, int, int, int, float | None]  # i0, i1, j0, j1, similarity (No
 
 
 def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int) -> list[Step]:
-    """Cheapest monotone path through the corridor (row i: columns lo[i]..hi[i])."""
+    """Cheapest monotone path through the corridor (row i: columns lo[i]..hi[i]).
+
+    The inner loop is ``Scorer.bound``, ``merged_bound`` and ``cost_one`` written out with
+    the same arithmetic in the same order (so the same floats and the same path): a corridor
+    cell tries a dozen moves, and method calls were most of its time.
+    """
     n = len(lo) - 1
     moves = make_moves(max_span)
+    # (index + 1 as back-pointer, di, dj, n·m weight) of every move, deletions first
+    tried = [(k + 1, di, dj, span_weight(di, dj)) for k, (di, dj) in enumerate(moves)]
     inf = math.inf
+    log = math.log
     deletion = scorer.deletion
+    orders = scorer.orders
+    log_ratio = scorer.log_ratio
+    chance_of = scorer._chance_of
+    chance = scorer.chance
+    one = scorer._one
+    cost_one = scorer.cost_one
+    known_matches = scorer._pair_matches
+    pair_matches = scorer.pair_matches
+    fact_share = scorer.fact_share
+    merge_ok = scorer.merge_ok
+    cost = scorer.cost
+    left_chars = scorer.lp.cumulative[0]
+    right_chars = scorer.rp.cumulative[0]
+    left_totals = scorer.lp.totals
+    right_totals = scorer.rp.totals
+    top_share = orders + FACT_ORDERS
     costs: list[list[float]] = []
     backs: list[bytearray] = []
     sims: dict[tuple[int, int], tuple[float, float]] = {}  # the chosen link's (sim, cost)
@@ -322,7 +354,7 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int) 
                 row[0] = 0.0
                 continue
             best, arg, best_sim, best_step = inf, 0, 0.0, 0.0
-            for k, (di, dj) in enumerate(moves):
+            for code, di, dj, weight in tried:
                 pi, pj = i - di, j - dj
                 if pi < 0 or pj < lo[pi] or pj > hi[pi]:
                     continue
@@ -331,24 +363,81 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int) 
                     continue
                 if not di or not dj:
                     if before + deletion < best:
-                        best, arg = before + deletion, k + 1
+                        best, arg = before + deletion, code
                     continue
-                if before + scorer.bound(pi, i, pj, j) >= best:
+                # Scorer.bound
+                la = left_chars[i] - left_chars[pi]
+                lb = right_chars[j] - right_chars[pj]
+                if la and lb:
+                    p = lb / la
+                    if p > 1.0:
+                        p = 1.0
+                    r = la / lb
+                    if r > 1.0:
+                        r = 1.0
+                    ceiling = (1.0 + BETA2) * p * r / (BETA2 * p + r)
+                else:
+                    ceiling = 0.0
+                top = (orders * ceiling + FACT_ORDERS) / top_share
+                at = chance_of.get(la + lb)
+                if at is None:
+                    at = chance(la + lb)
+                extra = LENGTH_WEIGHT * abs(
+                    log((la + LENGTH_SMOOTH) / (lb + LENGTH_SMOOTH)) - log_ratio)
+                c = (1.0 - top) / (1.0 - at) + extra
+                if before + max(c, 0.0) * weight >= best:
                     continue
-                if di + dj > 2 and (before + scorer.merged_bound(pi, i, pj, j, best - before)
-                                    >= best
-                                    or not scorer.merge_ok(pi, i, pj, j)):
+                if di == 1 and dj == 1:
+                    got = one.get((pi, pj))
+                    step, sim = got if got is not None else cost_one(pi, pj)
+                    if before + step < best:
+                        best, arg, best_sim, best_step = before + step, code, sim, step
                     continue
-                step, sim = scorer.cost(pi, i, pj, j, best - before)
+                if di + dj > 2:
+                    # Scorer.merged_bound, facts first taken as perfect
+                    span_a, span_b = left_totals(pi, i), right_totals(pj, j)
+                    scale = 1.0 / (1.0 - at)
+                    budget = best - before
+                    block = []
+                    unknown = False
+                    for a in range(pi, i):
+                        for b in range(pj, j):
+                            m = known_matches.get((a, b))
+                            if m is None:
+                                unknown = True
+                                # no more matches than the smaller side has n-grams
+                                m = tuple(map(min, left_totals(a, a + 1), right_totals(b, b + 1)))
+                            block.append(m)
+                    if unknown:
+                        # first a bound that needs no profiles, then the matches themselves
+                        top = chrf_from(list(map(sum, zip(*block, strict=True))), span_a, span_b)
+                        best_case = (orders * top + FACT_ORDERS) / top_share
+                        c = max((1.0 - best_case) * scale + extra, 0.0) * weight
+                        if c >= budget + SURE:
+                            continue
+                        block = [pair_matches(a, b) for a in range(pi, i) for b in range(pj, j)]
+                    top = chrf_from(list(map(sum, zip(*block, strict=True))), span_a, span_b)
+                    best_case = (orders * top + FACT_ORDERS) / top_share
+                    c = max((1.0 - best_case) * scale + extra, 0.0) * weight
+                    if c < budget:
+                        facts = fact_share(pi, i, pj, j)
+                        if facts is not None:
+                            top = (orders * top + FACT_ORDERS * facts) / top_share
+                        c = max((1.0 - top) * scale + extra, 0.0) * weight
+                    if before + c >= best or not merge_ok(pi, i, pj, j):
+                        continue
+                step, sim = cost(pi, i, pj, j, best - before)
                 if before + step < best:
-                    best, arg, best_sim, best_step = before + step, k + 1, sim, step
+                    best, arg, best_sim, best_step = before + step, code, sim, step
             # a swap: i-2 ↔ j-1 and i-1 ↔ j-2, two neighbours given in the opposite order
             if i >= 2 and j >= 2 and lo[i - 2] <= j - 2 <= hi[i - 2]:
                 before = costs[i - 2][j - 2 - lo[i - 2]]
                 if before + SWAP_CHARGE < best:
-                    c1, s1 = scorer.cost(i - 2, i - 1, j - 1, j, best - before)
+                    got = one.get((i - 2, j - 1))
+                    c1, s1 = got if got is not None else cost_one(i - 2, j - 1)
                     if before + c1 + SWAP_CHARGE < best:
-                        c2, s2 = scorer.cost(i - 1, i, j - 2, j - 1, best - before - c1)
+                        got = one.get((i - 1, j - 2))
+                        c2, s2 = got if got is not None else cost_one(i - 1, j - 2)
                         if (before + c1 + c2 + SWAP_CHARGE < best
                                 and min(s1, s2) >= SWAP_LIKE * scorer.chance(
                                     scorer.lp.length(i - 2, i) + scorer.rp.length(j - 2, j))):

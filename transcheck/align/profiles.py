@@ -14,7 +14,7 @@ import itertools
 import operator
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TypeVar
 
 from ..lang.han import fold_han
@@ -22,11 +22,11 @@ from ..lang.han import fold_han
 CHAR_ORDER = 4
 ANCHOR_ORDER = 6  # anchors are sampled n-grams of this order, rare enough to be unique
 BETA2 = 4.0  # chrF's β = 2, squared
+_PARITY = bytes(b & 1 for b in range(256))  # byte → its low bit
 
 K = TypeVar("K")
 V = TypeVar("V")
 NgramCounts = dict[str, int]
-Order = tuple[NgramCounts, NgramCounts]  # all counts, and those above 1
 
 
 class SpanStats:
@@ -38,7 +38,7 @@ class SpanStats:
 
     __slots__ = ("_head", "_orders", "_tail", "totals")
 
-    def __init__(self, totals: tuple[int, ...], orders: list[Order | None],
+    def __init__(self, totals: tuple[int, ...], orders: list[NgramCounts | None],
                  head: SpanStats | None = None, tail: SpanStats | None = None) -> None:
         self.totals = totals
         self._orders = orders
@@ -47,29 +47,23 @@ class SpanStats:
 
     @classmethod
     def of_unit(cls, counts: Sequence[NgramCounts]) -> SpanStats:
-        orders: list[Order | None] = [(c, {k: v for k, v in c.items() if v > 1}) for c in counts]
-        return cls(tuple(sum(c.values()) for c in counts), orders)
+        return cls(tuple(map(sum, map(dict.values, counts))), list(counts))
 
     @classmethod
     def joined(cls, head: SpanStats, tail: SpanStats) -> SpanStats:
         totals = tuple(x + y for x, y in zip(head.totals, tail.totals, strict=True))
         return cls(totals, [None] * len(totals), head, tail)
 
-    def order(self, o: int) -> Order:
+    def order(self, o: int) -> NgramCounts:
         got = self._orders[o]
         if got is None:
             assert self._head is not None and self._tail is not None
-            h, hm = self._head.order(o)
-            t, _ = self._tail.order(o)
-            m = dict(h)
-            multi = dict(hm)
-            get = m.get
-            for k, c in t.items():
-                now = get(k, 0) + c
-                m[k] = now
-                if now > 1:
-                    multi[k] = now
-            got = (m, multi)
+            h = self._head.order(o)
+            t = self._tail.order(o)
+            got = {**h, **t}
+            # only n-grams on both sides need adding up: fewer than either side's
+            for k in h.keys() & t.keys():
+                got[k] = h[k] + t[k]
             self._orders[o] = got
         return got
 
@@ -98,17 +92,15 @@ def fscore(p: float, r: float) -> float:
 
 
 def shared(a: NgramCounts, b: NgramCounts) -> int:
-    """How many n-grams two count tables have in common (looked up from the smaller)."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(map(b.__contains__, a))
+    """chrF's matches of two count tables: each n-gram on both sides counts as often as on
+    the side where it is rarer (key views intersect in C, and ``min`` runs over them in C)."""
+    both = a.keys() & b.keys()
+    return sum(map(min, map(a.__getitem__, both), map(b.__getitem__, both)))
 
 
 def chrf_pair(a: SpanStats, b: SpanStats, need: float = 0.0) -> float:
     """chrF (β = 2) of two profiles, 0..1, left as hypothesis and right as reference.
 
-    Matches are counted as |shared n-grams| plus, for n-grams counted more than once on
-    both sides, the extra occurrences: set intersections in C instead of a Python loop.
     Orders go from 1 up, and a higher order scores no more than a lower one in practice,
     so when even that could not reach ``need`` the rest is skipped and a lower bound of
     the score returned (the caller only wants to know it falls short).
@@ -126,16 +118,10 @@ def chrf_pair(a: SpanStats, b: SpanStats, need: float = 0.0) -> float:
         if need and (total + ceiling * (usable - done)) / usable < need:
             return total / usable
         done += 1
-        ca, ma = a.order(o)
-        cb, mb = b.order(o)
-        match = shared(ca, cb)
+        match = shared(a.order(o), b.order(o))
         if not match:
             ceiling = 0.0
             continue
-        if ma and mb:
-            for k in ma.keys() & mb.keys():
-                x, y = ma[k], mb[k]
-                match += (x if x < y else y) - 1
         p, r = match / na, match / nb
         f = fscore(p, r)
         total += f
@@ -151,14 +137,7 @@ def matches(a: SpanStats, b: SpanStats) -> tuple[int, ...]:
         if not na or not nb:
             out.append(0)
             continue
-        ca, ma = a.order(o)
-        cb, mb = b.order(o)
-        match = shared(ca, cb)
-        if match and ma and mb:
-            for k in ma.keys() & mb.keys():
-                x, y = ma[k], mb[k]
-                match += (x if x < y else y) - 1
-        out.append(match)
+        out.append(shared(a.order(o), b.order(o)))
     return tuple(out)
 
 
@@ -173,7 +152,7 @@ def chrf_from(match: Sequence[int], totals_a: Sequence[int], totals_b: Sequence[
         mt = min(mt, na, nb)
         if mt:
             p, r = mt / na, mt / nb
-            total += fscore(p, r)
+            total += (1.0 + BETA2) * p * r / (BETA2 * p + r)  # fscore, without the call
     return total / orders if orders else 0.0
 
 
@@ -204,9 +183,10 @@ class Profiles:
         self.texts = [normalize(t) for t in texts]
         self.lengths = [len(t) for t in self.texts]
         # n-grams of each order in units before k, so a span's totals are two look-ups
-        self._cumulative = [list(itertools.accumulate((x - o if x > o else 0
+        self.cumulative = [list(itertools.accumulate((x - o if x > o else 0
                                                        for x in self.lengths), initial=0))
                             for o in range(self.orders)]
+        self._cumulative_at = list(zip(*self.cumulative, strict=True))  # by position
         self._units: dict[int, SpanStats] = {}
         self._spans: dict[tuple[int, int], SpanStats] = {}
 
@@ -217,13 +197,13 @@ class Profiles:
         """Characters (white space dropped) of units lo..hi-1."""
         if hi - lo == 1:
             return self.lengths[lo]
-        chars = self._cumulative[0]
+        chars = self.cumulative[0]
         return chars[hi] - chars[lo]
 
     def totals(self, lo: int, hi: int) -> tuple[int, ...]:
         """N-gram counts of units lo..hi-1 order by order, from their lengths alone (a text
         of L characters has L - n + 1 n-grams of order n)."""
-        return tuple(c[hi] - c[lo] for c in self._cumulative)
+        return tuple(map(operator.sub, self._cumulative_at[hi], self._cumulative_at[lo]))
 
     def unit(self, i: int) -> SpanStats:
         """Statistics of unit i, extracted once while it stays among the recently used."""
@@ -256,17 +236,16 @@ class Profiles:
         for key in [k for k in self._spans if k[0] < lo]:
             del self._spans[key]
 
-    def sampled_grams(self, i: int) -> Iterator[tuple[int, int]]:
+    def sampled_grams(self, i: int) -> list[int]:
         """Anchor-order n-grams of unit i picked by their content (about one in two), as
-        hashes with their counts in the unit: the same n-gram is picked on both sides,
-        wherever it is. Hashes, not strings, keep a megabyte's worth small."""
+        hashes, one per occurrence: the same n-gram is picked on both sides, wherever it
+        is. Hashes, not strings, keep a megabyte's worth small."""
         text = self.texts[i]
-        codes = list(map(ord, text))
-        starts = range(len(text) - ANCHOR_ORDER + 1)
+        # the low bit of each code point: the first of its four UTF-32 bytes, in C
+        parity = text.encode("utf-32-le", "surrogatepass")[::4].translate(_PARITY)
         # keep start p when the code points at p and p + 3 have the same parity
-        keep = map(operator.not_, map(operator.and_, map(operator.xor, codes, codes[3:]),
-                                      itertools.repeat(1)))
-        picked = list(itertools.compress(starts, keep))
-        ends = [p + ANCHOR_ORDER for p in picked]
+        keep = map(operator.eq, parity, parity[3:])
+        picked = list(itertools.compress(range(len(text) - ANCHOR_ORDER + 1), keep))
+        ends = map(operator.add, picked, itertools.repeat(ANCHOR_ORDER))
         grams = map(text.__getitem__, map(slice, picked, ends))
-        return iter(Counter(map(hash, grams)).items())
+        return list(map(hash, grams))

@@ -26,6 +26,7 @@ REGROUP_GAIN = 1.2  # two 1-1 links merged must be this many times as alike as t
 REGROUP_CROSS = 1.3  # ... and each unit this many times as alike as chance to the other's
 REGROUP_APART = 0.7  # ... but at most this share as alike as to its own counterpart
 MOVE_REACH = 8  # entries a unit moved out of place may have travelled (Text+Berg: up to 6)
+SURE = 1e-9  # a bound must miss by this much to settle a test (float rounding aside)
 
 
 def entry_cost(scorer: Scorer, e: Step) -> float:
@@ -97,16 +98,18 @@ def uncross(scorer: Scorer, path: list[Step], max_span: int) -> list[Step]:
                     if (scorer.merged_bound(i0, p, q, j1, best)
                             + scorer.merged_bound(p, i1, j0, q, best) >= best):
                         continue
-                    # cheaper than now, both crossed links clearly better than chance, and
-                    # each a sound merge; costs past the budget are only bounds, and rejected
+                    # each a sound merge (from the 1-1 matches too), cheaper than now and
+                    # both crossed links clearly better than chance; costs past the budget
+                    # are only bounds, and rejected
+                    if not (scorer.merge_ok(i0, p, q, j1) and scorer.merge_ok(p, i1, j0, q)):
+                        continue
                     c1, s1 = scorer.cost(i0, p, q, j1, best)
                     if c1 >= best or s1 < CROSS_LIKE * _chance(scorer, i0, p, q, j1):
                         continue
                     c2, s2 = scorer.cost(p, i1, j0, q, best - c1)
                     if c1 + c2 >= best or s2 < CROSS_LIKE * _chance(scorer, p, i1, j0, q):
                         continue
-                    if scorer.merge_ok(i0, p, q, j1) and scorer.merge_ok(p, i1, j0, q):
-                        best, split = c1 + c2, (p, q)
+                    best, split = c1 + c2, (p, q)
             if split is not None:
                 p, q = split
                 out.append(_link(scorer, i0, p, q, j1))
@@ -148,11 +151,17 @@ def absorb(scorer: Scorer, path: list[Step], max_span: int) -> list[Step]:
                 sizes = (wider[1] - wider[0], wider[3] - wider[2])
                 if min(sizes) > 1 and sum(sizes) > max_span:
                     continue
+                # the tests that need no profiles first: the DP has dropped them
+                if not scorer.merge_ok(*wider):
+                    continue
                 old = entry_cost(scorer, path[k]) + entry_cost(scorer, path[n])
-                cost, sim = scorer.cost(*wider)
-                cheaper = cost < old and sim >= ABSORB_SIM * (path[k][4] or 0.0)
-                if (cheaper or _alike_alone(scorer, path[k], path[n])) \
-                        and scorer.merge_ok(*wider):
+                want = ABSORB_SIM * (path[k][4] or 0.0)
+                cheaper = False
+                if (scorer.merged_bound(*wider, old) < old + SURE
+                        and scorer.merged_ceiling(*wider) > want - SURE):
+                    cost, sim = scorer.cost(*wider)
+                    cheaper = cost < old and sim >= want
+                if cheaper or _alike_alone(scorer, path[k], path[n]):
                     path[k] = _link(scorer, *wider)
                     del path[n]
                     changed = True
@@ -175,6 +184,9 @@ def _alike_alone(scorer: Scorer, link: Step, alone: Step) -> bool:
     if a1 - a0 + b1 - b0 != 1:
         return False
     box = (a0, a1, j0, j1) if a1 > a0 else (i0, i1, b0, b1)
+    want = max(ALONE_LIKE * _chance(scorer, *box), ALONE_SHARE * (link[4] or 0.0))
+    if scorer.merged_ceiling(*box) < want - SURE:
+        return False
     _cost, sim = scorer.cost(*box)
     return (sim >= ALONE_LIKE * _chance(scorer, *box)
             and sim >= ALONE_SHARE * (link[4] or 0.0))
@@ -318,8 +330,8 @@ def regroup(scorer: Scorer, path: list[Step], max_span: int) -> list[Step]:
                     and _crossed(scorer, i + 1, j, s2)):
                 want = REGROUP_GAIN * max(s1 or 0.0, s2 or 0.0)
                 if (scorer.merged_ceiling(i, i + 2, j, j + 2) >= want
-                        and scorer.cost(i, i + 2, j, j + 2)[1] >= want
-                        and scorer.merge_ok(i, i + 2, j, j + 2)):
+                        and scorer.merge_ok(i, i + 2, j, j + 2)
+                        and scorer.cost(i, i + 2, j, j + 2)[1] >= want):
                     out.append(_link(scorer, i, i + 2, j, j + 2))
                     k += 2
                     continue
