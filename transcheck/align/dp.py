@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 
-from .profiles import BETA2, Profiles, chrf_ceiling, chrf_from, chrf_pair, matches
+from .profiles import BETA2, Profiles, chrf_from, chrf_pair, matches
 
 LENGTH_SMOOTH = 8  # characters added to both lengths: short units vary most
 LENGTH_WEIGHT = 0.3  # per unit of |log length ratio| away from the document's ratio
@@ -86,6 +86,7 @@ class Scorer:
         self.chance_at, self.chance_slope = self._chance()
         self._fitted = True
         self.deletion = 1.0
+        self._left_chars, self._right_chars = lp.cumulative[0], rp.cumulative[0]
 
     def _chance(self) -> tuple[float, float]:
         """How similar unrelated spans of this pair are, as a + b·log(length): a line fitted to
@@ -164,11 +165,25 @@ class Scorer:
             math.log((len_a + LENGTH_SMOOTH) / (len_b + LENGTH_SMOOTH)) - self.log_ratio)
 
     def bound(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """A lower bound of ``cost`` from lengths alone, to skip hopeless candidates."""
-        la, lb = self.lp.length(i0, i1), self.rp.length(j0, j1)
-        top = (self.orders * chrf_ceiling(la, lb) + FACT_ORDERS) / (self.orders + FACT_ORDERS)
-        c = (1.0 - top) / (1.0 - self.chance(la + lb)) + self.length_term(la, lb)
-        return max(c, 0.0) * span_weight(i1 - i0, j1 - j0)
+        """A lower bound of ``cost`` from lengths alone, to skip hopeless candidates: chrF
+        as if every n-gram of the shorter side were shared, facts as if all were shared.
+
+        The DP asks for it for every move of every corridor cell, so the body calls no other
+        function (the F-score, ``length_term`` and ``span_weight`` written out)."""
+        la = self._left_chars[i1] - self._left_chars[i0]
+        lb = self._right_chars[j1] - self._right_chars[j0]
+        ceiling = 0.0
+        if la and lb:
+            p = lb / la if lb < la else 1.0
+            r = la / lb if la < lb else 1.0
+            ceiling = (1.0 + BETA2) * p * r / (BETA2 * p + r)
+        top = (self.orders * ceiling + FACT_ORDERS) / (self.orders + FACT_ORDERS)
+        at = self._chance_of.get(la + lb)
+        if at is None:
+            at = self.chance(la + lb)
+        c = (1.0 - top) / (1.0 - at) + LENGTH_WEIGHT * abs(
+            math.log((la + LENGTH_SMOOTH) / (lb + LENGTH_SMOOTH)) - self.log_ratio)
+        return c * ((i1 - i0) * (j1 - j0)) if c > 0.0 else 0.0
 
     def pair_matches(self, i: int, j: int) -> tuple[int, ...]:
         """Per-order matches of left unit i with right unit j (cached)."""
@@ -178,24 +193,48 @@ class Scorer:
             self._pair_matches[(i, j)] = got
         return got
 
+    def _summed_top(self, i0: int, i1: int, j0: int, j1: int,
+                    budget: float = math.inf, cost_of: Callable[[float], float] | None = None,
+                    ) -> float:
+        """chrF of two spans from the summed 1-1 matches of their unit pairs: a ceiling, since
+        a span pair matches no more n-grams than its unit pairs do together.
+
+        With ``cost_of`` (top → cost), pairs not matched yet are first taken to match all
+        the n-grams of their smaller side, which needs no profiles; when even that costs
+        ``budget`` or more, that looser ceiling is returned and nothing is matched."""
+        known = self._pair_matches
+        block = [known.get((i, j)) for i in range(i0, i1) for j in range(j0, j1)]
+        span_a, span_b = self.lp.totals(i0, i1), self.rp.totals(j0, j1)
+        if None in block:
+            if cost_of is not None:
+                loose = [m if m is not None else
+                         tuple(map(min, self.lp.totals(i, i + 1), self.rp.totals(j, j + 1)))
+                         for m, (i, j) in zip(block, _cells(i0, i1, j0, j1), strict=True)]
+                top = chrf_from(list(map(sum, zip(*loose, strict=True))), span_a, span_b)
+                if cost_of(top) >= budget + SURE:
+                    return top
+            block = [m if m is not None else self.pair_matches(i, j)
+                     for m, (i, j) in zip(block, _cells(i0, i1, j0, j1), strict=True)]
+        return chrf_from(list(map(sum, zip(*block, strict=True))), span_a, span_b)
+
     def merged_bound(self, i0: int, i1: int, j0: int, j1: int,
                      budget: float = math.inf) -> float:
-        """A lower bound of a merged link's cost: a span pair matches no more n-grams than
-        its unit pairs do together, so chrF from the summed 1-1 matches is a ceiling.
+        """A lower bound of a merged link's cost, from ``_summed_top``.
 
         Shared facts are first taken as perfect; only when that bound is under ``budget``
         are they looked up."""
-        pm = self.pair_matches
-        total = [sum(col) for col in zip(*[pm(i, j) for i in range(i0, i1)
-                                           for j in range(j0, j1)], strict=True)]
-        top = chrf_from(total, self.lp.totals(i0, i1), self.rp.totals(j0, j1))
         la, lb = self.lp.length(i0, i1), self.rp.length(j0, j1)
         scale = 1.0 / (1.0 - self.chance(la + lb))
         extra = self.length_term(la, lb)
         weight = span_weight(i1 - i0, j1 - j0)
         orders = self.orders
-        best_case = (orders * top + FACT_ORDERS) / (orders + FACT_ORDERS)
-        c = max((1.0 - best_case) * scale + extra, 0.0) * weight
+
+        def best_case(top: float) -> float:
+            top = (orders * top + FACT_ORDERS) / (orders + FACT_ORDERS)
+            return max((1.0 - top) * scale + extra, 0.0) * weight
+
+        top = self._summed_top(i0, i1, j0, j1, budget, best_case)
+        c = best_case(top)
         if c >= budget:
             return c
         facts = self.fact_share(i0, i1, j0, j1)
@@ -204,12 +243,9 @@ class Scorer:
         return max((1.0 - top) * scale + extra, 0.0) * weight
 
     def merged_ceiling(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """The highest similarity a merged link can have, from the 1-1 matches of its unit
-        pairs (see ``merged_bound``): a look-up once the DP has met those pairs."""
-        pm = self.pair_matches
-        total = [sum(col) for col in zip(*[pm(i, j) for i in range(i0, i1)
-                                           for j in range(j0, j1)], strict=True)]
-        top = chrf_from(total, self.lp.totals(i0, i1), self.rp.totals(j0, j1))
+        """The highest similarity a merged link can have (see ``_summed_top``): a look-up
+        once the DP has met its unit pairs."""
+        top = self._summed_top(i0, i1, j0, j1)
         facts = self.fact_share(i0, i1, j0, j1)
         if facts is None:
             return top
@@ -304,39 +340,22 @@ class Scorer:
         return got
 
 
+def _cells(i0: int, i1: int, j0: int, j1: int) -> Iterator[tuple[int, int]]:
+    """The unit pairs of a span pair, row by row."""
+    return ((i, j) for i in range(i0, i1) for j in range(j0, j1))
+
+
 Step = tuple[int, int, int, int, float | None]  # i0, i1, j0, j1, similarity (None: one-sided)
 
 
 def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int) -> list[Step]:
-    """Cheapest monotone path through the corridor (row i: columns lo[i]..hi[i]).
-
-    The inner loop is ``Scorer.bound``, ``merged_bound`` and ``cost_one`` written out with
-    the same arithmetic in the same order (so the same floats and the same path): a corridor
-    cell tries a dozen moves, and method calls were most of its time.
-    """
+    """Cheapest monotone path through the corridor (row i: columns lo[i]..hi[i])."""
     n = len(lo) - 1
     moves = make_moves(max_span)
-    # (index + 1 as back-pointer, di, dj, n·m weight) of every move, deletions first
-    tried = [(k + 1, di, dj, span_weight(di, dj)) for k, (di, dj) in enumerate(moves)]
     inf = math.inf
-    log = math.log
     deletion = scorer.deletion
-    orders = scorer.orders
-    log_ratio = scorer.log_ratio
-    chance_of = scorer._chance_of
-    chance = scorer.chance
-    one = scorer._one
-    cost_one = scorer.cost_one
-    known_matches = scorer._pair_matches
-    pair_matches = scorer.pair_matches
-    fact_share = scorer.fact_share
-    merge_ok = scorer.merge_ok
-    cost = scorer.cost
-    left_chars = scorer.lp.cumulative[0]
-    right_chars = scorer.rp.cumulative[0]
-    left_totals = scorer.lp.totals
-    right_totals = scorer.rp.totals
-    top_share = orders + FACT_ORDERS
+    bound, merged_bound, merge_ok, cost = (scorer.bound, scorer.merged_bound, scorer.merge_ok,
+                                           scorer.cost)
     costs: list[list[float]] = []
     backs: list[bytearray] = []
     sims: dict[tuple[int, int], tuple[float, float]] = {}  # the chosen link's (sim, cost)
@@ -354,7 +373,7 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int) 
                 row[0] = 0.0
                 continue
             best, arg, best_sim, best_step = inf, 0, 0.0, 0.0
-            for code, di, dj, weight in tried:
+            for k, (di, dj) in enumerate(moves):
                 pi, pj = i - di, j - dj
                 if pi < 0 or pj < lo[pi] or pj > hi[pi]:
                     continue
@@ -363,81 +382,23 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int) 
                     continue
                 if not di or not dj:
                     if before + deletion < best:
-                        best, arg = before + deletion, code
+                        best, arg = before + deletion, k + 1
                     continue
-                # Scorer.bound
-                la = left_chars[i] - left_chars[pi]
-                lb = right_chars[j] - right_chars[pj]
-                if la and lb:
-                    p = lb / la
-                    if p > 1.0:
-                        p = 1.0
-                    r = la / lb
-                    if r > 1.0:
-                        r = 1.0
-                    ceiling = (1.0 + BETA2) * p * r / (BETA2 * p + r)
-                else:
-                    ceiling = 0.0
-                top = (orders * ceiling + FACT_ORDERS) / top_share
-                at = chance_of.get(la + lb)
-                if at is None:
-                    at = chance(la + lb)
-                extra = LENGTH_WEIGHT * abs(
-                    log((la + LENGTH_SMOOTH) / (lb + LENGTH_SMOOTH)) - log_ratio)
-                c = (1.0 - top) / (1.0 - at) + extra
-                if before + max(c, 0.0) * weight >= best:
+                if before + bound(pi, i, pj, j) >= best:
                     continue
-                if di == 1 and dj == 1:
-                    got = one.get((pi, pj))
-                    step, sim = got if got is not None else cost_one(pi, pj)
-                    if before + step < best:
-                        best, arg, best_sim, best_step = before + step, code, sim, step
+                if di + dj > 2 and (before + merged_bound(pi, i, pj, j, best - before) >= best
+                                    or not merge_ok(pi, i, pj, j)):
                     continue
-                if di + dj > 2:
-                    # Scorer.merged_bound, facts first taken as perfect
-                    span_a, span_b = left_totals(pi, i), right_totals(pj, j)
-                    scale = 1.0 / (1.0 - at)
-                    budget = best - before
-                    block = []
-                    unknown = False
-                    for a in range(pi, i):
-                        for b in range(pj, j):
-                            m = known_matches.get((a, b))
-                            if m is None:
-                                unknown = True
-                                # no more matches than the smaller side has n-grams
-                                m = tuple(map(min, left_totals(a, a + 1), right_totals(b, b + 1)))
-                            block.append(m)
-                    if unknown:
-                        # first a bound that needs no profiles, then the matches themselves
-                        top = chrf_from(list(map(sum, zip(*block, strict=True))), span_a, span_b)
-                        best_case = (orders * top + FACT_ORDERS) / top_share
-                        c = max((1.0 - best_case) * scale + extra, 0.0) * weight
-                        if c >= budget + SURE:
-                            continue
-                        block = [pair_matches(a, b) for a in range(pi, i) for b in range(pj, j)]
-                    top = chrf_from(list(map(sum, zip(*block, strict=True))), span_a, span_b)
-                    best_case = (orders * top + FACT_ORDERS) / top_share
-                    c = max((1.0 - best_case) * scale + extra, 0.0) * weight
-                    if c < budget:
-                        facts = fact_share(pi, i, pj, j)
-                        if facts is not None:
-                            top = (orders * top + FACT_ORDERS * facts) / top_share
-                        c = max((1.0 - top) * scale + extra, 0.0) * weight
-                    if before + c >= best or not merge_ok(pi, i, pj, j):
-                        continue
                 step, sim = cost(pi, i, pj, j, best - before)
                 if before + step < best:
-                    best, arg, best_sim, best_step = before + step, code, sim, step
+                    best, arg, best_sim, best_step = before + step, k + 1, sim, step
             # a swap: i-2 ↔ j-1 and i-1 ↔ j-2, two neighbours given in the opposite order
             if i >= 2 and j >= 2 and lo[i - 2] <= j - 2 <= hi[i - 2]:
                 before = costs[i - 2][j - 2 - lo[i - 2]]
                 if before + SWAP_CHARGE < best:
-                    got = one.get((i - 2, j - 1))
-                    c1, s1 = got if got is not None else cost_one(i - 2, j - 1)
+                    c1, s1 = scorer.cost_one(i - 2, j - 1)
                     if before + c1 + SWAP_CHARGE < best:
-                        got = one.get((i - 1, j - 2))
-                        c2, s2 = got if got is not None else cost_one(i - 1, j - 2)
+                        c2, s2 = scorer.cost_one(i - 1, j - 2)
                         if (before + c1 + c2 + SWAP_CHARGE < best
                                 and min(s1, s2) >= SWAP_LIKE * scorer.chance(
                                     scorer.lp.length(i - 2, i) + scorer.rp.length(j - 2, j))):

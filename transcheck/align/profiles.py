@@ -156,15 +156,6 @@ def chrf_from(match: Sequence[int], totals_a: Sequence[int], totals_b: Sequence[
     return total / orders if orders else 0.0
 
 
-def chrf_ceiling(len_a: int, len_b: int) -> float:
-    """The highest chrF two texts of these lengths can reach (every n-gram shared)."""
-    if not len_a or not len_b:
-        return 0.0
-    p = min(1.0, len_b / len_a)
-    r = min(1.0, len_a / len_b)
-    return fscore(p, r)
-
-
 CACHE = 256  # unit profiles kept at most; the oldest half goes when the cache is full
 
 

@@ -14,7 +14,7 @@
 
 from __future__ import annotations
 
-from .dp import Scorer, Step
+from .dp import SURE, Scorer, Step
 
 UNLIKE = 0.5  # a link less alike than this times chance is no link
 CROSS_LIKE = 2.0  # a crossed link must be this many times as alike as chance
@@ -26,7 +26,6 @@ REGROUP_GAIN = 1.2  # two 1-1 links merged must be this many times as alike as t
 REGROUP_CROSS = 1.3  # ... and each unit this many times as alike as chance to the other's
 REGROUP_APART = 0.7  # ... but at most this share as alike as to its own counterpart
 MOVE_REACH = 8  # entries a unit moved out of place may have travelled (Text+Berg: up to 6)
-SURE = 1e-9  # a bound must miss by this much to settle a test (float rounding aside)
 
 
 def entry_cost(scorer: Scorer, e: Step) -> float:
@@ -187,9 +186,7 @@ def _alike_alone(scorer: Scorer, link: Step, alone: Step) -> bool:
     want = max(ALONE_LIKE * _chance(scorer, *box), ALONE_SHARE * (link[4] or 0.0))
     if scorer.merged_ceiling(*box) < want - SURE:
         return False
-    _cost, sim = scorer.cost(*box)
-    return (sim >= ALONE_LIKE * _chance(scorer, *box)
-            and sim >= ALONE_SHARE * (link[4] or 0.0))
+    return scorer.cost(*box)[1] >= want
 
 
 def fill_gaps(scorer: Scorer, path: list[Step]) -> list[Step]:
