@@ -166,26 +166,30 @@ def duration_days(count: float, unit: str) -> float:
     return count * DAYS_PER[unit]
 
 
+# unit → (ISO prefix, its designator, how many of the next smaller unit it holds, and that
+# unit's designator): the fraction of a year is written in months, of an hour in minutes
+_ISO_PARTS: dict[str, tuple[str, str, int, str]] = {
+    "Y": ("P", "Y", 12, "M"),
+    "M": ("P", "M", 30, "D"),
+    "H": ("PT", "H", 60, "M"),
+    "MIN": ("PT", "M", 60, "S"),
+}
+
+
 def iso_duration(count: float, unit: str) -> str:
     """ISO 8601 text of one amount: (4, M) → P4M, (2.5, Y) → P2Y6M, (45, MIN) → PT45M."""
     whole = int(count)
     frac = count - whole
-    if unit == "Y":
-        months = round(frac * 12)
-        return f"P{whole}Y" + (f"{months}M" if months else "") if whole else f"P{months}M"
-    if unit == "M":
-        days = round(frac * 30)
-        return f"P{whole}M" + (f"{days}D" if days else "") if whole else f"P{days}D"
+    if unit in _ISO_PARTS:
+        prefix, designator, per, smaller = _ISO_PARTS[unit]
+        rest = round(frac * per)
+        if not whole:
+            return f"{prefix}{rest}{smaller}"
+        return f"{prefix}{whole}{designator}" + (f"{rest}{smaller}" if rest else "")
     if unit == "W":
         return f"P{whole}W" if not frac else f"P{round(count * 7)}D"
     if unit == "D":
-        return f"P{whole}D" if not frac else f"P{whole}DT{round(frac * 24)}H"
-    if unit == "H":
-        minutes = round(frac * 60)
-        return f"PT{whole}H" + (f"{minutes}M" if minutes else "") if whole else f"PT{minutes}M"
-    if unit == "MIN":
-        seconds = round(frac * 60)
-        return f"PT{whole}M" + (f"{seconds}S" if seconds else "") if whole else f"PT{seconds}S"
+        return f"P{whole}DT{round(frac * 24)}H" if frac else f"P{whole}D"
     return f"PT{count:g}S"
 
 
