@@ -15,7 +15,9 @@ heading. The alignment is built in four steps, each in its own module:
    alike as their neighbouring link joined to it, links far below chance broken, lone
    reworded headings between two links joined, a unit loosely linked next to one-sided
    material relinked with its clearly alike counterpart a few entries away, two 1-1
-   links joined into one 2-2 link where sentences moved across a paragraph break.
+   links joined into one 2-2 link where sentences moved across a paragraph break, and a
+   unit at the edge of a merged side moved into the neighbouring link that holds clearly
+   more of its 4-grams (a sentence cut at a different place on each side).
 
 ``evaluate`` scores an alignment against a gold one (strict and lax F1).
 
@@ -37,6 +39,7 @@ from .repair import (
     link_across,
     regroup,
     relink,
+    shift,
     uncross,
     unlink_unlike,
 )
@@ -102,6 +105,7 @@ def _align(left: Sequence[str], right: Sequence[str],
     path = link_across(scorer, path)
     path = relink(scorer, path)
     path = regroup(scorer, path, max_span)
+    path = shift(scorer, path)
     return [_to_link(s) for s in path]
 
 

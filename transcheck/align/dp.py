@@ -15,7 +15,7 @@ import math
 import random
 from collections.abc import Callable, Collection, Iterator, Sequence
 
-from .profiles import BETA2, Profiles, chrf_from, chrf_pair, matches
+from .profiles import BETA2, Profiles, chrf_from, chrf_pair, matches, shared
 
 LENGTH_SMOOTH = 8  # characters added to both lengths: short units vary most
 LENGTH_WEIGHT = 0.3  # per unit of |log length ratio| away from the document's ratio
@@ -279,6 +279,38 @@ class Scorer:
             if weak > (1 if hi - lo >= LIST_UNITS else 0):
                 return False
         return True
+
+    def added_share(self, u: int, left: bool, own: tuple[int, int],
+                    other: tuple[int, int]) -> float:
+        """Share of unit u's n-grams of the top order that first find a counterpart in span
+        ``other`` of the other side when u joins span ``own`` of its side (next to u, maybe
+        empty): the matches of the grown span less those of ``own``, over u's n-grams.
+
+        Unlike a span's chrF, this says where a unit's words went: a sentence cut at a
+        different place on each side leaves its tail with the link that holds its words.
+        Four-grams say it alone; shorter ones are shared by any two sentences.
+        """
+        top = self.orders - 1
+        mine, theirs = (self.lp, self.rp) if left else (self.rp, self.lp)
+        total = mine.totals(u, u + 1)[top]
+        if not total:
+            return 0.0
+        lo, hi = own
+        span = theirs.span(*other).order(top)
+        found = shared(mine.span(min(lo, u), max(hi, u + 1)).order(top), span)
+        if hi > lo:
+            found -= shared(mine.span(lo, hi).order(top), span)
+        return found / total
+
+    def share_ceiling(self, u: int, left: bool, other: tuple[int, int]) -> float:
+        """An upper bound of ``added_share`` of unit u against span ``other``, from the
+        cached matches of unit pairs: the share of u's top-order n-grams found at all."""
+        top = self.orders - 1
+        total = (self.lp if left else self.rp).totals(u, u + 1)[top]
+        if not total:
+            return 0.0
+        pairs = ((u, v) if left else (v, u) for v in range(*other))
+        return min(sum(self.pair_matches(i, j)[top] for i, j in pairs) / total, 1.0)
 
     def forget_before(self, i: int, j: int) -> None:
         """Drop the profiles of units before left i and right j (the 1-1 matches and

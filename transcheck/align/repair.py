@@ -25,6 +25,7 @@ LOOSE = 1.5  # a link less alike than this times chance may give its left unit a
 REGROUP_GAIN = 1.2  # two 1-1 links merged must be this many times as alike as the better
 REGROUP_CROSS = 1.3  # ... and each unit this many times as alike as chance to the other's
 REGROUP_APART = 0.7  # ... but at most this share as alike as to its own counterpart
+SHIFT_GAIN = 0.05  # a unit crosses to the link that holds this much more of its 4-grams
 MOVE_REACH = 8  # entries a unit moved out of place may have travelled (Text+Berg: up to 6)
 
 
@@ -349,3 +350,75 @@ def _crossed(scorer: Scorer, i: int, y: int, own: float | None) -> bool:
     _cost, sim = scorer.cost(i, i + 1, y, y + 1)
     return (REGROUP_CROSS * _chance(scorer, i, i + 1, y, y + 1) <= sim
             <= REGROUP_APART * (own or 0.0))
+
+
+def shift(scorer: Scorer, path: list[Step], rounds: int = 3) -> list[Step]:
+    """Move a unit at the edge of a merged side into the neighbouring link when clearly
+    more of its n-grams find a counterpart there than in its own link
+    (``Scorer.added_share``).
+
+    Where a sentence is cut at a different place on each side, the piece in between can go
+    with either neighbour. A span's chrF barely tells which, since each link's text is
+    mostly its other units, and the length term favours the longer link. Where the piece's
+    own words went does tell: 〜éclipsent tout le reste ; belongs with the sentence that
+    ends in those words. A link keeps at least one unit on each side."""
+    out = list(path)
+    todo: list[int] = list(range(len(out) - 1))
+    for _ in range(rounds):
+        moved: list[int] = []
+        for k in todo:
+            a, b = out[k], out[k + 1]
+            if a[4] is None or b[4] is None or a[1] != b[0] or a[3] != b[2]:
+                continue
+            best, gain = None, SHIFT_GAIN
+            for move in _edge_moves(a, b):
+                u, left, (stay_own, stay_other), (go_own, go_other), _links = move
+                # most units find almost none of their 4-grams across the border: a bound
+                # from the cached unit-pair matches settles them without any profile
+                if scorer.share_ceiling(u, left, go_other) <= gain:
+                    continue
+                go = scorer.added_share(u, left, go_own, go_other)
+                if go <= gain:
+                    continue
+                d = go - scorer.added_share(u, left, stay_own, stay_other)
+                if d > gain:
+                    best, gain = move, d
+            if best is not None:
+                (a0, a1, aj0, aj1), (b0, b1, bj0, bj1) = best[4]
+                out[k] = _link(scorer, a0, a1, aj0, aj1)
+                out[k + 1] = _link(scorer, b0, b1, bj0, bj1)
+                moved.append(k)
+        # a moved border may move again (a second unit after the first), or open a move
+        # at the borders next to it; the others stay as they were
+        todo = sorted({n for k in moved for n in (k - 1, k, k + 1) if 0 <= n < len(out) - 1})
+        if not todo:
+            break
+    return out
+
+
+Span = tuple[int, int]
+EdgeMove = tuple[int, bool, tuple[Span, Span], tuple[Span, Span],
+                 tuple[tuple[int, int, int, int], tuple[int, int, int, int]]]
+
+
+def _edge_moves(a: Step, b: Step) -> list[EdgeMove]:
+    """The units that could cross the border between neighbouring links a and b: the last
+    of a side of a, the first of a side of b, where that side has two units or more. Each
+    comes with (own span without it, other side) where it is and where it would go, and
+    the two links after the move."""
+    i0, i1, j0, j1, _ = a
+    _, i2, _, j2, _ = b
+    moves: list[EdgeMove] = []
+    if j1 - j0 > 1:  # the last right unit of a goes to b
+        moves.append((j1 - 1, False, ((j0, j1 - 1), (i0, i1)), ((j1, j2), (i1, i2)),
+                      ((i0, i1, j0, j1 - 1), (i1, i2, j1 - 1, j2))))
+    if j2 - j1 > 1:  # the first right unit of b goes to a
+        moves.append((j1, False, ((j1 + 1, j2), (i1, i2)), ((j0, j1), (i0, i1)),
+                      ((i0, i1, j0, j1 + 1), (i1, i2, j1 + 1, j2))))
+    if i1 - i0 > 1:
+        moves.append((i1 - 1, True, ((i0, i1 - 1), (j0, j1)), ((i1, i2), (j1, j2)),
+                      ((i0, i1 - 1, j0, j1), (i1 - 1, i2, j1, j2))))
+    if i2 - i1 > 1:
+        moves.append((i1, True, ((i1 + 1, i2), (j1, j2)), ((i0, i1), (j0, j1)),
+                      ((i0, i1 + 1, j0, j1), (i1 + 1, i2, j1, j2))))
+    return moves
