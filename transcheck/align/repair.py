@@ -10,9 +10,13 @@
   マスクのエネルギー帝国 / マスクは自分専用の電力網を建設している) are linked: their place
   says more than their few shared characters. At either end of the text they are linked
   only when at least as alike as chance.
+- Borders: a sentence cut at a different place on each side leaves a piece that the DP
+  may give to the wrong neighbour; it moves to the link that holds its 4-grams.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from .dp import SURE, Scorer, Step
 
@@ -363,7 +367,7 @@ def shift(scorer: Scorer, path: list[Step], rounds: int = 3) -> list[Step]:
     own words went does tell: 〜éclipsent tout le reste ; belongs with the sentence that
     ends in those words. A link keeps at least one unit on each side."""
     out = list(path)
-    todo: list[int] = list(range(len(out) - 1))
+    todo = list(range(len(out) - 1))
     for _ in range(rounds):
         moved: list[int] = []
         for k in todo:
@@ -372,21 +376,19 @@ def shift(scorer: Scorer, path: list[Step], rounds: int = 3) -> list[Step]:
                 continue
             best, gain = None, SHIFT_GAIN
             for move in _edge_moves(a, b):
-                u, left, (stay_own, stay_other), (go_own, go_other), _links = move
                 # most units find almost none of their 4-grams across the border: a bound
                 # from the cached unit-pair matches settles them without any profile
-                if scorer.share_ceiling(u, left, go_other) <= gain:
+                if scorer.share_ceiling(move.unit, move.left, move.go[1]) <= gain:
                     continue
-                go = scorer.added_share(u, left, go_own, go_other)
+                go = scorer.added_share(move.unit, move.left, *move.go)
                 if go <= gain:
                     continue
-                d = go - scorer.added_share(u, left, stay_own, stay_other)
+                d = go - scorer.added_share(move.unit, move.left, *move.stay)
                 if d > gain:
                     best, gain = move, d
             if best is not None:
-                (a0, a1, aj0, aj1), (b0, b1, bj0, bj1) = best[4]
-                out[k] = _link(scorer, a0, a1, aj0, aj1)
-                out[k + 1] = _link(scorer, b0, b1, bj0, bj1)
+                out[k] = _link(scorer, *best.links[0])
+                out[k + 1] = _link(scorer, *best.links[1])
                 moved.append(k)
         # a moved border may move again (a second unit after the first), or open a move
         # at the borders next to it; the others stay as they were
@@ -397,28 +399,34 @@ def shift(scorer: Scorer, path: list[Step], rounds: int = 3) -> list[Step]:
 
 
 Span = tuple[int, int]
-EdgeMove = tuple[int, bool, tuple[Span, Span], tuple[Span, Span],
-                 tuple[tuple[int, int, int, int], tuple[int, int, int, int]]]
+
+
+class EdgeMove(NamedTuple):
+    """A unit that may cross the border between two neighbouring links."""
+
+    unit: int
+    left: bool  # on the left side
+    stay: tuple[Span, Span]  # (its side's span without it, the other side) where it is
+    go: tuple[Span, Span]  # the same for the link it would join
+    links: tuple[tuple[int, int, int, int], tuple[int, int, int, int]]  # after the move
 
 
 def _edge_moves(a: Step, b: Step) -> list[EdgeMove]:
     """The units that could cross the border between neighbouring links a and b: the last
-    of a side of a, the first of a side of b, where that side has two units or more. Each
-    comes with (own span without it, other side) where it is and where it would go, and
-    the two links after the move."""
+    of a side of a, the first of a side of b, where that side has two units or more."""
     i0, i1, j0, j1, _ = a
     _, i2, _, j2, _ = b
     moves: list[EdgeMove] = []
     if j1 - j0 > 1:  # the last right unit of a goes to b
-        moves.append((j1 - 1, False, ((j0, j1 - 1), (i0, i1)), ((j1, j2), (i1, i2)),
-                      ((i0, i1, j0, j1 - 1), (i1, i2, j1 - 1, j2))))
+        moves.append(EdgeMove(j1 - 1, False, ((j0, j1 - 1), (i0, i1)), ((j1, j2), (i1, i2)),
+                              ((i0, i1, j0, j1 - 1), (i1, i2, j1 - 1, j2))))
     if j2 - j1 > 1:  # the first right unit of b goes to a
-        moves.append((j1, False, ((j1 + 1, j2), (i1, i2)), ((j0, j1), (i0, i1)),
-                      ((i0, i1, j0, j1 + 1), (i1, i2, j1 + 1, j2))))
-    if i1 - i0 > 1:
-        moves.append((i1 - 1, True, ((i0, i1 - 1), (j0, j1)), ((i1, i2), (j1, j2)),
-                      ((i0, i1 - 1, j0, j1), (i1 - 1, i2, j1, j2))))
-    if i2 - i1 > 1:
-        moves.append((i1, True, ((i1 + 1, i2), (j1, j2)), ((i0, i1), (j0, j1)),
-                      ((i0, i1 + 1, j0, j1), (i1 + 1, i2, j1, j2))))
+        moves.append(EdgeMove(j1, False, ((j1 + 1, j2), (i1, i2)), ((j0, j1), (i0, i1)),
+                              ((i0, i1, j0, j1 + 1), (i1, i2, j1 + 1, j2))))
+    if i1 - i0 > 1:  # the last left unit of a goes to b
+        moves.append(EdgeMove(i1 - 1, True, ((i0, i1 - 1), (j0, j1)), ((i1, i2), (j1, j2)),
+                              ((i0, i1 - 1, j0, j1), (i1 - 1, i2, j1, j2))))
+    if i2 - i1 > 1:  # the first left unit of b goes to a
+        moves.append(EdgeMove(i1, True, ((i1 + 1, i2), (j1, j2)), ((i0, i1), (j0, j1)),
+                              ((i0, i1 + 1, j0, j1), (i1 + 1, i2, j1, j2))))
     return moves
