@@ -251,16 +251,21 @@ class Scorer:
             return top
         return (self.orders * top + FACT_ORDERS * facts) / (self.orders + FACT_ORDERS)
 
-    def contained(self, u: int, lo: int, hi: int, left: bool) -> float:
-        """Mean over orders of the share of unit u's n-grams found in units lo..hi-1 of the
-        other side (from the cached 1-1 matches, so a ceiling when several hold one)."""
+    def found_shares(self, u: int, lo: int, hi: int, left: bool) -> list[float | None]:
+        """Order by order, the share of unit u's n-grams found in units lo..hi-1 of the other
+        side (from the cached 1-1 matches, so a ceiling when several hold one); None for
+        an order u has no n-grams of."""
         found = [0] * self.orders
         for v in range(lo, hi):
             got = self.pair_matches(u, v) if left else self.pair_matches(v, u)
             for o, x in enumerate(got):
                 found[o] += x
         totals = (self.lp if left else self.rp).totals(u, u + 1)  # no profile needed
-        shares = [min(f / t, 1.0) for f, t in zip(found, totals, strict=True) if t]
+        return [min(f / t, 1.0) if t else None for f, t in zip(found, totals, strict=True)]
+
+    def contained(self, u: int, lo: int, hi: int, left: bool) -> float:
+        """Mean over orders of ``found_shares``."""
+        shares = [x for x in self.found_shares(u, lo, hi, left) if x is not None]
         return sum(shares) / len(shares) if shares else 0.0
 
     def merge_ok(self, i0: int, i1: int, j0: int, j1: int) -> bool:
@@ -303,14 +308,9 @@ class Scorer:
         return found / total
 
     def share_ceiling(self, u: int, left: bool, other: tuple[int, int]) -> float:
-        """An upper bound of ``added_share`` of unit u against span ``other``, from the
-        cached matches of unit pairs: the share of u's top-order n-grams found at all."""
-        top = self.orders - 1
-        total = (self.lp if left else self.rp).totals(u, u + 1)[top]
-        if not total:
-            return 0.0
-        pairs = ((u, v) if left else (v, u) for v in range(*other))
-        return min(sum(self.pair_matches(i, j)[top] for i, j in pairs) / total, 1.0)
+        """An upper bound of ``added_share`` of unit u against span ``other``: the share of
+        u's top-order n-grams found there at all (``found_shares``, no profile needed)."""
+        return self.found_shares(u, *other, left)[self.orders - 1] or 0.0
 
     def forget_before(self, i: int, j: int) -> None:
         """Drop the profiles of units before left i and right j (the 1-1 matches and
