@@ -7,12 +7,17 @@ against human translation) and the Ejaaz pair, repeated with each copy's letters
 neighbouring units swapped, as free translations do. Their gold follows from construction,
 so strict F1 is printed for them too.
 
+Each size is aligned twice, in a process of its own each time: in one process (``jobs=1``),
+then with the blocks of a long pair spread over every CPU this machine lends; the two must
+give the same links.
+
     python benchmarks/bench_align.py [--sizes 125,250,500,1000]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import resource
@@ -24,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from transcheck.align import align
+from transcheck.align.dp import usable_cpus
 from transcheck.align.evaluate import (
     Counts,
     Pair,
@@ -109,7 +115,7 @@ def build(sources: list[Source], target: int, seed: int = 7) -> Source:
     return left, right, gold
 
 
-def measure(left: list[str], right: list[str]) -> tuple[float, float, list[Pair]]:
+def measure(left: list[str], right: list[str], jobs: int) -> tuple[float, float, list[Pair]]:
     """Seconds and the growth of peak resident memory (MB) over one alignment.
 
     Run once per process (see ``main``): the peak resident size only grows, so the
@@ -117,47 +123,54 @@ def measure(left: list[str], right: list[str]) -> tuple[float, float, list[Pair]
     """
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
-    links = align(left, right)
+    links = align(left, right, jobs=jobs)
     took = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return took, (after - before) / 1024, [(x.left, x.right) for x in links]
 
 
-def one_size(kb: int) -> None:
+def one_size(kb: int, jobs: int) -> None:
     """Build and align one pair; print a JSON line (used in a child process)."""
     sources = [ejaaz(), *textberg()] if TEXTBERG.is_dir() else [ejaaz()]
     left, right, gold = build(sources, kb * 1000)
-    took, grew, test = measure(left, right)
+    took, grew, test = measure(left, right, jobs)
     counts = Counts()
     counts.add(gold, test)
     print(json.dumps({"kb": kb, "left": len(left), "right": len(right), "seconds": took,
                       "mb": grew, "bytes": len("\n".join(left).encode()),
-                      "strict": counts.f1(), "rss": resource.getrusage(
-                          resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                      "strict": counts.f1(), "links": hashlib.sha256(
+                          repr(test).encode()).hexdigest(),
+                      "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      "workers": resource.getrusage(
+                          resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="125,250,500,1000", help="KB a side")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        one_size(args.one)
+        one_size(args.one, args.jobs)
         return
     left, right, gold = ejaaz()
     counts = Counts()
     counts.add(gold, [(x.left, x.right) for x in align(left, right)])
     print(f"Ejaaz ({len(left)} × {len(right)} units): strict F1 {counts.f1():.3f}"
           f"  lax F1 {counts.f1(lax=True):.3f}")
-    print(f"{'size':>8} {'units':>13} {'seconds':>8} {'s/MB':>6} {'+peak MB':>9}"
-          f" {'peak MB':>8} {'strict':>7}")
+    cpus = usable_cpus()
+    print(f"{'size':>8} {'units':>13} {'1 CPU s':>8} {f'{cpus} CPUs s':>9} {'s/MB':>6}"
+          f" {'+peak MB':>9} {'peak MB':>8} {'worker MB':>9} {'strict':>7} {'same':>5}")
     for kb in (int(x) for x in args.sizes.split(",")):
-        out = subprocess.run([sys.executable, __file__, "--one", str(kb)], check=True,
-                             capture_output=True, text=True).stdout
-        r = json.loads(out)
-        print(f"{kb:>6}KB {r['left']:>6}×{r['right']:<6} {r['seconds']:8.2f}"
-              f" {r['seconds'] / (r['bytes'] / 1e6):6.2f} {r['mb']:9.1f} {r['rss']:8.1f}"
-              f" {r['strict']:7.3f}", flush=True)
+        one, spread = (json.loads(subprocess.run(
+            [sys.executable, __file__, "--one", str(kb), "--jobs", str(jobs)], check=True,
+            capture_output=True, text=True).stdout) for jobs in (1, cpus))
+        same = "yes" if one["links"] == spread["links"] else "NO"
+        print(f"{kb:>6}KB {one['left']:>6}×{one['right']:<6} {one['seconds']:8.2f}"
+              f" {spread['seconds']:9.2f} {spread['seconds'] / (one['bytes'] / 1e6):6.2f}"
+              f" {one['mb']:9.1f} {one['rss']:8.1f} {spread['workers']:9.1f}"
+              f" {one['strict']:7.3f} {same:>5}", flush=True)
 
 
 if __name__ == "__main__":

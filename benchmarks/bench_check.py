@@ -16,6 +16,7 @@ import resource
 import time
 from pathlib import Path
 
+from transcheck.align.dp import usable_cpus
 from transcheck.check import align_documents
 from transcheck.facts import extract_facts
 from transcheck.findings import compare
@@ -93,7 +94,10 @@ def main() -> None:
               f"{growth}")
         previous = t["total"]
         kb *= 2
-    print("(RSS MB: the process's peak resident memory so far, runs in increasing size)")
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"(RSS MB: the process's peak resident memory so far, runs in increasing size; "
+          f"long pairs are aligned in blocks over {usable_cpus()} CPUs, in worker processes "
+          f"of at most {workers:.0f} MB)")
 
 
 if __name__ == "__main__":

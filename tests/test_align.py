@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import pickle
 import random
 from pathlib import Path
 
@@ -10,10 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchmarks.bench_align import numbered_units
+import transcheck.align as align_module
+from benchmarks.bench_align import build, numbered_units
 from transcheck.align import align, refine, split_sentences
-from transcheck.align.anchors import text_keys
-from transcheck.align.dp import Scorer
+from transcheck.align import dp as dp_module
+from transcheck.align.anchors import corridor, cut_points, find_anchors, text_keys
+from transcheck.align.dp import Scorer, run_blocks, run_dp
 from transcheck.align.evaluate import Counts, Pair, read_line_gold, read_textberg_gold
 from transcheck.align.profiles import Profiles
 from transcheck.align.repair import shift
@@ -284,3 +287,76 @@ def test_sentence_piece_goes_where_its_words_are() -> None:
     right_path = [(0, 1, 0, 2, 0.5), (1, 2, 2, 3, 0.5)]
     assert [s[:4] for s in shift(scorer, wrong)] == [s[:4] for s in right_path]
     assert shift(scorer, right_path) == right_path
+
+
+@pytest.fixture(scope="module")
+def long_pair() -> tuple[list[str], list[str], list[Pair]]:
+    """Eight copies of the Ejaaz pair, each with its kana and letters shifted and a few
+    one-sided right paragraphs dropped: 432 × 559 units."""
+    return build([numbered_pair(EJAAZ)], 90_000)
+
+
+def numbered_pair(folder: Path) -> tuple[list[str], list[str], list[Pair]]:
+    ll, lt = units(folder / "bitpush.ja.txt")
+    rl, rt = units(folder / "techflow.ja.txt")
+    gold = read_line_gold((FIXTURES / "ejaaz-alignment.gold").read_text(encoding="utf-8"),
+                          ll, rl)
+    return lt, rt, gold
+
+
+def test_long_pair_cut_into_blocks(long_pair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Cut about every 60 rows, the pair is aligned in blocks: one process or two, the links
+    are those of the pair aligned whole (432 rows: under ``BLOCK_ROWS``, not cut)."""
+    left, right, _ = long_pair
+    whole = align(left, right)
+    cuts: list[list[tuple[int, int]]] = []
+
+    def spy(*args: object) -> list[tuple[int, int]]:
+        got = cut_points(*args, every=60)  # type: ignore[arg-type]
+        cuts.append(got)
+        return got
+
+    monkeypatch.setattr(align_module, "cut_points", spy)
+    alone = align(left, right, jobs=1)
+    spread = align(left, right, jobs=2)
+    assert len(cuts[0]) >= 3
+    assert alone == whole
+    assert spread == whole
+
+
+def test_blocks_follow_the_whole_path(long_pair) -> None:  # type: ignore[no-untyped-def]
+    """Cut at cells the path of the whole goes through, the blocks give that path again,
+    whether run here, in two processes, or here after no process could start."""
+    left, right, _ = long_pair
+    lp, rp = Profiles(left), Profiles(right)
+    lkeys, rkeys = [text_keys(t) for t in left], [text_keys(t) for t in right]
+    scorer = Scorer(lp, rp, lkeys, rkeys)
+    anchors, strong = find_anchors(lp, rp, lkeys, rkeys)
+    scorer.calibrate(anchors)
+    lo, hi = corridor(anchors, len(left), len(right), strong)
+    whole = run_dp(scorer, lo, hi, 5)
+    cells = [(step[1], step[3]) for step in whole[40:-40:60]]
+    assert run_blocks(scorer, lo, hi, 5, cells, jobs=1) == whole
+    assert run_blocks(scorer, lo, hi, 5, cells, jobs=2) == whole
+
+
+def test_blocks_run_here_when_no_process_starts(long_pair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    left, right, _ = long_pair
+    expected = align(left[:120], right[:150], jobs=1)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("no semaphores here")
+
+    monkeypatch.setattr(dp_module, "ProcessPoolExecutor", refuse)
+    monkeypatch.setattr(align_module, "cut_points",
+                        lambda *args: cut_points(*args, every=40))  # type: ignore[arg-type]
+    assert align(left[:120], right[:150], jobs=2) == expected
+
+
+def test_scorer_goes_to_another_process_whole(long_pair) -> None:  # type: ignore[no-untyped-def]
+    """Where workers start without fork (spawn, forkserver), the scorer is pickled."""
+    left, right, _ = long_pair
+    scorer = Scorer(Profiles(left), Profiles(right), [set()] * len(left), [set()] * len(right))
+    copy = pickle.loads(pickle.dumps(scorer))
+    assert copy.cost(3, 5, 4, 5) == scorer.cost(3, 5, 4, 5)
+    assert copy.chance(200) == scorer.chance(200)

@@ -10,7 +10,8 @@ heading. The alignment is built in four steps, each in its own module:
    crossings; they fix a corridor, so the cost stays linear in length;
 3. ``dp``: a dynamic programme in that corridor over deletions, n-m links
    (n + m ≤ ``max_span``) and swaps of two neighbouring units, costed by chrF, length and
-   shared facts, a link of n·m units weighing as n·m links;
+   shared facts, a link of n·m units weighing as n·m links; a long pair is cut between
+   neighbouring strong anchors into blocks of about 500 rows, run in parallel processes;
 4. ``repair``: crossings of blocks, lists wider than ``max_span``, one-sided units as
    alike as their neighbouring link joined to it, links far below chance broken, lone
    reworded headings between two links joined, a unit loosely linked next to one-sided
@@ -30,8 +31,8 @@ import gc
 from collections.abc import Collection, Sequence
 
 from ..model import Link
-from .anchors import corridor, find_anchors, text_keys
-from .dp import Scorer, Step, run_dp
+from .anchors import corridor, cut_points, find_anchors, text_keys
+from .dp import Scorer, Step, run_blocks
 from .profiles import Profiles
 from .repair import (
     absorb,
@@ -65,6 +66,7 @@ def align(
     left_keys: Sequence[Collection[str]] | None = None,
     right_keys: Sequence[Collection[str]] | None = None,
     max_span: int = 5,
+    jobs: int | None = None,
 ) -> list[Link]:
     """Links between two lists of unit texts; every unit of both sides is in exactly one.
 
@@ -72,6 +74,9 @@ def align(
     a key shared by two units pulls them together across wordings and languages. Links come
     in reading order of the left side; one-sided right units stand where they fall. Where
     two neighbouring units are swapped, right indices step back once.
+
+    A long pair is aligned in blocks between sure anchors, spread over ``jobs`` processes
+    (by default one per CPU); the links do not depend on ``jobs``.
     """
     if max_span < 2:
         raise ValueError("max_span must be at least 2")
@@ -79,7 +84,7 @@ def align(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _align(left, right, left_keys, right_keys, max_span)
+        return _align(left, right, left_keys, right_keys, max_span, jobs)
     finally:
         if collecting:
             gc.enable()
@@ -87,7 +92,8 @@ def align(
 
 def _align(left: Sequence[str], right: Sequence[str],
            left_keys: Sequence[Collection[str]] | None,
-           right_keys: Sequence[Collection[str]] | None, max_span: int) -> list[Link]:
+           right_keys: Sequence[Collection[str]] | None, max_span: int,
+           jobs: int | None) -> list[Link]:
     n, m = len(left), len(right)
     if not n or not m:
         return [Link((i,), ()) for i in range(n)] + [Link((), (j,)) for j in range(m)]
@@ -97,7 +103,7 @@ def _align(left: Sequence[str], right: Sequence[str],
     anchors, strong = find_anchors(lp, rp, lkeys, rkeys)
     scorer.calibrate(anchors)
     lo, hi = corridor(anchors, n, m, strong)
-    path = run_dp(scorer, lo, hi, max_span)
+    path = run_blocks(scorer, lo, hi, max_span, cut_points(strong, lo, hi), jobs)
     path = uncross(scorer, path, max_span)
     path = absorb(scorer, path, max_span)
     path = unlink_unlike(scorer, path)

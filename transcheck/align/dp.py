@@ -11,9 +11,15 @@ side, and the DP has one more move than the usual n-m ones: a swap of two neighb
 
 from __future__ import annotations
 
+import itertools
 import math
+import multiprocessing
+import os
 import random
+import signal
 from collections.abc import Callable, Collection, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from .profiles import BETA2, Profiles, chrf_from, chrf_pair, matches, shared
 
@@ -33,6 +39,9 @@ SWAP_LIKE = 2.0  # both swapped links this many times as alike as chance
 SURE = 1e-9  # a bound must miss by this much to settle a test (float rounding aside)
 
 Move = tuple[int, int]
+Cell = tuple[int, int]
+Caches = tuple[dict[tuple[int, int], tuple[int, ...]], dict[tuple[int, int], tuple[float, float]],
+               dict[tuple[int, int, int, int], tuple[float, float]]]
 
 
 def make_moves(max_span: int) -> list[Move]:
@@ -312,6 +321,21 @@ class Scorer:
         u's top-order n-grams found there at all (``found_shares``, no profile needed)."""
         return self.found_shares(u, *other, left)[self.orders - 1] or 0.0
 
+    def caches(self) -> Caches:
+        """What the scorer has learnt of the pair, for a scorer in another process."""
+        return self._pair_matches, self._one, self.known
+
+    def clear(self) -> None:
+        """Forget the cached matches and costs (see ``caches``)."""
+        self._pair_matches, self._one, self.known = {}, {}, {}
+
+    def adopt(self, caches: Caches) -> None:
+        """Take on what a scorer in another process learnt (see ``caches``)."""
+        pair_matches, one, known = caches
+        self._pair_matches.update(pair_matches)
+        self._one.update(one)
+        self.known.update(known)
+
     def forget_before(self, i: int, j: int) -> None:
         """Drop the profiles of units before left i and right j (the 1-1 matches and
         costs stay: they are small, and repair asks for them again)."""
@@ -380,19 +404,27 @@ def _cells(i0: int, i1: int, j0: int, j1: int) -> Iterator[tuple[int, int]]:
 Step = tuple[int, int, int, int, float | None]  # i0, i1, j0, j1, similarity (None: one-sided)
 
 
-def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int) -> list[Step]:
-    """Cheapest monotone path through the corridor (row i: columns lo[i]..hi[i])."""
-    n = len(lo) - 1
+def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int,
+           start: tuple[int, int] = (0, 0), end: tuple[int, int] | None = None) -> list[Step]:
+    """Cheapest monotone path through the corridor (row i: columns lo[i]..hi[i]) from cell
+    ``start`` to cell ``end`` (by default the corridor's last cell)."""
+    i_first, j_first = start
+    i_last, j_last = end if end is not None else (len(lo) - 1, hi[-1])
+    # the corridor cut to the rectangle between the two cells (rows outside it are not read)
+    lo, hi = list(lo), list(hi)
+    for r in range(i_first, i_last + 1):
+        lo[r], hi[r] = max(lo[r], j_first), min(hi[r], j_last)
+    lo[i_first], hi[i_last] = j_first, j_last
     moves = make_moves(max_span)
     inf = math.inf
     deletion = scorer.deletion
     bound, merged_bound, merge_ok, cost = (scorer.bound, scorer.merged_bound, scorer.merge_ok,
                                            scorer.cost)
-    costs: list[list[float]] = []
-    backs: list[bytearray] = []
+    costs: list[list[float]] = [[]] * i_first  # rows before the block: never read
+    backs: list[bytearray] = [bytearray()] * i_first
     sims: dict[tuple[int, int], tuple[float, float]] = {}  # the chosen link's (sim, cost)
     swaps: dict[tuple[int, int], tuple[float, float, float, float]] = {}
-    for i in range(n + 1):
+    for i in range(i_first, i_last + 1):
         row_lo, row_hi = lo[i], hi[i]
         row = [inf] * (row_hi - row_lo + 1)
         back = bytearray(row_hi - row_lo + 1)
@@ -401,13 +433,13 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int) 
         if i > KEEP and i % KEEP == 0:
             scorer.forget_before(i - KEEP, max(lo[i - KEEP] - KEEP, 0))
         for j in range(row_lo, row_hi + 1):
-            if i == 0 and j == 0:
+            if i == i_first and j == j_first:
                 row[0] = 0.0
                 continue
             best, arg, best_sim, best_step = inf, 0, 0.0, 0.0
             for k, (di, dj) in enumerate(moves):
                 pi, pj = i - di, j - dj
-                if pi < 0 or pj < lo[pi] or pj > hi[pi]:
+                if pi < i_first or pj < lo[pi] or pj > hi[pi]:
                     continue
                 before = costs[pi][pj - lo[pi]]
                 if before >= best:
@@ -425,7 +457,7 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int) 
                 if before + step < best:
                     best, arg, best_sim, best_step = before + step, k + 1, sim, step
             # a swap: i-2 ↔ j-1 and i-1 ↔ j-2, two neighbours given in the opposite order
-            if i >= 2 and j >= 2 and lo[i - 2] <= j - 2 <= hi[i - 2]:
+            if i >= i_first + 2 and lo[i - 2] <= j - 2 <= hi[i - 2]:
                 before = costs[i - 2][j - 2 - lo[i - 2]]
                 if before + SWAP_CHARGE < best:
                     c1, s1 = scorer.cost_one(i - 2, j - 1)
@@ -443,8 +475,8 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int) 
         if i > max_span:
             costs[i - max_span - 1] = []
     path: list[Step] = []
-    i, j = n, hi[n]
-    while i or j:
+    i, j = i_last, j_last
+    while i != i_first or j != j_first:
         arg = backs[i][j - lo[i]]
         if not arg:
             raise RuntimeError("alignment corridor has no path")  # a bug, not user error
@@ -466,3 +498,70 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int) 
         i, j = i - di, j - dj
     path.reverse()
     return path
+
+
+def run_blocks(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int,
+               cuts: Sequence[Cell], jobs: int | None = None) -> list[Step]:
+    """``run_dp`` from cut to cut (see ``anchors.cut_points``), the blocks spread over up to
+    ``jobs`` processes (by default one per CPU this process may use).
+
+    Where the blocks are cut depends on the texts only; how they are spread does not change
+    any link. In a worker process, where no process can be started (a sandbox without
+    semaphores) or where one dies, the blocks are run here, one after the other.
+    """
+    blocks = list(itertools.pairwise([(0, 0), *cuts, (len(lo) - 1, hi[-1])]))
+    jobs = min(jobs or usable_cpus(), len(blocks))
+    # a worker (of ``transcheck run``, say) starts no workers of its own: they would only
+    # compete with its siblings for the same CPUs
+    if jobs > 1 and multiprocessing.parent_process() is None:
+        try:
+            done = _spread(scorer, lo, hi, max_span, blocks, jobs)
+        except (OSError, NotImplementedError, BrokenProcessPool):
+            pass
+        else:
+            path: list[Step] = []
+            for steps, caches in done:
+                path.extend(steps)
+                scorer.adopt(caches)
+            return path
+    return [step for start, end in blocks
+            for step in run_dp(scorer, lo, hi, max_span, start, end)]
+
+
+def _spread(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int,
+            blocks: Sequence[tuple[Cell, Cell]], jobs: int) -> list[tuple[list[Step], Caches]]:
+    """The paths of the blocks and what the workers learnt, block by block."""
+    pool = ProcessPoolExecutor(jobs, initializer=_take_work,
+                               initargs=(scorer, lo, hi, max_span))
+    try:
+        # longest first, so that no long block starts last
+        order = sorted(range(len(blocks)), key=lambda k: blocks[k][0][0] - blocks[k][1][0])
+        done = dict(zip(order, pool.map(_run_block, [blocks[k] for k in order]), strict=True))
+    except BaseException:  # Ctrl-C too: do not wait for the blocks still to come
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return [done[k] for k in range(len(blocks))]
+
+
+def usable_cpus() -> int:
+    """CPUs this process may run on (its affinity where the system tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+_work: tuple[Scorer, Sequence[int], Sequence[int], int] | None = None  # in a worker process
+
+
+def _take_work(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int) -> None:
+    global _work
+    _work = (scorer, lo, hi, max_span)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+
+def _run_block(block: tuple[Cell, Cell]) -> tuple[list[Step], Caches]:
+    assert _work is not None
+    scorer, lo, hi, max_span = _work
+    scorer.clear()  # what the parent knows need not go back to it
+    return run_dp(scorer, lo, hi, max_span, *block), scorer.caches()
