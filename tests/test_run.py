@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
@@ -173,3 +174,19 @@ def test_a_fifo_in_place_of_pair_toml_is_refused_not_waited_on(tmp_path, capsys)
     code, _, err = run_cli(["run", str(tmp_path / "pairs"), "--jobs", "1"], capsys)
     assert code == 2
     assert "FIFO" in err and err.count("\n") == 1
+
+
+def test_jobs_bound_the_alignment_of_a_lone_pair(capsys, monkeypatch):  # type: ignore[no-untyped-def]
+    """`run --jobs 1` on one pair: its alignment is held to one process too (a long pair
+    would otherwise be aligned in blocks over every CPU)."""
+    check_module = importlib.import_module("transcheck.check")  # the name is also a function
+    real = check_module.align
+    seen = []
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(kwargs.get("jobs"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(check_module, "align", spy)
+    code, _, _ = run_cli(["run", "--jobs", "1", str(EJAAZ)], capsys)
+    assert (code, seen) == (1, [1])

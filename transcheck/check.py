@@ -12,22 +12,25 @@ from .model import Document, Fact, Link, Report
 
 
 def align_documents(
-    left: Document, right: Document, left_facts: list[Fact], right_facts: list[Fact]
+    left: Document, right: Document, left_facts: list[Fact], right_facts: list[Fact],
+    jobs: int | None = None,
 ) -> list[Link]:
-    """Links between the units of two documents, anchored by the facts they share."""
+    """Links between the units of two documents, anchored by the facts they share; a long
+    pair uses up to ``jobs`` processes (default: one per CPU)."""
     return align(
         [u.text for u in left.units],
         [u.text for u in right.units],
         left_keys=fact_keys(left_facts, len(left.units)),
         right_keys=fact_keys(right_facts, len(right.units)),
+        jobs=jobs,
     )
 
 
-def check_documents(left: Document, right: Document) -> Report:
+def check_documents(left: Document, right: Document, jobs: int | None = None) -> Report:
     """Compare two loaded versions: facts → alignment → findings."""
     left_facts = extract_facts(left)
     right_facts = extract_facts(right)
-    links = align_documents(left, right, left_facts, right_facts)
+    links = align_documents(left, right, left_facts, right_facts, jobs)
     findings = compare(left, right, left_facts, right_facts, links)
     return Report(left, right, links, findings, left_facts, right_facts)
 

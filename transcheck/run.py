@@ -177,15 +177,16 @@ def plan(folders: Sequence[str], config: Config | None = None
     return tasks, broken
 
 
-def check_task(task: Task, options: Options) -> PairResult:
-    """Load and check one pair (runs in a worker process); input errors become results."""
+def check_task(task: Task, options: Options, jobs: int | None = None) -> PairResult:
+    """Load and check one pair (runs in a worker process); input errors become results.
+    ``jobs`` bounds the processes a long pair's alignment may use."""
     result = PairResult(task.left.path, task.right.path, folder=task.folder, title=task.title,
                         left_label=task.left.label, right_label=task.right.label)
     pair = Pair(task.folder, task.title, task.pair_date, [task.left, task.right])
     try:
         result.report = check_documents(load_version(task.left.path, options, pair, task.left),
                                         load_version(task.right.path, options, pair,
-                                                     task.right))
+                                                     task.right), jobs)
     except InputError as exc:
         result.error = str(exc)
     return result
@@ -218,7 +219,7 @@ def execute(tasks: Sequence[Task], options: Options, jobs: int = 1,
     results: list[PairResult | None] = [None] * len(tasks)
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
-            results[task.index] = check_task(task, options)
+            results[task.index] = check_task(task, options, jobs)
             if progress:
                 progress(1)
     else:
