@@ -405,7 +405,7 @@ Step = tuple[int, int, int, int, float | None]  # i0, i1, j0, j1, similarity (No
 
 
 def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int,
-           start: tuple[int, int] = (0, 0), end: tuple[int, int] | None = None) -> list[Step]:
+           start: Cell = (0, 0), end: Cell | None = None) -> list[Step]:
     """Cheapest monotone path through the corridor (row i: columns lo[i]..hi[i]) from cell
     ``start`` to cell ``end`` (by default the corridor's last cell)."""
     i_first, j_first = start
