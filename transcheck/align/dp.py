@@ -164,10 +164,12 @@ class Scorer:
         if not a or not b:
             return None
         w = self.weight
-        shared = sum(w[k] for k in a & b)
+        # fsum: exact, so the order of a set (string hashes, random per process) cannot
+        # change the last bit, nor a link in a worker process started without fork
+        shared = math.fsum(w[k] for k in a & b)
         if not shared:
             return 0.0
-        return 2 * shared / (sum(w[k] for k in a) + sum(w[k] for k in b))
+        return 2 * shared / (math.fsum(w[k] for k in a) + math.fsum(w[k] for k in b))
 
     def length_term(self, len_a: int, len_b: int) -> float:
         return LENGTH_WEIGHT * abs(
