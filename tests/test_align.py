@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import itertools
+import os
 import pickle
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -360,3 +363,29 @@ def test_scorer_goes_to_another_process_whole(long_pair) -> None:  # type: ignor
     copy = pickle.loads(pickle.dumps(scorer))
     assert copy.cost(3, 5, 4, 5) == scorer.cost(3, 5, 4, 5)
     assert copy.chance(200) == scorer.chance(200)
+
+
+SHARES = """
+from benchmarks.bench_align import numbered_units
+from pathlib import Path
+from transcheck.align.anchors import text_keys
+from transcheck.align.dp import Scorer
+from transcheck.align.profiles import Profiles
+_, left = numbered_units(Path("pairs/ejaaz-grok5/bitpush.ja.txt"))
+_, right = numbered_units(Path("pairs/ejaaz-grok5/techflow.ja.txt"))
+s = Scorer(Profiles(left), Profiles(right), [text_keys(t) for t in left],
+           [text_keys(t) for t in right])
+print([s.fact_share(i, i + 3, j, j + 3) for i in range(len(left) - 3)
+       for j in range(len(right) - 3)])
+"""
+
+
+def test_fact_shares_do_not_depend_on_the_hash_seed() -> None:
+    """A worker started without fork has another hash seed, so it walks each set of keys in
+    another order; the weights summed from them must come out the same to the last bit, or
+    a link could differ with the number of CPUs."""
+    outs = {subprocess.run([sys.executable, "-c", SHARES], cwd=ROOT, check=True,
+                           capture_output=True, text=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2", "3")}
+    assert len(outs) == 1
