@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,3 +33,18 @@ def ejaaz_report():  # type: ignore[no-untyped-def]
     from transcheck.cli import _load
 
     return check_documents(_load(str(BITPUSH), "auto", None), _load(str(TECHFLOW), "auto", None))
+
+
+@pytest.fixture
+def align_jobs(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
+    """The ``jobs`` each alignment of a checked pair is asked to use, in call order."""
+    check_module = importlib.import_module("transcheck.check")  # the name is also a function
+    real = check_module.align
+    seen: list[int | None] = []
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(kwargs.get("jobs"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(check_module, "align", spy)
+    return seen

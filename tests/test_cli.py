@@ -114,3 +114,11 @@ def test_facts_text_and_markdown_date(capsys):  # type: ignore[no-untyped-def]
     code, out, _ = run_cli(["facts", str(FIXTURES / "markdown" / "article.md")], capsys)
     assert code == 0
     assert "date 2026-01-23" in out.splitlines()[-1]
+
+
+@pytest.mark.parametrize("command", ["check", "align"])
+def test_jobs_reach_the_alignment(command, capsys, align_jobs):  # type: ignore[no-untyped-def]
+    first = run_cli([command, "-j", "1", str(BITPUSH), str(TECHFLOW)], capsys)
+    second = run_cli([command, str(BITPUSH), str(TECHFLOW)], capsys)
+    assert first == second
+    assert align_jobs == [1, None]

@@ -61,6 +61,11 @@ def fail_on_option(fn: F) -> F:
                              "(default: the config's fail-on, else error).")(fn)
 
 
+def jobs_option(what: str) -> Callable[[F], F]:
+    return click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+                        help=f"{what} (default: CPU count).")
+
+
 def policy_options(fn: F) -> F:
     """--baseline and --config, shared by check and run."""
     fn = click.option("--config", "config_path", metavar="FILE",
@@ -142,14 +147,15 @@ def cli() -> None:
 @common_options(tuple(FORMATS))
 @fail_on_option
 @policy_options
+@jobs_option("Processes a long pair is aligned in")
 def check(left: str, right: str, fmt: str, output: str | None, when: date | None, lang: str,
           encoding: str | None, fail_on: str | None, baseline_path: str | None,
-          config_path: str | None) -> None:
+          config_path: str | None, jobs: int | None) -> None:
     """Compare two versions of one article and report where their facts disagree."""
     config = load_config(config_path)
     baseline = _baseline(baseline_path, config)
     report = check_documents(_load(left, lang, when, encoding, config),
-                             _load(right, lang, when, encoding, config))
+                             _load(right, lang, when, encoding, config), jobs)
     pair = finish(PairResult(left, right, report=report), config, baseline)
     if pair.error is not None:
         raise InputError(pair.error)
@@ -164,8 +170,7 @@ def check(left: str, right: str, fmt: str, output: str | None, when: date | None
 @common_options(tuple(FORMATS))
 @fail_on_option
 @policy_options
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Pairs checked at once, in worker processes (default: CPU count).")
+@jobs_option("Pairs checked at once, in worker processes")
 def run(dirs: tuple[str, ...], fmt: str, output: str | None, when: date | None, lang: str,
         encoding: str | None, fail_on: str | None, baseline_path: str | None,
         config_path: str | None, jobs: int | None) -> None:
@@ -216,8 +221,7 @@ def _run(dirs: tuple[str, ...], config: Config, baseline: Baseline | None, optio
 @click.option("--encoding", metavar="NAME", help="Encoding of the input files.")
 @click.option("--config", "config_path", metavar="FILE", type=click.Path(dir_okay=False),
               help="Config file (default: found upward from here).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Pairs checked at once, in worker processes (default: CPU count).")
+@jobs_option("Pairs checked at once, in worker processes")
 def baseline(dirs: tuple[str, ...], output: str | None, lang: str, when: date | None,
              encoding: str | None, config_path: str | None, jobs: int | None) -> None:
     """Record today's findings under DIRS as accepted, for `--baseline FILE`."""
@@ -248,13 +252,14 @@ def baseline(dirs: tuple[str, ...], output: str | None, lang: str, when: date | 
 @click.argument("left", type=click.Path())
 @click.argument("right", type=click.Path())
 @common_options(("text", "json"))
+@jobs_option("Processes a long pair is aligned in")
 def align(left: str, right: str, fmt: str, output: str | None, when: date | None,
-          lang: str, encoding: str | None) -> None:
+          lang: str, encoding: str | None, jobs: int | None) -> None:
     """Show how the units of two versions align."""
     from .report.alignment_text import render_alignment
 
     ldoc, rdoc = _load(left, lang, when, encoding), _load(right, lang, when, encoding)
-    links = align_documents(ldoc, rdoc, extract_facts(ldoc), extract_facts(rdoc))
+    links = align_documents(ldoc, rdoc, extract_facts(ldoc), extract_facts(rdoc), jobs)
     if fmt == "json":
         text = json_report.dumps(json_report.alignment_dict(ldoc, rdoc, links))
     else:
