@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
+from .align.dp import usable_cpus
 from .baseline import Baseline, entries_for, read_baseline, write_baseline
 from .check import align_documents, check_documents
 from .config import Config, load_config, resolve
@@ -102,7 +103,7 @@ def _fail_on(option: str | None, config: Config) -> str:
 
 
 def _jobs(jobs: int | None) -> int:
-    return jobs if jobs is not None else (os.cpu_count() or 1)
+    return jobs if jobs is not None else usable_cpus()
 
 
 def _progress_wanted() -> bool:
