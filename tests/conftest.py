@@ -36,14 +36,14 @@ def ejaaz_report():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def align_jobs(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
-    """The ``jobs`` each alignment of a checked pair is asked to use, in call order."""
+def align_calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """The keyword arguments of each alignment of a checked pair, in call order."""
     check_module = importlib.import_module("transcheck.check")  # the name is also a function
     real = check_module.align
-    seen: list[int | None] = []
+    seen: list[dict[str, Any]] = []
 
     def spy(*args: Any, **kwargs: Any) -> Any:
-        seen.append(kwargs.get("jobs"))
+        seen.append(kwargs)
         return real(*args, **kwargs)
 
     monkeypatch.setattr(check_module, "align", spy)

@@ -117,8 +117,17 @@ def test_facts_text_and_markdown_date(capsys):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("command", ["check", "align"])
-def test_jobs_reach_the_alignment(command, capsys, align_jobs):  # type: ignore[no-untyped-def]
-    first = run_cli([command, "-j", "1", str(BITPUSH), str(TECHFLOW)], capsys)
-    second = run_cli([command, str(BITPUSH), str(TECHFLOW)], capsys)
-    assert first == second
-    assert align_jobs == [1, None]
+def test_alignment_options_reach_the_alignment(command, capsys, align_calls):  # type: ignore[no-untyped-def]
+    pair = [str(BITPUSH), str(TECHFLOW)]
+    first = run_cli([command, "-j", "1", *pair], capsys)
+    second = run_cli([command, *pair], capsys)
+    narrow = run_cli([command, "--max-span", "2", *pair], capsys)
+    assert first == second  # the processes used change nothing
+    assert narrow[1] != second[1]  # links of at most 2 units in the DP: another alignment
+    assert [(c["jobs"], c["max_span"]) for c in align_calls] == [(1, 5), (None, 5), (None, 2)]
+
+
+def test_max_span_below_two_is_a_usage_error(capsys):  # type: ignore[no-untyped-def]
+    code, _, err = run_cli(["align", "--max-span", "1", str(BITPUSH), str(TECHFLOW)], capsys)
+    assert code == 2
+    assert "--max-span" in err

@@ -175,8 +175,8 @@ def test_a_fifo_in_place_of_pair_toml_is_refused_not_waited_on(tmp_path, capsys)
     assert "FIFO" in err and err.count("\n") == 1
 
 
-def test_jobs_bound_the_alignment_of_a_lone_pair(capsys, align_jobs):  # type: ignore[no-untyped-def]
+def test_jobs_bound_the_alignment_of_a_lone_pair(capsys, align_calls):  # type: ignore[no-untyped-def]
     """`run --jobs 1` on one pair: its alignment is held to one process too (a long pair
     would otherwise be aligned in blocks over every CPU)."""
     code, _, _ = run_cli(["run", "--jobs", "1", str(EJAAZ)], capsys)
-    assert (code, align_jobs) == (1, [1])
+    assert (code, [c["jobs"] for c in align_calls]) == (1, [1])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .align import align
+from .align import MAX_SPAN, align
 from .facts import extract_facts, fact_keys
 from .findings import compare
 from .load import load_document
@@ -13,24 +13,27 @@ from .model import Document, Fact, Link, Report
 
 def align_documents(
     left: Document, right: Document, left_facts: list[Fact], right_facts: list[Fact],
-    jobs: int | None = None,
+    jobs: int | None = None, max_span: int = MAX_SPAN,
 ) -> list[Link]:
     """Links between the units of two documents, anchored by the facts they share; a long
-    pair uses up to ``jobs`` processes (default: one per CPU)."""
+    pair uses up to ``jobs`` processes (default: one per CPU). A link joins at most
+    ``max_span`` units, both sides together."""
     return align(
         [u.text for u in left.units],
         [u.text for u in right.units],
         left_keys=fact_keys(left_facts, len(left.units)),
         right_keys=fact_keys(right_facts, len(right.units)),
+        max_span=max_span,
         jobs=jobs,
     )
 
 
-def check_documents(left: Document, right: Document, jobs: int | None = None) -> Report:
+def check_documents(left: Document, right: Document, jobs: int | None = None,
+                    max_span: int = MAX_SPAN) -> Report:
     """Compare two loaded versions: facts → alignment → findings."""
     left_facts = extract_facts(left)
     right_facts = extract_facts(right)
-    links = align_documents(left, right, left_facts, right_facts, jobs)
+    links = align_documents(left, right, left_facts, right_facts, jobs, max_span)
     findings = compare(left, right, left_facts, right_facts, links)
     return Report(left, right, links, findings, left_facts, right_facts)
 

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
+from .align import MAX_SPAN
 from .align.dp import usable_cpus
 from .baseline import Baseline, entries_for, read_baseline, write_baseline
 from .check import align_documents, check_documents
@@ -65,6 +66,17 @@ def fail_on_option(fn: F) -> F:
 def jobs_option(what: str) -> Callable[[F], F]:
     return click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
                         help=f"{what} (default: CPU count).")
+
+
+def alignment_options(fn: F) -> F:
+    """--max-span and -j/--jobs, shared by check and align."""
+    fn = jobs_option("Processes a long pair is aligned in")(fn)
+    fn = click.option("--max-span", type=click.IntRange(2, 8), default=MAX_SPAN,
+                      show_default=True, metavar="N",
+                      help="The largest link weighed as one, in units of both sides "
+                           "(a paragraph and its 4 bullet lines: 5); wider lists are "
+                           "joined afterwards.")(fn)
+    return fn
 
 
 def policy_options(fn: F) -> F:
@@ -148,15 +160,15 @@ def cli() -> None:
 @common_options(tuple(FORMATS))
 @fail_on_option
 @policy_options
-@jobs_option("Processes a long pair is aligned in")
+@alignment_options
 def check(left: str, right: str, fmt: str, output: str | None, when: date | None, lang: str,
           encoding: str | None, fail_on: str | None, baseline_path: str | None,
-          config_path: str | None, jobs: int | None) -> None:
+          config_path: str | None, jobs: int | None, max_span: int) -> None:
     """Compare two versions of one article and report where their facts disagree."""
     config = load_config(config_path)
     baseline = _baseline(baseline_path, config)
     report = check_documents(_load(left, lang, when, encoding, config),
-                             _load(right, lang, when, encoding, config), jobs)
+                             _load(right, lang, when, encoding, config), jobs, max_span)
     pair = finish(PairResult(left, right, report=report), config, baseline)
     if pair.error is not None:
         raise InputError(pair.error)
@@ -253,14 +265,15 @@ def baseline(dirs: tuple[str, ...], output: str | None, lang: str, when: date | 
 @click.argument("left", type=click.Path())
 @click.argument("right", type=click.Path())
 @common_options(("text", "json"))
-@jobs_option("Processes a long pair is aligned in")
+@alignment_options
 def align(left: str, right: str, fmt: str, output: str | None, when: date | None,
-          lang: str, encoding: str | None, jobs: int | None) -> None:
+          lang: str, encoding: str | None, jobs: int | None, max_span: int) -> None:
     """Show how the units of two versions align."""
     from .report.alignment_text import render_alignment
 
     ldoc, rdoc = _load(left, lang, when, encoding), _load(right, lang, when, encoding)
-    links = align_documents(ldoc, rdoc, extract_facts(ldoc), extract_facts(rdoc), jobs)
+    links = align_documents(ldoc, rdoc, extract_facts(ldoc), extract_facts(rdoc), jobs,
+                            max_span)
     if fmt == "json":
         text = json_report.dumps(json_report.alignment_dict(ldoc, rdoc, links))
     else:

@@ -46,7 +46,9 @@ from .repair import (
 )
 from .sentences import refine, split_sentences
 
-__all__ = ["Link", "align", "refine", "split_sentences"]
+__all__ = ["MAX_SPAN", "Link", "align", "refine", "split_sentences"]
+
+MAX_SPAN = 5  # the largest link the DP weighs, in units of both sides (wider lists: repair)
 
 
 def _keys(texts: Sequence[str], given: Sequence[Collection[str]] | None) -> list[set[str]]:
@@ -65,7 +67,7 @@ def align(
     *,
     left_keys: Sequence[Collection[str]] | None = None,
     right_keys: Sequence[Collection[str]] | None = None,
-    max_span: int = 5,
+    max_span: int = MAX_SPAN,
     jobs: int | None = None,
 ) -> list[Link]:
     """Links between two lists of unit texts; every unit of both sides is in exactly one.
