@@ -40,6 +40,7 @@ from transcheck.align.evaluate import (
 ROOT = Path(__file__).resolve().parents[1]
 EJAAZ = ROOT / "pairs" / "ejaaz-grok5"
 GOLD = ROOT / "tests" / "fixtures" / "ejaaz-alignment.gold"
+JA_ZH = ROOT / "tests" / "fixtures" / "align-ja-zh-ejaaz"
 TEXTBERG = ROOT.parent / "shared" / "bench" / "textberg"
 
 Source = tuple[list[str], list[str], list[Pair]]
@@ -59,6 +60,13 @@ def ejaaz() -> Source:
     ll, lt = numbered_units(EJAAZ / "bitpush.ja.txt")
     rl, rt = numbered_units(EJAAZ / "techflow.ja.txt")
     return lt, rt, read_line_gold(GOLD.read_text(encoding="utf-8"), ll, rl)
+
+
+def ejaaz_zh() -> Source:
+    """bitpush's Japanese against the Chinese version written for the tests."""
+    ll, lt = numbered_units(EJAAZ / "bitpush.ja.txt")
+    rl, rt = numbered_units(JA_ZH / "zh.txt")
+    return lt, rt, read_line_gold((JA_ZH / "gold").read_text(encoding="utf-8"), ll, rl)
 
 
 def textberg() -> list[Source]:
@@ -154,11 +162,11 @@ def main() -> None:
     if args.one:
         one_size(args.one, args.jobs)
         return
-    left, right, gold = ejaaz()
-    counts = Counts()
-    counts.add(gold, [(x.left, x.right) for x in align(left, right)])
-    print(f"Ejaaz ({len(left)} × {len(right)} units): strict F1 {counts.f1():.3f}"
-          f"  lax F1 {counts.f1(lax=True):.3f}")
+    for name, (left, right, gold) in (("Ejaaz", ejaaz()), ("Ejaaz ja-zh", ejaaz_zh())):
+        counts = Counts()
+        counts.add(gold, [(x.left, x.right) for x in align(left, right)])
+        print(f"{name} ({len(left)} × {len(right)} units): strict F1 {counts.f1():.3f}"
+              f"  lax F1 {counts.f1(lax=True):.3f}")
     cpus = usable_cpus()
     print(f"{'size':>8} {'units':>13} {'1 CPU s':>8} {f'{cpus} CPUs s':>9} {'s/MB':>6}"
           f" {'+peak MB':>9} {'peak MB':>8} {'worker MB':>9} {'strict':>7} {'same':>5}")

@@ -99,7 +99,7 @@ def _align(left: Sequence[str], right: Sequence[str],
     n, m = len(left), len(right)
     if not n or not m:
         return [Link((i,), ()) for i in range(n)] + [Link((), (j,)) for j in range(m)]
-    lp, rp = Profiles(left), Profiles(right)
+    lp, rp = Profiles.pair(left, right)
     lkeys, rkeys = _keys(left, left_keys), _keys(right, right_keys)
     scorer = Scorer(lp, rp, lkeys, rkeys)
     anchors, strong = find_anchors(lp, rp, lkeys, rkeys)

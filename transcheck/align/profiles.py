@@ -5,7 +5,8 @@ rather than sacrebleu's 1..6: orders 5 and 6 add nothing to alignment on Text+Be
 Ejaaz pair (measured) and cost a third of the time. They are extracted once per unit; a
 span of several units adds its units' counts (cached), never re-extracting text.
 Profiles are built when the dynamic programme first needs them and dropped once it has
-moved past, so memory stays flat.
+moved past, so memory stays flat. A script only one version is written in (kana against
+Chinese) is left out.
 """
 
 from __future__ import annotations
@@ -17,12 +18,19 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TypeVar
 
+import regex
+
 from ..lang.han import fold_han
 
 CHAR_ORDER = 4
 ANCHOR_ORDER = 6  # anchors are sampled n-grams of this order, rare enough to be unique
 BETA2 = 4.0  # chrF's β = 2, squared
 _PARITY = bytes(b & 1 for b in range(256))  # byte → its low bit
+# scripts that two versions may not share; a character of any other script (digits,
+# punctuation, symbols) always stays
+_SCRIPTS = [regex.compile(rf"\p{{Script={name}}}") for name in (
+    "Han", "Hiragana", "Katakana", "Hangul", "Latin", "Cyrillic", "Greek", "Arabic", "Hebrew",
+    "Thai", "Devanagari")]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -169,9 +177,9 @@ def trim(cache: dict[K, V], limit: int = CACHE) -> None:
 class Profiles:
     """The n-gram counts of each unit of one version, and of spans of consecutive units."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], *, normalized: bool = False) -> None:
         self.orders = CHAR_ORDER
-        self.texts = [normalize(t) for t in texts]
+        self.texts = list(texts) if normalized else [normalize(t) for t in texts]
         self.lengths = [len(t) for t in self.texts]
         # n-grams of each order in units before k, so a span's totals are two look-ups
         self.cumulative = [list(itertools.accumulate((x - o if x > o else 0
@@ -180,6 +188,23 @@ class Profiles:
         self._cumulative_at = list(zip(*self.cumulative, strict=True))  # by position
         self._units: dict[int, SpanStats] = {}
         self._spans: dict[tuple[int, int], SpanStats] = {}
+
+    @classmethod
+    def pair(cls, left: Sequence[str], right: Sequence[str]) -> tuple[Profiles, Profiles]:
+        """Profiles of two versions, without the characters of a script only one of them
+        is written in.
+
+        Kana against Chinese can never match: left in, they only dilute each n-gram order
+        and lengthen the Japanese side. Versions in one language keep every character.
+        """
+        lt, rt = [normalize(t) for t in left], [normalize(t) for t in right]
+        whole_l, whole_r = "".join(lt), "".join(rt)
+        one_sided = [p for p in _SCRIPTS
+                     if (p.search(whole_l) is None) != (p.search(whole_r) is None)]
+        if one_sided:
+            drop = regex.compile("|".join(p.pattern for p in one_sided))
+            lt, rt = [drop.sub("", t) for t in lt], [drop.sub("", t) for t in rt]
+        return cls(lt, normalized=True), cls(rt, normalized=True)
 
     def __len__(self) -> int:
         return len(self.texts)
