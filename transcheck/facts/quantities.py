@@ -90,6 +90,7 @@ class Grammar:
     signs: dict[str, str]
     sign_words: list[str]
     prefix_qualifiers: list[tuple[str, str]]
+    linking_words: tuple[str, ...]
     suffix_qualifiers: list[tuple[str, str]]
     per_words: list[tuple[str, str]]
     time_words: tuple[str, ...]
@@ -160,6 +161,7 @@ def grammar(lang: str) -> Grammar:
         prefix_qualifiers=sorted(
             cast("dict[str, str]", _table(module, "PREFIX_QUALIFIERS", {})).items(),
             key=lambda kv: -len(kv[0])),
+        linking_words=tuple(_longest_first(_table(module, "LINKING_WORDS", ()))),
         suffix_qualifiers=sorted(
             cast("dict[str, str]", _table(module, "SUFFIX_QUALIFIERS", {})).items(),
             key=lambda kv: -len(kv[0])),
@@ -578,6 +580,20 @@ class _Reader:
         return end, qualifier
 
     def _prefix_qualifier(self, start: int, qualifier: str) -> tuple[int, str]:
+        got = self._prefix_qualifier_at(start, qualifier)
+        if got[0] != start:
+            return got
+        # 约相当于50万块, 超过了1亿: a verb between the bound and the number
+        lo = max(0, start - 8)
+        before = self.norm[lo:start].rstrip(" ")
+        for word in self.g.linking_words:
+            if before.endswith(word):
+                at = lo + len(before) - len(word)
+                got = self._prefix_qualifier_at(at, qualifier)
+                return got if got[0] != at else (start, qualifier)
+        return start, qualifier
+
+    def _prefix_qualifier_at(self, start: int, qualifier: str) -> tuple[int, str]:
         text = self.norm
         before = text[max(0, start - 16):start]
         stripped = before.rstrip(" ")

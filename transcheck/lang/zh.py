@@ -89,6 +89,8 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "不足": "less-than",
     "少于": "less-than",
 }
+# verbs a bound may stand before: 约为1亿, 约相当于50万块, 至少有5家, 超过了1万亿
+LINKING_WORDS = ("相当于", "达到", "为", "有", "达", "是", "了")
 SUFFIX_QUALIFIERS: dict[str, str] = {
     "以上": "at-least",
     "多": "more-than",
