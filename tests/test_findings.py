@@ -95,3 +95,22 @@ def test_chinese_against_english_reports_the_two_planted_drifts() -> None:
         ("number-mismatch", "error", "7000万", "250 million"),
         ("time-mismatch", "error", "今年年底开始", "by the end of next year"),
     ]
+
+
+def test_japanese_against_its_chinese_version() -> None:
+    """bitpush's Japanese and a Chinese version that states the same facts in its own words
+    (約50万 / 约相当于50万块, 1億件以上 / 超过1亿条, 数十年にわたり / 几十年来): nothing to
+    report at error or warning. With the daily users changed in the Chinese, one error."""
+    chinese = (FIXTURES / "align-ja-zh-ejaaz" / "zh.txt").read_text("utf-8")
+    left = parse_document((EJAAZ / "bitpush.ja.txt").read_text("utf-8"), "bitpush.ja.txt",
+                          when=DAY)
+    for text, expected in ((chinese, []),
+                           (chinese.replace("2.5亿", "7000万"),
+                            [("number-mismatch", "error", "2億5000万人", "7000万")])):
+        right = parse_document(text, "zh.txt", when=DAY)
+        assert (left.lang, right.lang) == ("ja", "zh")
+        report = check_documents(left, right)
+        got = [(f.rule, f.severity, f.left.text if f.left else None,
+                f.right.text if f.right else None)
+               for f in report.findings if f.severity != "info"]
+        assert got == expected

@@ -128,6 +128,7 @@ def _one(text: str, when: date | None = ARTICLE_DAY, lang: str = "ja") -> TimeSp
     ("来年末までに", "2027年末までに", "unresolved", False),
     ("4ヶ月", "来年末", "unrelated", True),
     ("数十年にわたり", "2026年", "unrelated", True),
+    ("数十年にわたり", "数十年", "same", True),
 ])
 def test_compare_times(left: str, right: str, outcome: str, dated: bool) -> None:
     when = ARTICLE_DAY if dated else None
@@ -138,6 +139,7 @@ def test_compare_times(left: str, right: str, outcome: str, dated: bool) -> None
 
 def test_compare_across_languages() -> None:
     assert compare_times(_one("明年底前", lang="zh"), _one("来年末までに")) == "same"
+    assert compare_times(_one("几十年来", lang="zh"), _one("数十年にわたり")) == "same"
     assert compare_times(_one("by the end of next year", lang="en"),
                          _one("今年末までに")) == "different"
 

@@ -228,7 +228,7 @@ def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> 
 
     # 1. agreement; a differing bound on an agreeing amount is a qualifier-mismatch
     for a, b in _assign(block, left, right, quantities_agree, _closeness, _amount_unit):
-        if a.qualifier != b.qualifier:
+        if not qualifiers_agree(a.qualifier, b.qualifier):
             out.append(_qualifier_verdict(block, a, b))
     _drop_restated(left, block.right + block.near_right, quantities_agree, _amount_unit)
     _drop_restated(right, block.left + block.near_left, lambda b, a: quantities_agree(a, b),
@@ -247,7 +247,7 @@ def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> 
         out.append(Verdict("unit-mismatch", a, b,
                            f"{_label(a, b)}{a.text} = {describe_amount(a)} ({_where(ld, a)}) vs "
                            f"{b.text} = {describe_amount(b)} ({_where(rd, b)})"))
-        if a.qualifier != b.qualifier:
+        if not qualifiers_agree(a.qualifier, b.qualifier):
             out.append(_qualifier_verdict(block, a, b))
 
     # 3. what is left, counting the same thing, is a conflict of values
@@ -264,6 +264,21 @@ def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> 
                            None if strong else "warning"))
     out += _missing(block, left, "left") + _missing(block, right, "right")
     return out
+
+
+# a floor or a ceiling, worded apart: 以上 / 超 / 多 / more than, 最大 / 以下 / 未満 / up to
+_BOUND_SIDE = {"at-least": "floor", "more-than": "floor",
+               "up-to": "ceiling", "at-most": "ceiling", "less-than": "ceiling"}
+
+
+def qualifiers_agree(a: str, b: str) -> bool:
+    """Whether two qualifiers make one claim: the same, or bounds on the same side.
+
+    1億件以上 and 超过1亿条 both say "a hundred million or so, not fewer": whether the
+    bound itself is included is the translator's wording, not a fact an editor would change.
+    A bound against a plain or hedged number (以上 vs nothing, 最大 vs 約) still differs.
+    """
+    return a == b or _BOUND_SIDE.get(a, a) == _BOUND_SIDE.get(b, b)
 
 
 def _qualifier_verdict(block: Block, a: Quantity, b: Quantity) -> Verdict:
@@ -312,7 +327,7 @@ def _time_verdicts(block: Block, lt: list[TimeSpan], rt: list[TimeSpan]) -> list
         return compare_times(a, b) == "same"
 
     for a, b in _assign(block, left, right, agree, _closeness):
-        if a.qualifier != b.qualifier:
+        if not qualifiers_agree(a.qualifier, b.qualifier):
             out.append(Verdict("qualifier-mismatch", a, b,
                                f"{a.text} ({a.qualifier}, {_where(ld, a)}) vs "
                                f"{b.text} ({b.qualifier}, {_where(rd, b)})"))

@@ -416,7 +416,9 @@ def _interval(t: TimeSpan, when: date | None) -> tuple[date, date] | None:
 
 
 # Directions translators use for one another: 到2026年 / By Q2 2026 / 2026年まで(に).
-_DIRECTION_KIN = {"until": "by"}
+# directions that say the same: "until" is "by"; "over" (数十年にわたり) only says what a
+# bare length (数十年, 几十年来) means anyway
+_DIRECTION_KIN: dict[str, str | None] = {"until": "by", "over": None}
 
 
 def _same_direction(a: TimeSpan, b: TimeSpan) -> bool:
