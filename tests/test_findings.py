@@ -12,9 +12,9 @@ from benchmarks.findings_eval import ANNOTATION, evaluate
 from transcheck.check import check_documents
 from transcheck.load import parse_document
 from transcheck.model import Report
-from transcheck.rules import RULES
+from transcheck.rules import RULES, rules_markdown
 
-from .conftest import EJAAZ, FIXTURES
+from .conftest import EJAAZ, FIXTURES, ROOT
 
 DAY = date(2026, 1, 23)
 CASES = tomllib.loads((FIXTURES / "injected-drifts.toml").read_text("utf-8"))["case"]
@@ -69,6 +69,9 @@ def test_every_rule_is_documented_with_an_example() -> None:
     for rule in RULES.values():
         for heading in ("## What it finds", "## Why it matters", "## Example"):
             assert heading in rule.doc, (rule.name, heading)
+    # the page is generated from the docstrings (python -m transcheck.rules > docs/rules.md)
+    page = (ROOT / "docs" / "rules.md").read_text("utf-8")
+    assert page == rules_markdown()
 
 
 def test_ids_are_stable_under_unrelated_edits(ejaaz_report: Report) -> None:
