@@ -415,9 +415,8 @@ def _interval(t: TimeSpan, when: date | None) -> tuple[date, date] | None:
     return None
 
 
-# Directions translators use for one another: 到2026年 / By Q2 2026 / 2026年まで(に).
-# directions that say the same: "until" is "by"; "over" (数十年にわたり) only says what a
-# bare length (数十年, 几十年来) means anyway
+# Directions translators use for one another: 到2026年 / By Q2 2026 / 2026年まで(に) ("until"
+# is "by"); "over" a length (数十年にわたり) says no more than the bare length (几十年来).
 _DIRECTION_KIN: dict[str, str | None] = {"until": "by", "over": None}
 
 
