@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EJAAZ = ROOT / "pairs" / "ejaaz-grok5"
 GOLD = ROOT / "tests" / "fixtures" / "ejaaz-alignment.gold"
 JA_ZH = ROOT / "tests" / "fixtures" / "align-ja-zh-ejaaz"
+ZH_ZH = ROOT / "tests" / "fixtures" / "align-zh-zh-ejaaz"
 TEXTBERG = ROOT.parent / "shared" / "bench" / "textberg"
 
 Source = tuple[list[str], list[str], list[Pair]]
@@ -56,17 +57,25 @@ def numbered_units(path: Path) -> tuple[list[int], list[str]]:
     return lines, texts
 
 
+def gold_pair(left: Path, right: Path, gold: Path) -> Source:
+    """Two plain-text versions (a unit a non-empty line) and their gold in line numbers."""
+    ll, lt = numbered_units(left)
+    rl, rt = numbered_units(right)
+    return lt, rt, read_line_gold(gold.read_text(encoding="utf-8"), ll, rl)
+
+
 def ejaaz() -> Source:
-    ll, lt = numbered_units(EJAAZ / "bitpush.ja.txt")
-    rl, rt = numbered_units(EJAAZ / "techflow.ja.txt")
-    return lt, rt, read_line_gold(GOLD.read_text(encoding="utf-8"), ll, rl)
+    return gold_pair(EJAAZ / "bitpush.ja.txt", EJAAZ / "techflow.ja.txt", GOLD)
 
 
 def ejaaz_zh() -> Source:
     """bitpush's Japanese against the Chinese version written for the tests."""
-    ll, lt = numbered_units(EJAAZ / "bitpush.ja.txt")
-    rl, rt = numbered_units(JA_ZH / "zh.txt")
-    return lt, rt, read_line_gold((JA_ZH / "gold").read_text(encoding="utf-8"), ll, rl)
+    return gold_pair(EJAAZ / "bitpush.ja.txt", JA_ZH / "zh.txt", JA_ZH / "gold")
+
+
+def ejaaz_zh_zh() -> Source:
+    """Chinese versions of the two Japanese ones, written line by line for the tests."""
+    return gold_pair(ZH_ZH / "bitpush.zh.txt", ZH_ZH / "techflow.zh.txt", ZH_ZH / "gold")
 
 
 def textberg() -> list[Source]:
@@ -162,7 +171,8 @@ def main() -> None:
     if args.one:
         one_size(args.one, args.jobs)
         return
-    for name, (left, right, gold) in (("Ejaaz", ejaaz()), ("Ejaaz ja-zh", ejaaz_zh())):
+    for name, (left, right, gold) in (("Ejaaz", ejaaz()), ("Ejaaz ja-zh", ejaaz_zh()),
+                                      ("Ejaaz zh-zh", ejaaz_zh_zh())):
         counts = Counts()
         counts.add(gold, [(x.left, x.right) for x in align(left, right)])
         print(f"{name} ({len(left)} × {len(right)} units): strict F1 {counts.f1():.3f}"

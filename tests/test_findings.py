@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.bench_align import numbered_units
 from benchmarks.findings_eval import ANNOTATION, evaluate
 from transcheck.check import check_documents
 from transcheck.load import parse_document
@@ -117,3 +118,26 @@ def test_japanese_against_its_chinese_version() -> None:
                 f.right.text if f.right else None)
                for f in report.findings if f.severity != "info"]
         assert got == expected
+
+
+def test_chinese_versions_keep_the_drifts_of_the_japanese_pair() -> None:
+    """The two Japanese versions rendered in Chinese line by line, each with its own facts:
+    the errors are exactly the annotated errors of the Japanese pair, and every annotated
+    warning is found. (Two more warnings come from the Chinese wording: 进入2026年 vs
+    到2026年, and Colossus I 和 II read as Colossus I only.)"""
+    folder = FIXTURES / "align-zh-zh-ejaaz"
+    left = parse_document((folder / "bitpush.zh.txt").read_text("utf-8"), "bitpush.zh.txt",
+                          when=DAY)
+    right = parse_document((folder / "techflow.zh.txt").read_text("utf-8"), "techflow.zh.txt",
+                           when=DAY)
+    report = check_documents(left, right)
+    # line k of a Chinese file renders the k-th non-empty line of its Japanese file
+    zh_line = [{n: k + 1 for k, n in enumerate(numbered_units(EJAAZ / name)[0])}
+               for name in ("bitpush.ja.txt", "techflow.ja.txt")]
+    drifts = tomllib.loads(ANNOTATION.read_text("utf-8"))["drift"]
+    want = {(d["rule"], d["severity"], zh_line[0][d["left"]["line"]],
+             zh_line[1][d["right"]["line"]]) for d in drifts}
+    got = {(f.rule, f.severity, f.left.line, f.right.line) for f in report.findings
+           if f.severity != "info" and f.left and f.right}
+    assert {x for x in got if x[1] == "error"} == {x for x in want if x[1] == "error"}
+    assert want <= got

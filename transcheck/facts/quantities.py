@@ -91,6 +91,10 @@ class Grammar:
     sign_words: list[str]
     prefix_qualifiers: list[tuple[str, str]]
     linking_words: tuple[str, ...]
+    article_classifiers: tuple[str, ...]
+    only_words: tuple[str, ...]
+    not_suffix_qualifiers: tuple[str, ...]
+    increase_words: tuple[str, ...]
     suffix_qualifiers: list[tuple[str, str]]
     per_words: list[tuple[str, str]]
     time_words: tuple[str, ...]
@@ -162,6 +166,11 @@ def grammar(lang: str) -> Grammar:
             cast("dict[str, str]", _table(module, "PREFIX_QUALIFIERS", {})).items(),
             key=lambda kv: -len(kv[0])),
         linking_words=tuple(_longest_first(_table(module, "LINKING_WORDS", ()))),
+        article_classifiers=cast("tuple[str, ...]", _table(module, "ARTICLE_CLASSIFIERS", ())),
+        only_words=cast("tuple[str, ...]", _table(module, "ONLY_WORDS", ())),
+        not_suffix_qualifiers=cast("tuple[str, ...]",
+                                   _table(module, "NOT_SUFFIX_QUALIFIERS", ())),
+        increase_words=cast("tuple[str, ...]", _table(module, "INCREASE_WORDS", ())),
         suffix_qualifiers=sorted(
             cast("dict[str, str]", _table(module, "SUFFIX_QUALIFIERS", {})).items(),
             key=lambda kv: -len(kv[0])),
@@ -451,6 +460,10 @@ class _Reader:
         if bare and (first.kanji_led or self._is_label(sign_start, end)):
             return None
         q_start, qualifier = self._prefix_qualifier(sign_start, qualifier)
+        if self._is_article(start, first, counter, qualifier):
+            return None
+        if unit == "倍" and self._after_increase(q_start):
+            value, low, high = (None if x is None else x + 1 for x in (value, low, high))
         noun = None
         if unit in _COUNT_UNITS:
             noun = self._noun(sign_start, end, unit)
@@ -471,6 +484,20 @@ class _Reader:
             "counter": counter,
         }
         return q_start, end, fields
+
+    def _is_article(self, start: int, first: _Numeral, counter: str | None,
+                    qualifier: str) -> bool:
+        """一 before a classifier with nothing to make it a count (zh: 一座新数据中心)."""
+        if (counter not in self.g.article_classifiers or qualifier != "exact"
+                or self.norm[start:first.end] != "一"):
+            return False
+        return not self.norm[max(0, start - 4):start].rstrip(" ").endswith(self.g.only_words)
+
+    def _after_increase(self, start: int) -> bool:
+        """A multiple after 翻 or 增长(了): the increase, one less than the ratio."""
+        before = self.norm[max(0, start - 6):start].rstrip(" ")
+        before = before.removesuffix("了").rstrip(" ")
+        return before.endswith(self.g.increase_words)
 
     def _numeral(self, start: int, end: int) -> _Numeral | None:
         return _read_numeral(self.g, self.norm, start, end)
@@ -571,6 +598,8 @@ class _Reader:
 
     def _suffix_qualifier(self, end: int, qualifier: str) -> tuple[int, str]:
         pos = _skip_space(self.norm, end) if self.lang != "en" else end
+        if self.norm.startswith(self.g.not_suffix_qualifiers, pos):
+            return end, qualifier
         hit = _starts(self.norm, pos, self.g.suffix_qualifiers)
         if isinstance(hit, tuple):
             if self.lang == "en" and hit[0][-1].isalpha() and \

@@ -91,6 +91,17 @@ PREFIX_QUALIFIERS: dict[str, str] = {
 }
 # verbs a bound may stand before: 约为1亿, 约相当于50万块, 至少有5家, 超过了1万亿
 LINKING_WORDS = ("相当于", "达到", "为", "有", "达", "是", "了")
+# 一 before a classifier is mostly the article "a" (一座新数据中心, 一个多模态大脑), not a
+# count; after "only" it is one (只有一家, 仅一座)
+ARTICLE_CLASSIFIERS = ("个", "個", "座", "家", "台", "张", "張", "块", "塊", "颗", "条", "條",
+                       "篇", "件", "位", "名")
+ONLY_WORDS = ("只有", "仅有", "僅有", "只", "仅", "僅", "唯一", "就")
+# words that begin with a suffix bound but are not one: 两个多模态模型 is two models
+NOT_SUFFIX_QUALIFIERS = ("多模态", "多模態", "多元", "多样", "多樣", "多种", "多種", "多边",
+                         "多邊", "多媒体", "多功能", "多语言", "多維", "多维", "多方", "多重",
+                         "多头", "多少", "余额", "以上的内容")
+# an increase by N times is N + 1 times the base: 翻一倍 (×2), 增长了两倍 (×3)
+INCREASE_WORDS = ("翻", "增加", "增长", "增長", "提高", "提升", "上升", "扩大", "擴大")
 SUFFIX_QUALIFIERS: dict[str, str] = {
     "以上": "at-least",
     "多": "more-than",
