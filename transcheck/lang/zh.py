@@ -99,7 +99,7 @@ ONLY_WORDS = ("只有", "仅有", "僅有", "只", "仅", "僅", "唯一", "就"
 # words that begin with a suffix bound but are not one: 两个多模态模型 is two models
 NOT_SUFFIX_QUALIFIERS = ("多模态", "多模態", "多元", "多样", "多樣", "多种", "多種", "多边",
                          "多邊", "多媒体", "多功能", "多语言", "多維", "多维", "多方", "多重",
-                         "多头", "多少", "余额", "以上的内容")
+                         "多头", "多少", "余额")
 # an increase by N times is N + 1 times the base: 翻一倍 (×2), 增长了两倍 (×3)
 INCREASE_WORDS = ("翻", "增加", "增长", "增長", "提高", "提升", "上升", "扩大", "擴大")
 SUFFIX_QUALIFIERS: dict[str, str] = {
