@@ -56,3 +56,12 @@ def test_ejaaz_entities_slice_their_text(version: str) -> None:
         offset += len(line) + 1
     assert {"grok 5", "grok 4", "v14.2.2.3", "andrej karpathy", "tesla megapack"} <= names
     assert not any(name[0].isdigit() for name in names)
+
+
+def test_a_coordinated_version_is_the_whole_name() -> None:
+    """Colossus I 和 II: the II is Colossus II, so it pairs with a Colossus II on the other
+    side instead of meeting a Colossus III unpaired."""
+    found = extract_entities("算上 Colossus I 和 II，以及 Grok 4 and 5", "zh")
+    assert [(e.text, e.name) for e in found] == [
+        ("Colossus I", "colossus i"), ("II", "colossus ii"), ("Grok 4", "grok 4"),
+        ("5", "grok 5")]

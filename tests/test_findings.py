@@ -123,8 +123,8 @@ def test_japanese_against_its_chinese_version() -> None:
 def test_chinese_versions_keep_the_drifts_of_the_japanese_pair() -> None:
     """The two Japanese versions rendered in Chinese line by line, each with its own facts:
     the errors are exactly the annotated errors of the Japanese pair, and every annotated
-    warning is found. (Two more warnings come from the Chinese wording: 进入2026年 vs
-    到2026年, and Colossus I 和 II read as Colossus I only.)"""
+    warning is found. (One more warning comes from the Chinese wording: 进入2026年 vs
+    到2026年, "by 2026".)"""
     folder = FIXTURES / "align-zh-zh-ejaaz"
     left = parse_document((folder / "bitpush.zh.txt").read_text("utf-8"), "bitpush.zh.txt",
                           when=DAY)

@@ -44,6 +44,13 @@ _VERSION_TAIL = regex.compile(
     r"(?:[ \-]?(?:[0-9]+(?:\.[0-9]+)*(?:/[0-9]+)*[a-z]?|[IVX]{1,4})|[0-9０-９]+)$"
 )
 _ROMAN = regex.compile(r"[IVX]+")
+# a version after a coordinator stands for the whole name: Colossus I 和 II, Grok 4 and 5
+_COORDINATED = regex.compile(
+    r"[ ]?(?:和|与|與|及|以及|および|及び|と|、|,|&|and|or)[ ]?"
+    # a number must end there (Grok 4 和 5家公司 counts companies); a roman numeral may take
+    # a particle or a conjunction (IIを, II和III)
+    r"(?P<version>[IVX]{1,4}(?![\p{Latin}0-9])"
+    r"|[0-9]+(?:\.[0-9]+)*(?![\p{Latin}0-9.\p{Han}\p{Hiragana}\p{Katakana}]))")
 
 # Katakana words that take a number without being names: ナンバー1, トップ10, ステップ2.
 _NOT_NUMBERED_NAMES = frozenset({"ナンバー", "トップ", "ステップ", "ベスト", "ランク", "レベル",
@@ -135,4 +142,24 @@ def extract_entities(text: str, lang: str, *, base: int = 0, unit: int = 0) -> l
         name = normalize_name(surface)
         found.append(Entity(unit_index=unit, start=base + start, end=base + end, text=surface,
                             name=name, family=name_family(name)))
+        found.extend(_coordinated(text, surface, end, base, unit))
     return found
+
+
+def _coordinated(text: str, surface: str, end: int, base: int, unit: int) -> list[Entity]:
+    """The versions coordinated after a versioned name, each as the whole name: in
+    Colossus I 和 II, the II is Colossus II (else it would meet Colossus III unpaired)."""
+    tail = _VERSION_TAIL.search(surface)
+    if tail is None or tail.start() == 0:
+        return []
+    stem = surface[:tail.start()]
+    out: list[Entity] = []
+    m = _COORDINATED.match(text, end)
+    while m is not None:
+        name = normalize_name(f"{stem}{tail.group()[0] if tail.group()[0] in ' -' else ''}"
+                              f"{m.group('version')}")
+        out.append(Entity(unit_index=unit, start=base + m.start("version"),
+                          end=base + m.end("version"), text=m.group("version"), name=name,
+                          family=name_family(name)))
+        m = _COORDINATED.match(text, m.end())
+    return out
