@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import transcheck.align as align_module
-from benchmarks.bench_align import build, numbered_units
+from benchmarks.bench_align import build, ejaaz_zh, ejaaz_zh_zh, numbered_units
 from transcheck.align import align, refine, split_sentences
 from transcheck.align import dp as dp_module
 from transcheck.align.anchors import corridor, cut_points, find_anchors, text_keys
@@ -157,18 +157,21 @@ def test_japanese_against_chinese() -> None:
     assert counts.f1() >= 0.7
 
 
-def test_ejaaz_japanese_against_chinese() -> None:
-    """The whole essay, bitpush's Japanese against a Chinese version (written for this test,
-    with merged, split, swapped and one-sided paragraphs): kana are left out of the n-grams,
-    so the Han characters, numbers and names both sides share carry the alignment."""
-    left_lines, left = units(EJAAZ / "bitpush.ja.txt")
-    right_lines, right = units(FIXTURES / "align-ja-zh-ejaaz" / "zh.txt")
-    gold = read_line_gold((FIXTURES / "align-ja-zh-ejaaz" / "gold").read_text(encoding="utf-8"),
-                          left_lines, right_lines)
+def against_gold(source: tuple[list[str], list[str], list[Pair]]) -> Counts:
+    """Align a pair with a gold; every unit once, and the counts against the gold."""
+    left, right, gold = source
     links = align(left, right)
     check_cover(links, len(left), len(right))
     counts = Counts()
     counts.add(gold, pairs(links))
+    return counts
+
+
+def test_ejaaz_japanese_against_chinese() -> None:
+    """The whole essay, bitpush's Japanese against a Chinese version (written for this test,
+    with merged, split, swapped and one-sided paragraphs): kana are left out of the n-grams,
+    so the Han characters, numbers and names both sides share carry the alignment."""
+    counts = against_gold(ejaaz_zh())
     assert counts.f1() >= JA_ZH_STRICT
     assert counts.f1(lax=True) >= JA_ZH_LAX
 
@@ -177,15 +180,7 @@ def test_ejaaz_chinese_against_chinese() -> None:
     """Chinese versions of the two Japanese translations, written line by line for this test:
     the gold is the Japanese pair's. Two translations away from each other, the versions
     share fewer words than the Japanese pair (strict 0.968 there): the figure is lower."""
-    folder = FIXTURES / "align-zh-zh-ejaaz"
-    left_lines, left = units(folder / "bitpush.zh.txt")
-    right_lines, right = units(folder / "techflow.zh.txt")
-    gold = read_line_gold((folder / "gold").read_text(encoding="utf-8"), left_lines,
-                          right_lines)
-    links = align(left, right)
-    check_cover(links, len(left), len(right))
-    counts = Counts()
-    counts.add(gold, pairs(links))
+    counts = against_gold(ejaaz_zh_zh())
     assert counts.f1() >= ZH_ZH_STRICT
     assert counts.f1(lax=True) >= ZH_ZH_LAX
 
