@@ -55,7 +55,7 @@ def run(left: Document, right: Document) -> dict[str, float]:
     lf, rf = extract_facts(left), extract_facts(right)
     times["facts"] = time.perf_counter() - t
     t = time.perf_counter()
-    links = align_documents(left, right, lf, rf)
+    links = align_documents(left, right, lf, rf, jobs=usable_cpus())  # as the CLI does
     times["align"] = time.perf_counter() - t
     t = time.perf_counter()
     findings = compare(left, right, lf, rf, links)

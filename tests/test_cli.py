@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from transcheck.align.dp import usable_cpus
+
 from .conftest import BITPUSH, FIXTURES, TECHFLOW, run_cli
 
 
@@ -124,7 +126,8 @@ def test_alignment_options_reach_the_alignment(command, capsys, align_calls):  #
     narrow = run_cli([command, "--max-span", "2", *pair], capsys)
     assert first == second  # the processes used change nothing
     assert narrow[1] != second[1]  # links of at most 2 units in the DP: another alignment
-    assert [(c["jobs"], c["max_span"]) for c in align_calls] == [(1, 5), (None, 5), (None, 2)]
+    cpus = usable_cpus()  # the command line's default; the library's is 1
+    assert [(c["jobs"], c["max_span"]) for c in align_calls] == [(1, 5), (cpus, 5), (cpus, 2)]
 
 
 def test_max_span_below_two_is_a_usage_error(capsys):  # type: ignore[no-untyped-def]

@@ -13,11 +13,10 @@ from .model import Document, Fact, Link, Report
 
 def align_documents(
     left: Document, right: Document, left_facts: list[Fact], right_facts: list[Fact],
-    jobs: int | None = None, max_span: int = MAX_SPAN,
+    jobs: int = 1, max_span: int = MAX_SPAN,
 ) -> list[Link]:
     """Links between the units of two documents, anchored by the facts they share; a long
-    pair uses up to ``jobs`` processes (default: one per CPU). A link joins at most
-    ``max_span`` units, both sides together."""
+    pair uses up to ``jobs`` processes; the DP weighs links of up to ``max_span`` units."""
     return align(
         [u.text for u in left.units],
         [u.text for u in right.units],
@@ -28,7 +27,7 @@ def align_documents(
     )
 
 
-def check_documents(left: Document, right: Document, jobs: int | None = None,
+def check_documents(left: Document, right: Document, jobs: int = 1,
                     max_span: int = MAX_SPAN) -> Report:
     """Compare two loaded versions: facts → alignment → findings."""
     left_facts = extract_facts(left)

@@ -168,7 +168,8 @@ def check(left: str, right: str, fmt: str, output: str | None, when: date | None
     config = load_config(config_path)
     baseline = _baseline(baseline_path, config)
     report = check_documents(_load(left, lang, when, encoding, config),
-                             _load(right, lang, when, encoding, config), jobs, max_span)
+                             _load(right, lang, when, encoding, config), _jobs(jobs),
+                             max_span)
     pair = finish(PairResult(left, right, report=report), config, baseline)
     if pair.error is not None:
         raise InputError(pair.error)
@@ -272,7 +273,7 @@ def align(left: str, right: str, fmt: str, output: str | None, when: date | None
     from .report.alignment_text import render_alignment
 
     ldoc, rdoc = _load(left, lang, when, encoding), _load(right, lang, when, encoding)
-    links = align_documents(ldoc, rdoc, extract_facts(ldoc), extract_facts(rdoc), jobs,
+    links = align_documents(ldoc, rdoc, extract_facts(ldoc), extract_facts(rdoc), _jobs(jobs),
                             max_span)
     if fmt == "json":
         text = json_report.dumps(json_report.alignment_dict(ldoc, rdoc, links))

@@ -177,7 +177,7 @@ def plan(folders: Sequence[str], config: Config | None = None
     return tasks, broken
 
 
-def check_task(task: Task, options: Options, jobs: int | None = None) -> PairResult:
+def check_task(task: Task, options: Options, jobs: int = 1) -> PairResult:
     """Load and check one pair (runs in a worker process); input errors become results.
     ``jobs`` bounds the processes a long pair's alignment may use."""
     result = PairResult(task.left.path, task.right.path, folder=task.folder, title=task.title,

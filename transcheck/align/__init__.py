@@ -68,7 +68,7 @@ def align(
     left_keys: Sequence[Collection[str]] | None = None,
     right_keys: Sequence[Collection[str]] | None = None,
     max_span: int = MAX_SPAN,
-    jobs: int | None = None,
+    jobs: int = 1,
 ) -> list[Link]:
     """Links between two lists of unit texts; every unit of both sides is in exactly one.
 
@@ -77,8 +77,10 @@ def align(
     in reading order of the left side; one-sided right units stand where they fall. Where
     two neighbouring units are swapped, right indices step back once.
 
-    A long pair is aligned in blocks between sure anchors, spread over ``jobs`` processes
-    (by default one per CPU); the links do not depend on ``jobs``.
+    A long pair is aligned in blocks between sure anchors; with ``jobs`` > 1 they are spread
+    over that many processes (the command line asks for one per CPU). The links do not
+    depend on ``jobs``. One process is the default here: a program that calls this need not
+    guard its main module for worker processes it did not ask for.
     """
     if max_span < 2:
         raise ValueError("max_span must be at least 2")
@@ -95,7 +97,7 @@ def align(
 def _align(left: Sequence[str], right: Sequence[str],
            left_keys: Sequence[Collection[str]] | None,
            right_keys: Sequence[Collection[str]] | None, max_span: int,
-           jobs: int | None) -> list[Link]:
+           jobs: int) -> list[Link]:
     n, m = len(left), len(right)
     if not n or not m:
         return [Link((i,), ()) for i in range(n)] + [Link((), (j,)) for j in range(m)]

@@ -503,16 +503,16 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int,
 
 
 def run_blocks(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int,
-               cuts: Sequence[Cell], jobs: int | None = None) -> list[Step]:
+               cuts: Sequence[Cell], jobs: int = 1) -> list[Step]:
     """``run_dp`` from cut to cut (see ``anchors.cut_points``), the blocks spread over up to
-    ``jobs`` processes (by default one per CPU this process may use).
+    ``jobs`` processes.
 
     Where the blocks are cut depends on the texts only; how they are spread does not change
     any link. In a worker process, where no process can be started (a sandbox without
     semaphores) or where one dies, the blocks are run here, one after the other.
     """
     blocks = list(itertools.pairwise([(0, 0), *cuts, (len(lo) - 1, hi[-1])]))
-    jobs = min(jobs or usable_cpus(), len(blocks))
+    jobs = min(jobs, len(blocks))
     # a worker (of ``transcheck run``, say) starts no workers of its own: they would only
     # compete with its siblings for the same CPUs
     if jobs > 1 and multiprocessing.parent_process() is None:
