@@ -153,11 +153,11 @@ def _coordinated(text: str, surface: str, end: int, base: int, unit: int) -> lis
     if tail is None or tail.start() == 0:
         return []
     stem = surface[:tail.start()]
+    joiner = tail.group()[0] if tail.group()[0] in " -" else ""  # Grok 4, GPT-4, H100
     out: list[Entity] = []
     m = _COORDINATED.match(text, end)
     while m is not None:
-        name = normalize_name(f"{stem}{tail.group()[0] if tail.group()[0] in ' -' else ''}"
-                              f"{m.group('version')}")
+        name = normalize_name(stem + joiner + m.group("version"))
         out.append(Entity(unit_index=unit, start=base + m.start("version"),
                           end=base + m.end("version"), text=m.group("version"), name=name,
                           family=name_family(name)))
