@@ -171,6 +171,10 @@ class Scorer:
             return 0.0
         return 2 * shared / (math.fsum(w[k] for k in a) + math.fsum(w[k] for k in b))
 
+    def with_facts(self, sim: float, facts: float) -> float:
+        """chrF with the shared-fact share counted as ``FACT_ORDERS`` more orders."""
+        return (self.orders * sim + FACT_ORDERS * facts) / (self.orders + FACT_ORDERS)
+
     def length_term(self, len_a: int, len_b: int) -> float:
         return LENGTH_WEIGHT * abs(
             math.log((len_a + LENGTH_SMOOTH) / (len_b + LENGTH_SMOOTH)) - self.log_ratio)
@@ -238,11 +242,9 @@ class Scorer:
         scale = 1.0 / (1.0 - self.chance(la + lb))
         extra = self.length_term(la, lb)
         weight = span_weight(i1 - i0, j1 - j0)
-        orders = self.orders
 
         def best_case(top: float) -> float:
-            top = (orders * top + FACT_ORDERS) / (orders + FACT_ORDERS)
-            return max((1.0 - top) * scale + extra, 0.0) * weight
+            return max((1.0 - self.with_facts(top, 1.0)) * scale + extra, 0.0) * weight
 
         top = self._summed_top(i0, i1, j0, j1, budget, best_case)
         c = best_case(top)
@@ -250,7 +252,7 @@ class Scorer:
             return c
         facts = self.fact_share(i0, i1, j0, j1)
         if facts is not None:
-            top = (orders * top + FACT_ORDERS * facts) / (orders + FACT_ORDERS)
+            top = self.with_facts(top, facts)
         return max((1.0 - top) * scale + extra, 0.0) * weight
 
     def merged_ceiling(self, i0: int, i1: int, j0: int, j1: int) -> float:
@@ -258,9 +260,7 @@ class Scorer:
         once the DP has met its unit pairs."""
         top = self._summed_top(i0, i1, j0, j1)
         facts = self.fact_share(i0, i1, j0, j1)
-        if facts is None:
-            return top
-        return (self.orders * top + FACT_ORDERS * facts) / (self.orders + FACT_ORDERS)
+        return top if facts is None else self.with_facts(top, facts)
 
     def found_shares(self, u: int, lo: int, hi: int, left: bool) -> list[float | None]:
         """Order by order, the share of unit u's n-grams found in units lo..hi-1 of the other
@@ -359,9 +359,7 @@ class Scorer:
             need_chrf = (((self.orders + FACT_ORDERS) * need - FACT_ORDERS * facts) / self.orders
                          if need else 0.0)
             sim = chrf_pair(self.lp.span(i0, i1), self.rp.span(j0, j1), max(need_chrf, 0.0))
-        if facts is None:
-            return sim
-        return (self.orders * sim + FACT_ORDERS * facts) / (self.orders + FACT_ORDERS)
+        return sim if facts is None else self.with_facts(sim, facts)
 
     def cost(self, i0: int, i1: int, j0: int, j1: int,
              budget: float = math.inf) -> tuple[float, float]:

@@ -181,8 +181,6 @@ def _alike_alone(scorer: Scorer, link: Step, alone: Step) -> bool:
     and its answer, one paragraph on the other side), even when the n·m weight of the
     wider link makes it look dearer. A unit much less alike than the link is more likely
     added material on a shared topic (Grok は現在、Tesla… twice, about other things)."""
-    if not ALONE_LIKE:
-        return False
     i0, i1, j0, j1, _ = link
     a0, a1, b0, b1, _ = alone
     if a1 - a0 + b1 - b0 != 1:
