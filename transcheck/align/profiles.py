@@ -1,9 +1,10 @@
 """Character n-gram profiles of units and the chrF similarity of spans of them.
 
-The statistics are chrF's (character n-grams, white space dropped, β = 2), of orders 1..4
-rather than sacrebleu's 1..6: orders 5 and 6 add nothing to alignment on Text+Berg or the
-Ejaaz pair (measured) and cost a third of the time. They are extracted once per unit; a
-span of several units adds its units' counts (cached), never re-extracting text.
+The statistics are chrF's, counted by sacrebleu (character n-grams, white space dropped,
+β = 2), of orders 1..4 rather than its default 1..6: orders 5 and 6 add nothing to
+alignment on Text+Berg or the Ejaaz pair (measured) and cost a third of the time. They are
+extracted once per unit; a span of several units adds its units' counts (cached), never
+re-extracting text.
 Profiles are built when the dynamic programme first needs them and dropped once it has
 moved past, so memory stays flat. A script only one version is written in (kana against
 Chinese) is left out.
@@ -14,11 +15,11 @@ from __future__ import annotations
 import itertools
 import operator
 import unicodedata
-from collections import Counter
 from collections.abc import Sequence
 from typing import TypeVar
 
 import regex
+from sacrebleu.metrics.helpers import extract_all_char_ngrams
 
 from ..lang.han import fold_han
 
@@ -74,18 +75,6 @@ class SpanStats:
                 got[k] = h[k] + t[k]
             self._orders[o] = got
         return got
-
-
-def char_ngrams(text: str, order: int = CHAR_ORDER) -> list[NgramCounts]:
-    """Counts of the character n-grams of orders 1..order of a normalized text: the same
-    as sacrebleu's ``extract_all_char_ngrams`` (white space already gone), built by adding
-    strings in C (``map``) instead of slicing in a Python loop."""
-    out: list[NgramCounts] = [Counter(text)]
-    grams: list[str] = list(text)
-    for n in range(2, order + 1):
-        grams = list(map(operator.add, grams, text[n - 1:]))
-        out.append(Counter(grams))
-    return out
 
 
 def normalize(text: str) -> str:
@@ -226,7 +215,7 @@ class Profiles:
         units = self._units
         got = units.pop(i, None)
         if got is None:
-            got = SpanStats.of_unit(char_ngrams(self.texts[i], self.orders))
+            got = SpanStats.of_unit(extract_all_char_ngrams(self.texts[i], self.orders))
             trim(units)
         units[i] = got  # (re)inserted last: the cache drops the least recently used
         return got
