@@ -124,7 +124,7 @@ def test_alignment_options_reach_the_alignment(command, capsys, align_calls):  #
     first = run_cli([command, "-j", "1", *pair], capsys)
     second = run_cli([command, *pair], capsys)
     narrow = run_cli([command, "--max-span", "2", *pair], capsys)
-    assert first == second  # the processes used change nothing
+    assert first == second  # the same report (the pair is too short to be cut in blocks)
     assert narrow[1] != second[1]  # links of at most 2 units in the DP: another alignment
     cpus = usable_cpus()  # the command line's default; the library's is 1
     assert [(c["jobs"], c["max_span"]) for c in align_calls] == [(1, 5), (cpus, 5), (cpus, 2)]
