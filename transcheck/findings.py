@@ -412,9 +412,12 @@ def _family(e: Entity) -> Hashable:
     return e.family
 
 
+_LATIN = regex.compile(r"\p{Latin}")
+
+
 def _is_name(e: Entity) -> bool:
     """Names worth reporting as missing: Latin-script names and identifiers."""
-    return bool(regex.search(r"\p{Latin}", e.text)) and len(e.name) > 2
+    return bool(_LATIN.search(e.text)) and len(e.name) > 2
 
 
 def _mentioned(block: Block, e: Entity, side: str) -> bool:

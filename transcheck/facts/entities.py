@@ -44,6 +44,12 @@ _VERSION_TAIL = regex.compile(
     r"(?:[ \-]?(?:[0-9]+(?:\.[0-9]+)*(?:/[0-9]+)*[a-z]?|[IVX]{1,4})|[0-9０-９]+)$"
 )
 _ROMAN = regex.compile(r"[IVX]+")
+_ROMAN_TAIL = regex.compile(r"[ ][ivx]{1,4}$")  # of a normalized name: colossus ii
+_HAS_VERSION = regex.compile(r"[0-9]|[ ][ivx]+$")
+_NAME_MARKS = regex.compile(r"[・=]")
+_LOWER_WORD = regex.compile(r"[a-z][a-z'\-]*")
+_LATIN_FIRST = regex.compile(r"\p{Latin}")
+_DIGITS_TAIL = regex.compile(r"[0-9０-９]+$")
 # a version after a coordinator stands for the whole name: Colossus I 和 II, Grok 4 and 5
 _COORDINATED = regex.compile(
     r"[ ]?(?:和|与|與|及|以及|および|及び|と|、|,|&|and|or)[ ]?"
@@ -73,17 +79,16 @@ _EN_COMMON = frozenset(
 def normalize_name(text: str) -> str:
     """The form names are compared in: NFKC, casefold, single spaces, no ・ (イーロン・マスク)."""
     s = unicodedata.normalize("NFKC", text).casefold()
-    s = regex.sub(r"[・=]", "", s)
+    s = _NAME_MARKS.sub("", s)
     return " ".join(s.split())
 
 
 def name_family(name: str) -> str:
     """The normalized name without its version: grok 5 → grok, h100 → h, colossus ii →
     colossus, gpt-4 → gpt."""
-    family = _VERSION_TAIL.sub("", name).rstrip(" -.") if regex.search(r"[0-9]|[ ][ivx]+$",
-                                                                      name) else name
-    if regex.search(r"[ ][ivx]{1,4}$", name):
-        family = regex.sub(r"[ ][ivx]{1,4}$", "", name)
+    family = _VERSION_TAIL.sub("", name).rstrip(" -.") if _HAS_VERSION.search(name) else name
+    if _ROMAN_TAIL.search(name):
+        family = _ROMAN_TAIL.sub("", name)
     return family or name
 
 
@@ -113,13 +118,13 @@ def extract_entities(text: str, lang: str, *, base: int = 0, unit: int = 0) -> l
         name = m.group("name")
         start = m.start("name")
         words = name.split(" ")
-        while len(words) > 1 and (regex.fullmatch(r"[a-z][a-z'\-]*", words[0])
+        while len(words) > 1 and (_LOWER_WORD.fullmatch(words[0])
                                   or words[0] in _EN_COMMON):
             start += len(words[0]) + 1  # "new Grok 5": the name is Grok 5
             words = words[1:]
         name = " ".join(words)
         if len(name) < 2 or _ROMAN.fullmatch(name) or name in _GENERIC or \
-                not regex.match(r"\p{Latin}", name):
+                not _LATIN_FIRST.match(name):
             continue
         if lang == "en" and not _looks_like_en_name(text, start, name):
             continue
@@ -128,7 +133,7 @@ def extract_entities(text: str, lang: str, *, base: int = 0, unit: int = 0) -> l
         for m in _KATAKANA.finditer(text, timeout=SCAN_TIMEOUT):
             group = m.lastgroup or "name"
             word = m.group(group)
-            if group == "numbered" and regex.sub(r"[0-9０-９]+$", "", word) in \
+            if group == "numbered" and _DIGITS_TAIL.sub("", word) in \
                     _NOT_NUMBERED_NAMES:
                 continue
             spans.append((m.start(group), m.end(group)))
