@@ -17,8 +17,7 @@ import time
 from pathlib import Path
 
 from transcheck.align.dp import usable_cpus
-from transcheck.check import align_documents
-from transcheck.facts import extract_facts
+from transcheck.check import align_documents, read_facts
 from transcheck.findings import compare
 from transcheck.load import parse_document
 from transcheck.model import Document
@@ -52,7 +51,7 @@ def book(side: str, size: int, seed: int = 7) -> str:
 def run(left: Document, right: Document) -> dict[str, float]:
     times: dict[str, float] = {}
     t = time.perf_counter()
-    lf, rf = extract_facts(left), extract_facts(right)
+    lf, rf = read_facts(left, right, jobs=usable_cpus())  # as the CLI does
     times["facts"] = time.perf_counter() - t
     t = time.perf_counter()
     links = align_documents(left, right, lf, rf, jobs=usable_cpus())  # as the CLI does

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -141,3 +142,31 @@ def test_chinese_versions_keep_the_drifts_of_the_japanese_pair() -> None:
            if f.severity != "info" and f.left and f.right}
     assert {x for x in got if x[1] == "error"} == {x for x in want if x[1] == "error"}
     assert want <= got
+
+
+def test_both_sides_read_in_two_processes_give_the_same_facts(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from transcheck.check import read_facts
+    from transcheck.cli import _load
+
+    check_module = importlib.import_module("transcheck.check")  # the package's check is a function
+    left, right = (_load(str(EJAAZ / name), "auto", None)
+                   for name in ("bitpush.ja.txt", "techflow.ja.txt"))
+    alone = read_facts(left, right, jobs=1)
+    monkeypatch.setattr(check_module, "PARALLEL_FACTS", 1000)  # the Ejaaz sides count as long
+    pools: list[object] = []
+    start_pool = check_module.ProcessPoolExecutor
+
+    def counted(*args: object, **kwargs: object) -> object:
+        pools.append(start_pool(*args, **kwargs))
+        return pools[-1]
+
+    monkeypatch.setattr(check_module, "ProcessPoolExecutor", counted)
+    assert read_facts(left, right, jobs=2) == alone
+    assert len(pools) == 1  # the right side was read in another process
+    assert len(alone[0]) > 50 and len(alone[1]) > 50
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("no semaphores here")
+
+    monkeypatch.setattr(check_module, "ProcessPoolExecutor", refuse)
+    assert read_facts(left, right, jobs=2) == alone

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import signal
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 
 from .align import MAX_SPAN, align
@@ -9,6 +13,32 @@ from .facts import extract_facts, fact_keys
 from .findings import compare
 from .load import load_document
 from .model import Document, Fact, Link, Report
+
+PARALLEL_FACTS = 100_000  # characters a side from which the two sides are read at once
+
+
+def read_facts(left: Document, right: Document,
+               jobs: int = 1) -> tuple[list[Fact], list[Fact]]:
+    """The facts of both versions. With ``jobs`` > 1 and long versions, the right one is
+    read in a second process while this one reads the left: the same facts, in about half
+    the time on a book. Where no process can be started, both are read here."""
+    if (jobs > 1 and min(len(left.text), len(right.text)) >= PARALLEL_FACTS
+            and multiprocessing.parent_process() is None):
+        try:
+            pool = ProcessPoolExecutor(1, initializer=signal.signal,
+                                       initargs=(signal.SIGINT, signal.SIG_IGN))
+            try:
+                pending = pool.submit(extract_facts, right)
+                left_facts = extract_facts(left)
+                right_facts = pending.result()
+            except BaseException:  # bad input or Ctrl-C: do not wait for the other side
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+            pool.shutdown()
+            return left_facts, right_facts
+        except (OSError, NotImplementedError, BrokenProcessPool):
+            pass
+    return extract_facts(left), extract_facts(right)
 
 
 def align_documents(
@@ -30,8 +60,7 @@ def align_documents(
 def check_documents(left: Document, right: Document, jobs: int = 1,
                     max_span: int = MAX_SPAN) -> Report:
     """Compare two loaded versions: facts → alignment → findings."""
-    left_facts = extract_facts(left)
-    right_facts = extract_facts(right)
+    left_facts, right_facts = read_facts(left, right, jobs)
     links = align_documents(left, right, left_facts, right_facts, jobs, max_span)
     findings = compare(left, right, left_facts, right_facts, links)
     return Report(left, right, links, findings, left_facts, right_facts)

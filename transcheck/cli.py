@@ -14,7 +14,7 @@ from . import __version__
 from .align import MAX_SPAN
 from .align.dp import usable_cpus
 from .baseline import Baseline, entries_for, read_baseline, write_baseline
-from .check import align_documents, check_documents
+from .check import align_documents, check_documents, read_facts
 from .config import Config, load_config, resolve
 from .facts import extract_facts
 from .load import parse_date
@@ -273,8 +273,8 @@ def align(left: str, right: str, fmt: str, output: str | None, when: date | None
     from .report.alignment_text import render_alignment
 
     ldoc, rdoc = _load(left, lang, when, encoding), _load(right, lang, when, encoding)
-    links = align_documents(ldoc, rdoc, extract_facts(ldoc), extract_facts(rdoc), _jobs(jobs),
-                            max_span)
+    workers = _jobs(jobs)
+    links = align_documents(ldoc, rdoc, *read_facts(ldoc, rdoc, workers), workers, max_span)
     if fmt == "json":
         text = json_report.dumps(json_report.alignment_dict(ldoc, rdoc, links))
     else:
