@@ -17,6 +17,7 @@ keeps the longest match at each place, and one interpreter turns the groups into
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from datetime import date
 from types import ModuleType
@@ -118,7 +119,14 @@ class _Grammar:
         return None if word is None else self.tables[table].get(_key(word))
 
 
-_GRAMMARS = {"ja": _Grammar.of(times_ja), "zh": _Grammar.of(times_zh), "en": _Grammar.of(times_en)}
+_TABLES = {"ja": times_ja, "zh": times_zh, "en": times_en}
+
+
+@functools.cache
+def _grammar(lang: str) -> _Grammar:
+    """A language's grammar, compiled on first use: a Japanese pair never waits for the
+    English patterns (the largest)."""
+    return _Grammar.of(_TABLES.get(lang, times_ja))
 
 
 def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
@@ -128,7 +136,7 @@ def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
     >>> [t.text for t in extract_times("来年末までに出荷、4ヶ月足らずで", "ja", None)]
     ['来年末までに', '4ヶ月足らず']
     """
-    grammar = _GRAMMARS.get(lang, _GRAMMARS["ja"])
+    grammar = _grammar(lang if lang in _TABLES else "ja")
     candidates: list[tuple[int, int, int, Any]] = []
     windows = grammar.windows(text)
     for rank, pattern in enumerate(grammar.patterns):
