@@ -126,7 +126,7 @@ _TABLES = {"ja": times_ja, "zh": times_zh, "en": times_en}
 def _grammar(lang: str) -> _Grammar:
     """A language's grammar, compiled on first use: a Japanese pair never waits for the
     English patterns (the largest)."""
-    return _Grammar.of(_TABLES.get(lang, times_ja))
+    return _Grammar.of(_TABLES[lang])
 
 
 def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
