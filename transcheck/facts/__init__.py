@@ -7,9 +7,10 @@ Times are read first, then quantities outside them, then names outside both, so 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from ..lang import SCAN_TIMEOUT
-from ..model import Document, Entity, Fact, InputError, Quantity, TimeSpan
+from ..model import Document, Entity, Fact, InputError, Quantity, TimeSpan, Unit
 from .entities import extract_entities
 from .quantities import extract_quantities
 from .times import extract_times
@@ -22,8 +23,6 @@ def _outside(fact: Fact, taken: Sequence[tuple[int, int]]) -> bool:
 def unit_facts(text: str, lang: str, *, when: object = None, base: int = 0,
                unit: int = 0) -> list[Fact]:
     """The facts in one unit's text, with offsets shifted by ``base``."""
-    from datetime import date
-
     doc_date = when if isinstance(when, date) else None
     times = extract_times(text, lang, doc_date, base=base, unit=unit)
     entities = extract_entities(text, lang, base=base, unit=unit)
@@ -41,13 +40,19 @@ def unit_facts(text: str, lang: str, *, when: object = None, base: int = 0,
 
 def extract_facts(doc: Document) -> list[Fact]:
     """Every fact of a document, in text order, each tagged with its unit's index."""
+    return units_facts(doc.units, doc.lang, doc.date, doc.path)
+
+
+def units_facts(units: Sequence[Unit], lang: str, when: date | None,
+                path: str) -> list[Fact]:
+    """The facts of some units of the document at ``path`` (all of them: ``extract_facts``);
+    a part of a long document can be read in another process without sending the rest."""
     facts: list[Fact] = []
-    for u in doc.units:
+    for u in units:
         try:
-            facts.extend(unit_facts(u.text, doc.lang, when=doc.date, base=u.start,
-                                    unit=u.index))
+            facts.extend(unit_facts(u.text, lang, when=when, base=u.start, unit=u.index))
         except TimeoutError:
-            raise InputError(f"{doc.path}: line {u.line}: text too complex to read (a pattern "
+            raise InputError(f"{path}: line {u.line}: text too complex to read (a pattern "
                              f"ran past {SCAN_TIMEOUT:g} s); is this pasted data?") from None
     return facts
 
