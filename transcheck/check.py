@@ -30,6 +30,7 @@ def read_facts(left: Document, right: Document,
     # the patterns, which a forked worker then has without building them again
     first = -(-len(left.units) // FACT_PARTS)
     head = units_facts(left.units[:first], left.lang, left.date, left.path)
+    rest = left.units[first:]
     try:
         pool = ProcessPoolExecutor(1, initializer=signal.signal,
                                    initargs=(signal.SIGINT, signal.SIG_IGN))
@@ -38,15 +39,14 @@ def read_facts(left: Document, right: Document,
             pending = [pool.submit(units_facts, right.units[lo:lo + step], right.lang,
                                    right.date, right.path)
                        for lo in range(0, len(right.units), step)]
-            left_facts = head + units_facts(left.units[first:], left.lang, left.date, left.path)
+            left_facts = head + units_facts(rest, left.lang, left.date, left.path)
             right_facts = [fact for part in pending for fact in part.result()]
         except BaseException:  # bad input or Ctrl-C: do not wait for the other side
             pool.shutdown(wait=False, cancel_futures=True)
             raise
         pool.shutdown()
     except (OSError, NotImplementedError, BrokenProcessPool):
-        return (head + units_facts(left.units[first:], left.lang, left.date, left.path),
-                extract_facts(right))
+        return head + units_facts(rest, left.lang, left.date, left.path), extract_facts(right)
     return left_facts, right_facts
 
 
