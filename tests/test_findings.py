@@ -170,3 +170,37 @@ def test_both_sides_read_in_two_processes_give_the_same_facts(monkeypatch) -> No
 
     monkeypatch.setattr(check_module, "ProcessPoolExecutor", refuse)
     assert read_facts(left, right, jobs=2) == alone
+
+
+def test_bad_input_read_in_the_other_process_is_one_clear_error(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A unit too complex to read on the side read by the worker is the same InputError,
+    naming that file and line, as when both sides are read here."""
+    import multiprocessing
+
+    from transcheck import facts as facts_module
+    from transcheck.check import read_facts
+    from transcheck.cli import _load
+    from transcheck.model import InputError
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched reader reaches the worker only when it is forked")
+    check_module = importlib.import_module("transcheck.check")
+    left, right = (_load(str(EJAAZ / name), "auto", None)
+                   for name in ("bitpush.ja.txt", "techflow.ja.txt"))
+    bad = right.units[40]
+    read_unit = facts_module.unit_facts
+
+    def too_complex(text: str, *args: object, **kwargs: object) -> object:
+        if text == bad.text:
+            raise TimeoutError("regex timed out")
+        return read_unit(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(facts_module, "unit_facts", too_complex)
+    messages = []
+    for parallel in (10**9, 1000):
+        monkeypatch.setattr(check_module, "PARALLEL_FACTS", parallel)
+        with pytest.raises(InputError) as raised:
+            read_facts(left, right, jobs=2)
+        messages.append(str(raised.value))
+    assert messages[0] == messages[1]
+    assert messages[0].startswith(f"{right.path}: line {bad.line}: text too complex to read")
