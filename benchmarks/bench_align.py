@@ -29,13 +29,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from transcheck.align import align
-from transcheck.align.dp import usable_cpus
 from transcheck.align.evaluate import (
     Counts,
     Pair,
     read_line_gold,
     read_textberg_gold,
 )
+from transcheck.workers import usable_cpus
 
 ROOT = Path(__file__).resolve().parents[1]
 EJAAZ = ROOT / "pairs" / "ejaaz-grok5"

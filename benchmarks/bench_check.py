@@ -16,11 +16,11 @@ import resource
 import time
 from pathlib import Path
 
-from transcheck.align.dp import usable_cpus
 from transcheck.check import align_documents, read_facts
 from transcheck.findings import compare
 from transcheck.load import parse_document
 from transcheck.model import Document
+from transcheck.workers import usable_cpus
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIR = ROOT / "pairs" / "ejaaz-grok5"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from transcheck.align.dp import usable_cpus
+from transcheck.workers import usable_cpus
 
 from .conftest import BITPUSH, FIXTURES, TECHFLOW, run_cli
 

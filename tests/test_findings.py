@@ -11,6 +11,7 @@ import pytest
 
 from benchmarks.bench_align import numbered_units
 from benchmarks.findings_eval import ANNOTATION, evaluate
+from transcheck import workers
 from transcheck.check import check_documents
 from transcheck.load import parse_document
 from transcheck.model import Report
@@ -155,20 +156,20 @@ def test_both_sides_read_in_two_processes_give_the_same_facts(monkeypatch) -> No
     assert len(alone[0]) > 50 and len(alone[1]) > 50
     monkeypatch.setattr(check_module, "PARALLEL_FACTS", 1000)  # the Ejaaz sides count as long
     pools: list[object] = []
-    start_pool = check_module.ProcessPoolExecutor
+    start_pool = workers.ProcessPoolExecutor
 
     def counted(*args: object, **kwargs: object) -> object:
         pools.append(start_pool(*args, **kwargs))
         return pools[-1]
 
-    monkeypatch.setattr(check_module, "ProcessPoolExecutor", counted)
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", counted)
     assert read_facts(left, right, jobs=2) == alone
     assert len(pools) == 1  # the right side was read in another process
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError("no semaphores here")
 
-    monkeypatch.setattr(check_module, "ProcessPoolExecutor", refuse)
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", refuse)
     assert read_facts(left, right, jobs=2) == alone
 
 

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import signal
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 
 from .align import MAX_SPAN, align
@@ -13,6 +9,7 @@ from .facts import extract_facts, fact_keys, units_facts
 from .findings import compare
 from .load import load_document
 from .model import Document, Fact, Link, Report
+from .workers import NO_WORKERS, may_spread, worker_pool
 
 PARALLEL_FACTS = 100_000  # characters a side from which the two sides are read at once
 FACT_PARTS = 32  # the other side is sent in parts: Ctrl-C waits for two at most
@@ -23,29 +20,22 @@ def read_facts(left: Document, right: Document,
     """The facts of both versions. With ``jobs`` > 1 and long versions, the right one is
     read in a second process while this one reads the left: the same facts, in about half
     the time on a book. Where no process can be started, both are read here."""
-    if (jobs < 2 or min(len(left.text), len(right.text)) < PARALLEL_FACTS
-            or multiprocessing.parent_process() is not None):
+    if not may_spread(jobs) or min(len(left.text), len(right.text)) < PARALLEL_FACTS:
         return extract_facts(left), extract_facts(right)
     # the first part is read before the worker starts: it builds the tagger and compiles
     # the patterns, which a forked worker then has without building them again
     first = -(-len(left.units) // FACT_PARTS)
     head = units_facts(left.units[:first], left.lang, left.date, left.path)
     rest = left.units[first:]
+    step = -(-len(right.units) // FACT_PARTS)
     try:
-        pool = ProcessPoolExecutor(1, initializer=signal.signal,
-                                   initargs=(signal.SIGINT, signal.SIG_IGN))
-        try:
-            step = -(-len(right.units) // FACT_PARTS)
+        with worker_pool(1) as pool:
             pending = [pool.submit(units_facts, right.units[lo:lo + step], right.lang,
                                    right.date, right.path)
                        for lo in range(0, len(right.units), step)]
             left_facts = head + units_facts(rest, left.lang, left.date, left.path)
             right_facts = [fact for part in pending for fact in part.result()]
-        except BaseException:  # bad input or Ctrl-C: do not wait for the other side
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        pool.shutdown()
-    except (OSError, NotImplementedError, BrokenProcessPool):
+    except NO_WORKERS:
         return head + units_facts(rest, left.lang, left.date, left.path), extract_facts(right)
     return left_facts, right_facts
 

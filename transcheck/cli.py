@@ -12,7 +12,6 @@ import click
 
 from . import __version__
 from .align import MAX_SPAN
-from .align.dp import usable_cpus
 from .baseline import Baseline, entries_for, read_baseline, write_baseline
 from .check import align_documents, check_documents, read_facts
 from .config import Config, load_config, resolve
@@ -24,6 +23,7 @@ from .report import json as json_report
 from .report.text import want_color
 from .run import FAIL_ON_DEFAULT, Options, PairResult, RunResult, finish, load_version
 from .run import run as run_pairs
+from .workers import usable_cpus
 
 F = TypeVar("F", bound=Callable[..., Any])
 

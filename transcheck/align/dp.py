@@ -13,14 +13,10 @@ from __future__ import annotations
 
 import itertools
 import math
-import multiprocessing
-import os
 import random
-import signal
 from collections.abc import Callable, Collection, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 
+from ..workers import NO_WORKERS, may_spread, worker_pool
 from .profiles import BETA2, Profiles, chrf_from, chrf_pair, matches, shared
 
 LENGTH_SMOOTH = 8  # characters added to both lengths: short units vary most
@@ -511,12 +507,10 @@ def run_blocks(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: i
     """
     blocks = list(itertools.pairwise([(0, 0), *cuts, (len(lo) - 1, hi[-1])]))
     jobs = min(jobs, len(blocks))
-    # a worker (of ``transcheck run``, say) starts no workers of its own: they would only
-    # compete with its siblings for the same CPUs
-    if jobs > 1 and multiprocessing.parent_process() is None:
+    if may_spread(jobs):
         try:
             done = _spread(scorer, lo, hi, max_span, blocks, jobs)
-        except (OSError, NotImplementedError, BrokenProcessPool):
+        except NO_WORKERS:
             pass
         else:
             path: list[Step] = []
@@ -531,24 +525,11 @@ def run_blocks(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: i
 def _spread(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int,
             blocks: Sequence[tuple[Cell, Cell]], jobs: int) -> list[tuple[list[Step], Caches]]:
     """The paths of the blocks and what the workers learnt, block by block."""
-    pool = ProcessPoolExecutor(jobs, initializer=_take_work,
-                               initargs=(scorer, lo, hi, max_span))
-    try:
+    with worker_pool(jobs, _take_work, (scorer, lo, hi, max_span)) as pool:
         # longest first, so that no long block starts last
         order = sorted(range(len(blocks)), key=lambda k: blocks[k][0][0] - blocks[k][1][0])
         done = dict(zip(order, pool.map(_run_block, [blocks[k] for k in order]), strict=True))
-    except BaseException:  # Ctrl-C too: do not wait for the blocks still to come
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
     return [done[k] for k in range(len(blocks))]
-
-
-def usable_cpus() -> int:
-    """CPUs this process may run on (its affinity where the system tells it)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 _work: tuple[Scorer, Sequence[int], Sequence[int], int] | None = None  # in a worker process
@@ -557,7 +538,6 @@ _work: tuple[Scorer, Sequence[int], Sequence[int], int] | None = None  # in a wo
 def _take_work(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int) -> None:
     global _work
     _work = (scorer, lo, hi, max_span)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
 
 
 def _run_block(block: tuple[Cell, Cell]) -> tuple[list[Step], Caches]:
