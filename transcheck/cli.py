@@ -70,7 +70,7 @@ def jobs_option(what: str) -> Callable[[F], F]:
 
 def alignment_options(fn: F) -> F:
     """--max-span and -j/--jobs, shared by check and align."""
-    fn = jobs_option("Processes a long pair is aligned in")(fn)
+    fn = jobs_option("Processes a long pair is read and aligned in")(fn)
     fn = click.option("--max-span", type=click.IntRange(2, 8), default=MAX_SPAN,
                       show_default=True, metavar="N",
                       help="The largest link weighed as one, in units of both sides "
