@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import transcheck.align as align_module
 from benchmarks.bench_align import build, ejaaz_zh, ejaaz_zh_zh, numbered_units
+from benchmarks.bench_align import ejaaz as ejaaz_pair
 from transcheck import workers
 from transcheck.align import align, refine, split_sentences
 from transcheck.align.anchors import corridor, cut_points, find_anchors, text_keys
@@ -333,15 +334,7 @@ def test_sentence_piece_goes_where_its_words_are() -> None:
 def long_pair() -> tuple[list[str], list[str], list[Pair]]:
     """Eight copies of the Ejaaz pair, each with its kana and letters shifted and a few
     one-sided right paragraphs dropped: 432 × 559 units."""
-    return build([numbered_pair(EJAAZ)], 90_000)
-
-
-def numbered_pair(folder: Path) -> tuple[list[str], list[str], list[Pair]]:
-    ll, lt = units(folder / "bitpush.ja.txt")
-    rl, rt = units(folder / "techflow.ja.txt")
-    gold = read_line_gold((FIXTURES / "ejaaz-alignment.gold").read_text(encoding="utf-8"),
-                          ll, rl)
-    return lt, rt, gold
+    return build([ejaaz_pair()], 90_000)
 
 
 def test_long_pair_cut_into_blocks(long_pair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
