@@ -23,7 +23,7 @@ from transcheck.align.anchors import corridor, cut_points, find_anchors, text_ke
 from transcheck.align.dp import Scorer, run_blocks, run_dp
 from transcheck.align.evaluate import Counts, Pair, read_line_gold, read_textberg_gold
 from transcheck.align.profiles import Profiles
-from transcheck.align.repair import shift
+from transcheck.align.repair import shift, unlink_unlike
 from transcheck.lang.han import fold_han
 from transcheck.load import load_document
 from transcheck.model import Link
@@ -37,7 +37,7 @@ TEXTBERG = ROOT.parent / "shared" / "bench" / "textberg"
 # measured: Ejaaz strict 0.968 / lax 0.986, Text+Berg strict 0.882 / lax 0.968 (see benchmarks/)
 EJAAZ_STRICT, EJAAZ_LAX = 0.95, 0.97
 JA_ZH_STRICT, JA_ZH_LAX = 0.90, 0.94  # measured 0.917 / 0.954
-ZH_ZH_STRICT, ZH_ZH_LAX = 0.79, 0.87  # measured 0.812 / 0.887
+ZH_ZH_STRICT, ZH_ZH_LAX = 0.81, 0.89  # measured 0.835 / 0.907
 TEXTBERG_STRICT, TEXTBERG_LAX = 0.87, 0.95
 
 
@@ -184,6 +184,46 @@ def test_ejaaz_chinese_against_chinese() -> None:
     counts = against_gold(ejaaz_zh_zh())
     assert counts.f1() >= ZH_ZH_STRICT
     assert counts.f1(lax=True) >= ZH_ZH_LAX
+
+
+def test_chinese_quoted_posts_facing_each_other_stay_one_sided() -> None:
+    """bitpush.zh's quoted posts (lines 17-22) face techflow.zh's (lines 24-26). Their text is
+    no more alike than chance, and the names and numbers they hold (Macrohard, 300兆瓦 /
+    NVIDIA, 7万亿) all differ: none of them is linked, and the report lists them as
+    one-sided."""
+    folder = FIXTURES / "align-zh-zh-ejaaz"
+    ll, lt = units(folder / "bitpush.zh.txt")
+    rl, rt = units(folder / "techflow.zh.txt")
+    links = align(lt, rt)
+    left_alone = {ll[i] for link in links if not link.right for i in link.left}
+    right_alone = {rl[j] for link in links if not link.left for j in link.right}
+    assert set(range(17, 23)) <= left_alone
+    assert {24, 25, 26} <= right_alone
+
+
+def test_a_link_near_chance_breaks_only_when_its_facts_differ() -> None:
+    """A link a little less alike than chance stays while nothing speaks against it (a free
+    rendering shares little text), and breaks when both sides name facts of the other
+    version and none of each other's; one shared fact keeps it."""
+    left = ["电网跟不上，于是马斯克空运了燃气轮机。", "Colossus 2 的屋顶上真的写着 Macrohard。",
+            "黄仁勋谈到了 Grok 5 的规模。", "总之，xAI 的优势不可动摇。"]
+    right = ["由于电网无法支撑，他直接空运燃气轮机供电。", "NVIDIA CEO 黄仁勋谈 Grok 5：",
+             "Macrohard 这个词就画在 Colossus 2 的屋顶上。", "基础设施之战已经结束，xAI 赢了。"]
+    lp, rp = Profiles.pair(left, right)
+    cases = {  # keys of left unit 1 and right unit 1 → is the link kept?
+        (frozenset(), frozenset()): True,
+        (frozenset({"e:macrohard"}), frozenset({"e:nvidia"})): False,
+        (frozenset({"e:macrohard", "e:grok 5"}), frozenset({"e:nvidia", "e:grok 5"})): True,
+    }
+    for (mine, theirs), kept in cases.items():
+        # each key of the pair is found in the other version, in another unit
+        lkeys = [set(), mine, {"e:nvidia"}, set()]
+        rkeys = [set(), theirs, {"e:macrohard"}, set()]
+        scorer = Scorer(lp, rp, lkeys, rkeys)
+        sim = 0.75 * scorer.chance(lp.length(1, 2) + rp.length(1, 2))
+        step = (1, 2, 1, 2, sim)
+        assert unlink_unlike(scorer, [step]) == (
+            [step] if kept else [(1, 2, 1, 1, None), (2, 2, 1, 2, None)])
 
 
 def test_a_script_of_one_side_only_is_left_out() -> None:

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from .dp import SURE, Scorer, Step
 
 UNLIKE = 0.5  # a link less alike than this times chance is no link
+APART = 1.0  # ... nor one less alike than this times chance whose sides' facts all differ
 CROSS_LIKE = 2.0  # a crossed link must be this many times as alike as chance
 ABSORB_SIM = 0.95  # a link grown by absorbing keeps this share of its similarity
 ALONE_LIKE = 2.0  # a unit left alone this many times as alike as chance joins its neighbour
@@ -218,12 +219,21 @@ def fill_gaps(scorer: Scorer, path: list[Step]) -> list[Step]:
 
 def unlink_unlike(scorer: Scorer, path: list[Step]) -> list[Step]:
     """Break links less alike than unrelated text of their length: the DP may pair two
-    one-sided passages that happen to face each other (quoted posts on both sides)."""
+    one-sided passages that happen to face each other (quoted posts on both sides).
+
+    A link at about chance level stays when nothing speaks against it (a free rendering of
+    a sentence often shares little text), but not when both sides name facts, names or
+    numbers found in the other version, and none of them in each other.
+    """
     out: list[Step] = []
     for e in path:
         i0, i1, j0, j1, sim = e
-        if sim is not None and sim < scorer.chance(
-                scorer.lp.length(i0, i1) + scorer.rp.length(j0, j1)) * UNLIKE:
+        if sim is None:
+            out.append(e)
+            continue
+        chance = scorer.chance(scorer.lp.length(i0, i1) + scorer.rp.length(j0, j1))
+        if sim < chance * UNLIKE or (sim < chance * APART
+                                     and scorer.fact_share(i0, i1, j0, j1) == 0.0):
             out.extend((i, i + 1, j0, j0, None) for i in range(i0, i1))
             out.extend((i1, i1, j, j + 1, None) for j in range(j0, j1))
         else:
