@@ -6,6 +6,10 @@
   when that is cheaper and both crossed links are clearly better than chance.
 - Long lists: a paragraph rendered as a lead-in and many bullets needs a link wider than
   ``max_span``; a one-sided unit next to a link joins it when that lowers the cost.
+- Passages of one version facing passages of the other (quoted posts on both sides): a
+  link near chance costs the DP less than two deletions, so it pairs them. A link far
+  below chance is broken, and so is one below chance whose two sides name facts of the
+  other version and none of each other's.
 - Short gaps: one left and one right unit left out between two links (a reworded heading,
   マスクのエネルギー帝国 / マスクは自分専用の電力網を建設している) are linked: their place
   says more than their few shared characters. At either end of the text they are linked
