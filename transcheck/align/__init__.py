@@ -13,7 +13,8 @@ heading. The alignment is built in four steps, each in its own module:
    shared facts, a link of n·m units weighing as n·m links; a long pair is cut between
    neighbouring strong anchors into blocks of about 500 rows, run in parallel processes;
 4. ``repair``: crossings of blocks, lists wider than ``max_span``, one-sided units as
-   alike as their neighbouring link joined to it, links far below chance broken, lone
+   alike as their neighbouring link joined to it, links far below chance broken (or
+   below chance with facts that all differ: one-sided passages facing each other), lone
    reworded headings between two links joined, a unit loosely linked next to one-sided
    material relinked with its clearly alike counterpart a few entries away, two 1-1
    links joined into one 2-2 link where sentences moved across a paragraph break, and a
