@@ -23,7 +23,7 @@ from transcheck.align.anchors import corridor, cut_points, find_anchors, text_ke
 from transcheck.align.dp import Scorer, run_blocks, run_dp
 from transcheck.align.evaluate import Counts, Pair, read_line_gold, read_textberg_gold
 from transcheck.align.profiles import Profiles
-from transcheck.align.repair import shift, unlink_unlike
+from transcheck.align.repair import match_gaps, shift, unlink_unlike
 from transcheck.lang.han import fold_han
 from transcheck.load import load_document
 from transcheck.model import Link
@@ -37,7 +37,7 @@ TEXTBERG = ROOT.parent / "shared" / "bench" / "textberg"
 # measured: Ejaaz strict 0.968 / lax 0.986, Text+Berg strict 0.882 / lax 0.968 (see benchmarks/)
 EJAAZ_STRICT, EJAAZ_LAX = 0.95, 0.97
 JA_ZH_STRICT, JA_ZH_LAX = 0.90, 0.94  # measured 0.917 / 0.954
-ZH_ZH_STRICT, ZH_ZH_LAX = 0.81, 0.89  # measured 0.835 / 0.907
+ZH_ZH_STRICT, ZH_ZH_LAX = 0.84, 0.91  # measured 0.857 / 0.930
 TEXTBERG_STRICT, TEXTBERG_LAX = 0.87, 0.95
 
 
@@ -199,6 +199,38 @@ def test_chinese_quoted_posts_facing_each_other_stay_one_sided() -> None:
     right_alone = {rl[j] for link in links if not link.left for j in link.right}
     assert set(range(17, 23)) <= left_alone
     assert {24, 25, 26} <= right_alone
+
+
+def test_a_pair_across_facing_passages_is_linked() -> None:
+    """bitpush.zh's line 16 (除非其他实验室跟上…) comes before its quoted posts, techflow.zh's
+    line 27 (…只要其他实验室追不上…) after its own: once the links across the posts are
+    broken, the two sentences are linked to each other."""
+    folder = FIXTURES / "align-zh-zh-ejaaz"
+    ll, lt = units(folder / "bitpush.zh.txt")
+    rl, rt = units(folder / "techflow.zh.txt")
+    pairs = {(tuple(ll[i] for i in link.left), tuple(rl[j] for j in link.right))
+             for link in align(lt, rt)}
+    assert ((16,), (27,)) in pairs
+
+
+def test_a_gap_keeps_its_alike_pairs_in_order() -> None:
+    """In a run of units left out on both sides, the clearly alike pair is linked and
+    every other unit stays one-sided, each exactly once; with a single unit on a side the
+    run is left as it is (a lead-in and its bullets are for ``absorb``)."""
+    left = ["黄仁勋谈到了 Grok 5 的参数规模。", "Colossus 2 的屋顶上真的写着 Macrohard。",
+            "除非其他实验室跟上，否则 xAI 的模型将继续领先。"]
+    right = ["本来要花四年的事，他用不到四个月就做完了。",
+             "只要其他实验室跟不上，xAI 的模型就会一直领先。", "基础设施之战已经没有悬念。"]
+    lp, rp = Profiles.pair(left, right)
+    scorer = Scorer(lp, rp, [set()] * 3, [set()] * 3)
+    run = [(i, i + 1, 0, 0, None) for i in range(3)] + [(3, 3, j, j + 1, None)
+                                                          for j in range(3)]
+    out = match_gaps(scorer, run)
+    assert [e[:4] for e in out if e[4] is not None] == [(2, 3, 1, 2)]
+    assert sorted(i for e in out for i in range(e[0], e[1])) == [0, 1, 2]
+    assert sorted(j for e in out for j in range(e[2], e[3])) == [0, 1, 2]
+    lone = [(i, i + 1, 0, 0, None) for i in range(3)] + [(3, 3, 1, 2, None)]
+    assert match_gaps(scorer, lone) == lone
 
 
 def test_a_link_near_chance_breaks_only_when_its_facts_differ() -> None:

@@ -15,7 +15,8 @@ heading. The alignment is built in four steps, each in its own module:
 4. ``repair``: crossings of blocks, lists wider than ``max_span``, one-sided units as
    alike as their neighbouring link joined to it, links far below chance broken (or
    below chance with facts that all differ: one-sided passages facing each other), lone
-   reworded headings between two links joined, a unit loosely linked next to one-sided
+   reworded headings between two links joined, clearly alike pairs among the units left
+   out on both sides linked in order, a unit loosely linked next to one-sided
    material relinked with its clearly alike counterpart a few entries away, two 1-1
    links joined into one 2-2 link where sentences moved across a paragraph break, and a
    unit at the edge of a merged side moved into the neighbouring link that holds clearly
@@ -39,6 +40,7 @@ from .repair import (
     absorb,
     fill_gaps,
     link_across,
+    match_gaps,
     regroup,
     relink,
     shift,
@@ -113,6 +115,7 @@ def _align(left: Sequence[str], right: Sequence[str],
     path = absorb(scorer, path, max_span)
     path = unlink_unlike(scorer, path)
     path = fill_gaps(scorer, path)
+    path = match_gaps(scorer, path)
     path = link_across(scorer, path)
     path = relink(scorer, path)
     path = regroup(scorer, path, max_span)

@@ -14,6 +14,9 @@
   マスクのエネルギー帝国 / マスクは自分専用の電力網を建設している) are linked: their place
   says more than their few shared characters. At either end of the text they are linked
   only when at least as alike as chance.
+- Wider gaps: several units left out on each side between two links (facing passages,
+  their junk links broken) may still hold pairs that are clearly alike: the best of them
+  that keep the order are linked.
 - Borders: a sentence cut at a different place on each side leaves a piece that the DP
   may give to the wrong neighbour; it moves to the link that holds its 4-grams.
 """
@@ -36,6 +39,7 @@ REGROUP_CROSS = 1.3  # ... and each unit this many times as alike as chance to t
 REGROUP_APART = 0.7  # ... but at most this share as alike as to its own counterpart
 SHIFT_GAIN = 0.05  # a unit crosses to the link that holds this much more of its 4-grams
 MOVE_REACH = 8  # entries a unit moved out of place may have travelled (Text+Berg: up to 6)
+GAP_CELLS = 900  # unit pairs weighed at most in one gap (left units × right units)
 
 
 def entry_cost(scorer: Scorer, e: Step) -> float:
@@ -219,6 +223,96 @@ def fill_gaps(scorer: Scorer, path: list[Step]) -> list[Step]:
         out.append(path[k])
         k += 1
     return out
+
+
+def match_gaps(scorer: Scorer, path: list[Step]) -> list[Step]:
+    """In a run of one-sided entries holding two units or more of each side, link the pairs
+    clearly alike (``CROSS_LIKE`` times chance, cheaper than leaving both out), as many and as good
+    as the order allows.
+
+    Across facing one-sided passages the DP pairs each unit with a neighbour of its
+    counterpart, because a link near chance costs it less than two units left out; once
+    those links are broken (``unlink_unlike``), the real pair may be several entries apart
+    (除非其他实验室跟上… before the quoted posts of one side, after those of the other).
+    """
+    out: list[Step] = []
+    k = 0
+    while k < len(path):
+        if path[k][4] is not None:
+            out.append(path[k])
+            k += 1
+            continue
+        end = k
+        while end < len(path) and path[end][4] is None:
+            end += 1
+        out.extend(_matched_gap(scorer, path[k:end]))
+        k = end
+    return out
+
+
+def _matched_gap(scorer: Scorer, run: list[Step]) -> list[Step]:
+    """The one-sided entries of ``run`` with its clearly alike pairs linked (see
+    ``match_gaps``): left units first, then right ones, then the link, pair by pair.
+
+    A run with a single unit on a side is left alone: that unit is more often a paragraph
+    whose bullets the DP missed than one of two facing passages, and linking it with its
+    likest bullet would part it from the others (and from their numbers); ``fill_gaps``
+    and ``link_across`` see to it."""
+    left = [e[0] for e in run if e[1] > e[0]]
+    right = [e[2] for e in run if e[3] > e[2]]
+    if min(len(left), len(right)) < 2 or len(left) * len(right) > GAP_CELLS:
+        return run
+    limit = 2 * scorer.deletion
+    gains: dict[tuple[int, int], tuple[float, float, float]] = {}
+    for x, i in enumerate(left):
+        for y, j in enumerate(right):
+            if scorer.bound(i, i + 1, j, j + 1) >= limit:
+                continue
+            cost, sim = scorer.cost_one(i, j)
+            if cost < limit and sim >= CROSS_LIKE * _chance(scorer, i, i + 1, j, j + 1):
+                gains[(x, y)] = (limit - cost, cost, sim)
+    if not gains:
+        return run
+    out: list[Step] = []
+    x0 = y0 = 0
+    for x, y in _ordered_matching(len(left), len(right), {p: g[0] for p, g in gains.items()}):
+        at = right[y0]
+        out.extend((i, i + 1, at, at, None) for i in left[x0:x])
+        out.extend((left[x], left[x], j, j + 1, None) for j in right[y0:y])
+        i, j = left[x], right[y]
+        _, cost, sim = gains[(x, y)]
+        scorer.known[(i, i + 1, j, j + 1)] = (cost, sim)
+        out.append((i, i + 1, j, j + 1, sim))
+        x0, y0 = x + 1, y + 1
+    at = right[y0] if y0 < len(right) else right[-1] + 1
+    out.extend((i, i + 1, at, at, None) for i in left[x0:])
+    after = left[-1] + 1
+    out.extend((after, after, j, j + 1, None) for j in right[y0:])
+    return out
+
+
+def _ordered_matching(n: int, m: int, gains: dict[tuple[int, int], float],
+                      ) -> list[tuple[int, int]]:
+    """Pairs (x, y) of largest total gain with x and y both increasing (a weighted longest
+    common subsequence over an n × m table; only pairs in ``gains`` may be taken)."""
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for x in range(1, n + 1):
+        for y in range(1, m + 1):
+            g = gains.get((x - 1, y - 1))
+            take = best[x - 1][y - 1] + g if g is not None else 0.0
+            best[x][y] = max(best[x - 1][y], best[x][y - 1], take)
+    pairs: list[tuple[int, int]] = []
+    x, y = n, m
+    while x and y:
+        if best[x][y] == best[x - 1][y]:
+            x -= 1
+        elif best[x][y] == best[x][y - 1]:
+            y -= 1
+        else:
+            pairs.append((x - 1, y - 1))
+            x, y = x - 1, y - 1
+    pairs.reverse()
+    return pairs
 
 
 def unlink_unlike(scorer: Scorer, path: list[Step]) -> list[Step]:
