@@ -227,8 +227,8 @@ def fill_gaps(scorer: Scorer, path: list[Step]) -> list[Step]:
 
 def match_gaps(scorer: Scorer, path: list[Step]) -> list[Step]:
     """In a run of one-sided entries holding two units or more of each side, link the pairs
-    clearly alike (``CROSS_LIKE`` times chance, cheaper than leaving both out), as many and as good
-    as the order allows.
+    clearly alike (``CROSS_LIKE`` times chance, cheaper than leaving both out), as many and
+    as good as the order allows.
 
     Across facing one-sided passages the DP pairs each unit with a neighbour of its
     counterpart, because a link near chance costs it less than two units left out; once
@@ -263,26 +263,23 @@ def _matched_gap(scorer: Scorer, run: list[Step]) -> list[Step]:
     if min(len(left), len(right)) < 2 or len(left) * len(right) > GAP_CELLS:
         return run
     limit = 2 * scorer.deletion
-    gains: dict[tuple[int, int], tuple[float, float, float]] = {}
+    gains: dict[tuple[int, int], float] = {}  # what linking left[x] with right[y] saves
     for x, i in enumerate(left):
         for y, j in enumerate(right):
             if scorer.bound(i, i + 1, j, j + 1) >= limit:
                 continue
             cost, sim = scorer.cost_one(i, j)
             if cost < limit and sim >= CROSS_LIKE * _chance(scorer, i, i + 1, j, j + 1):
-                gains[(x, y)] = (limit - cost, cost, sim)
+                gains[(x, y)] = limit - cost
     if not gains:
         return run
     out: list[Step] = []
     x0 = y0 = 0
-    for x, y in _ordered_matching(len(left), len(right), {p: g[0] for p, g in gains.items()}):
+    for x, y in _ordered_matching(len(left), len(right), gains):
         at = right[y0]
         out.extend((i, i + 1, at, at, None) for i in left[x0:x])
         out.extend((left[x], left[x], j, j + 1, None) for j in right[y0:y])
-        i, j = left[x], right[y]
-        _, cost, sim = gains[(x, y)]
-        scorer.known[(i, i + 1, j, j + 1)] = (cost, sim)
-        out.append((i, i + 1, j, j + 1, sim))
+        out.append(_link(scorer, left[x], left[x] + 1, right[y], right[y] + 1))
         x0, y0 = x + 1, y + 1
     at = right[y0] if y0 < len(right) else right[-1] + 1
     out.extend((i, i + 1, at, at, None) for i in left[x0:])
