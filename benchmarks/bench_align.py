@@ -1,5 +1,7 @@
-"""Alignment quality and cost: the Ejaaz pair against its hand-made gold, then time and peak
-memory on pairs of 125 KB, 250 KB, 500 KB and 1 MB a side.
+"""Alignment quality and cost: the Ejaaz pair and its Chinese versions against their
+hand-made golds, each also abridged (runs of units left out of one side, as a translation
+that skips paragraphs); then time and peak memory on pairs of 125 KB, 250 KB, 500 KB and
+1 MB a side.
 
 The large pairs are made of real text: the seven Text+Berg articles (machine translation
 against human translation) and the Ejaaz pair, repeated with each copy's letters shifted
@@ -132,6 +134,48 @@ def build(sources: list[Source], target: int, seed: int = 7) -> Source:
     return left, right, gold
 
 
+def left_out(source: Source, side: str, seed: int, every: tuple[int, int] = (12, 25),
+             run: tuple[int, int] = (2, 5)) -> Source:
+    """The pair with runs of ``run`` units left out of one side (``"left"`` or ``"right"``)
+    every ``every`` units, as an abridged translation leaves paragraphs out, and its gold
+    cut to match: a link that loses all its units of that side becomes one-sided."""
+    left, right, gold = source
+    rng = random.Random(seed)
+    units = left if side == "left" else right
+    dropped: set[int] = set()
+    k = rng.randrange(every[0])
+    while k < len(units):
+        size = rng.randint(*run)
+        dropped.update(range(k, k + size))
+        k += size + rng.randint(*every)
+    kept = [u for u in range(len(units)) if u not in dropped]
+    new_index = {u: n for n, u in enumerate(kept)}
+
+    def cut(span: tuple[int, ...]) -> tuple[int, ...]:
+        return tuple(new_index[u] for u in span if u in new_index)
+
+    cut_gold = [(cut(a), b) if side == "left" else (a, cut(b)) for a, b in gold]
+    cut_gold = [(a, b) for a, b in cut_gold if a or b]
+    shorter = [units[u] for u in kept]
+    return (shorter, right, cut_gold) if side == "left" else (left, shorter, cut_gold)
+
+
+def omissions(source: Source, variants: int = 10) -> tuple[Counts, float]:
+    """Pooled counts over ``variants`` abridged pairs a side (see ``left_out``), and the
+    lowest strict F1 of one of them."""
+    pooled = Counts()
+    lowest = 1.0
+    for side in ("left", "right"):
+        for seed in range(variants):
+            left, right, gold = left_out(source, side, seed)
+            test = [(x.left, x.right) for x in align(left, right)]
+            one = Counts()
+            one.add(gold, test)
+            pooled.add(gold, test)
+            lowest = min(lowest, one.f1())
+    return pooled, lowest
+
+
 def measure(left: list[str], right: list[str], jobs: int) -> tuple[float, float, list[Pair]]:
     """Seconds and the growth of peak resident memory (MB) over one alignment.
 
@@ -177,6 +221,9 @@ def main() -> None:
         counts.add(gold, [(x.left, x.right) for x in align(left, right)])
         print(f"{name} ({len(left)} × {len(right)} units): strict F1 {counts.f1():.3f}"
               f"  lax F1 {counts.f1(lax=True):.3f}")
+        cut, lowest = omissions((left, right, gold))
+        print(f"    runs of 2-5 units left out of one side: strict F1 {cut.f1():.3f}"
+              f"  lax F1 {cut.f1(lax=True):.3f}  (20 pairs, lowest {lowest:.3f})")
     cpus = usable_cpus()
     print(f"{'size':>8} {'units':>13} {'1 CPU s':>8} {f'{cpus} CPUs s':>9} {'s/MB':>6}"
           f" {'+peak MB':>9} {'peak MB':>8} {'worker MB':>9} {'strict':>7} {'same':>5}")

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import transcheck.align as align_module
-from benchmarks.bench_align import build, ejaaz_zh, ejaaz_zh_zh, numbered_units
+from benchmarks.bench_align import build, ejaaz_zh, ejaaz_zh_zh, left_out, numbered_units
 from benchmarks.bench_align import ejaaz as ejaaz_pair
 from transcheck import workers
 from transcheck.align import align, refine, split_sentences
@@ -38,6 +38,7 @@ TEXTBERG = ROOT.parent / "shared" / "bench" / "textberg"
 EJAAZ_STRICT, EJAAZ_LAX = 0.95, 0.97
 JA_ZH_STRICT, JA_ZH_LAX = 0.90, 0.94  # measured 0.917 / 0.954
 ZH_ZH_STRICT, ZH_ZH_LAX = 0.84, 0.91  # measured 0.857 / 0.930
+LEFT_OUT_STRICT, LEFT_OUT_LAX = 0.86, 0.90  # measured 0.879 / 0.917
 TEXTBERG_STRICT, TEXTBERG_LAX = 0.87, 0.95
 
 
@@ -184,6 +185,23 @@ def test_ejaaz_chinese_against_chinese() -> None:
     counts = against_gold(ejaaz_zh_zh())
     assert counts.f1() >= ZH_ZH_STRICT
     assert counts.f1(lax=True) >= ZH_ZH_LAX
+
+
+def test_ejaaz_with_paragraphs_left_out() -> None:
+    """An abridged translation leaves paragraphs out: runs of 2-5 units are dropped from
+    one side every 12-25 units (ten pairs a side). The partners of the dropped units must
+    stay one-sided rather than pull their neighbours' links out of place."""
+    pooled = Counts()
+    for side in ("left", "right"):
+        for seed in range(10):
+            left, right, gold = left_out(ejaaz_pair(), side, seed)
+            assert sorted(i for a, _ in gold for i in a) == list(range(len(left)))
+            assert sorted(j for _, b in gold for j in b) == list(range(len(right)))
+            links = align(left, right)
+            check_cover(links, len(left), len(right))
+            pooled.add(gold, pairs(links))
+    assert pooled.f1() >= LEFT_OUT_STRICT
+    assert pooled.f1(lax=True) >= LEFT_OUT_LAX
 
 
 def test_chinese_quoted_posts_facing_each_other_stay_one_sided() -> None:
