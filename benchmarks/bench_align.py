@@ -134,20 +134,27 @@ def build(sources: list[Source], target: int, seed: int = 7) -> Source:
     return left, right, gold
 
 
-def left_out(source: Source, side: str, seed: int, every: tuple[int, int] = (12, 25),
-             run: tuple[int, int] = (2, 5)) -> Source:
-    """The pair with runs of ``run`` units left out of one side (``"left"`` or ``"right"``)
-    every ``every`` units, as an abridged translation leaves paragraphs out, and its gold
-    cut to match: a link that loses all its units of that side becomes one-sided."""
-    left, right, gold = source
+def dropped_runs(count: int, seed: int, every: tuple[int, int] = (12, 25),
+                 run: tuple[int, int] = (2, 5)) -> set[int]:
+    """Which of ``count`` units an abridged translation leaves out: runs of ``run`` units,
+    one every ``every`` units (bounds inclusive), drawn from ``seed``."""
     rng = random.Random(seed)
-    units = left if side == "left" else right
     dropped: set[int] = set()
     k = rng.randrange(every[0])
-    while k < len(units):
+    while k < count:
         size = rng.randint(*run)
-        dropped.update(range(k, k + size))
+        dropped.update(range(k, min(k + size, count)))
         k += size + rng.randint(*every)
+    return dropped
+
+
+def left_out(source: Source, side: str, seed: int) -> Source:
+    """The pair with runs of units left out of one side (``"left"`` or ``"right"``, see
+    ``dropped_runs``), and its gold cut to match: a link that loses all its units of that
+    side becomes one-sided."""
+    left, right, gold = source
+    units = left if side == "left" else right
+    dropped = dropped_runs(len(units), seed)
     kept = [u for u in range(len(units)) if u not in dropped]
     new_index = {u: n for n, u in enumerate(kept)}
 

@@ -11,7 +11,7 @@ import pytest
 
 from benchmarks.bench_align import numbered_units
 from benchmarks.bench_check import book
-from benchmarks.findings_eval import ANNOTATION, evaluate
+from benchmarks.findings_eval import ANNOTATION, abridged, evaluate
 from transcheck import workers
 from transcheck.check import check_documents
 from transcheck.load import parse_document
@@ -31,6 +31,16 @@ def test_ejaaz_errors_and_warnings_against_the_annotation(ejaaz_report: Report) 
     assert crying_wolf == []
     assert warnings.recall >= 0.99
     assert warnings.precision >= 0.5, warnings.false
+
+
+def test_abridged_pairs_raise_no_false_alarm() -> None:
+    """With runs of paragraphs left out of one version (20 pairs), the links around the gaps
+    may be wrong, but no error or warning may come of it; the drifts still there are found
+    (measured: 55 of 57 errors, 53 of 53 warnings)."""
+    (errors, warnings), crying_wolf = abridged(tomllib.loads(ANNOTATION.read_text("utf-8")))
+    assert errors.false == [] and warnings.false == [] and crying_wolf == []
+    assert errors.recall >= 0.94
+    assert warnings.recall >= 0.99
 
 
 def _pair(case: dict[str, object]) -> Report:
