@@ -131,6 +131,18 @@ def test_ejaaz_question_and_answer_joined(ejaaz) -> None:  # type: ignore[no-unt
     assert ((ll.index(47),), (rl.index(63),)) in found
 
 
+def against_gold(source: tuple[list[str], list[str], list[Pair]],
+                 into: Counts | None = None) -> Counts:
+    """Align a pair with a gold; every unit once, and the counts against the gold (added to
+    ``into`` when given, to pool several pairs)."""
+    left, right, gold = source
+    links = align(left, right)
+    check_cover(links, len(left), len(right))
+    counts = Counts() if into is None else into
+    counts.add(gold, pairs(links))
+    return counts
+
+
 @pytest.mark.skipif(not TEXTBERG.is_dir(), reason="Text+Berg data not in ../shared/bench")
 def test_textberg_pooled_f1() -> None:
     counts = Counts()
@@ -138,9 +150,7 @@ def test_textberg_pooled_f1() -> None:
         left = (TEXTBERG / f"test{k}.mt.fr").read_text(encoding="utf-8").rstrip("\n").split("\n")
         right = (TEXTBERG / f"test{k}.fr").read_text(encoding="utf-8").rstrip("\n").split("\n")
         gold = read_textberg_gold((TEXTBERG / f"test{k}.gold").read_text(encoding="utf-8"))
-        links = align(left, right)
-        check_cover(links, len(left), len(right))
-        counts.add(gold, pairs(links))
+        against_gold((left, right, gold), counts)
     assert counts.f1() >= TEXTBERG_STRICT
     assert counts.f1(lax=True) >= TEXTBERG_LAX
 
@@ -159,14 +169,6 @@ def test_japanese_against_chinese() -> None:
     assert counts.f1() >= 0.7
 
 
-def against_gold(source: tuple[list[str], list[str], list[Pair]]) -> Counts:
-    """Align a pair with a gold; every unit once, and the counts against the gold."""
-    left, right, gold = source
-    links = align(left, right)
-    check_cover(links, len(left), len(right))
-    counts = Counts()
-    counts.add(gold, pairs(links))
-    return counts
 
 
 def test_ejaaz_japanese_against_chinese() -> None:
@@ -198,9 +200,7 @@ def test_ejaaz_with_paragraphs_left_out() -> None:
             left, right, gold = left_out(ejaaz_pair(), side, seed)
             assert sorted(i for a, _ in gold for i in a) == list(range(len(left)))
             assert sorted(j for _, b in gold for j in b) == list(range(len(right)))
-            links = align(left, right)
-            check_cover(links, len(left), len(right))
-            pooled.add(gold, pairs(links))
+            against_gold((left, right, gold), pooled)
     assert pooled.f1() >= LEFT_OUT_STRICT
     assert pooled.f1(lax=True) >= LEFT_OUT_LAX
 
