@@ -127,6 +127,13 @@ def test_config_defaults_for_date_and_lang(tmp_path, capsys):  # type: ignore[no
                         "--date", "2025-06-01"], capsys)
     assert json.loads(out)["left"]["date"] == "2025-06-01"  # --date wins
     assert code == 1
+    # a version dated in its front matter dates the other one too, before the config does
+    write(b, "---\ndate: 2025-06-01\n---\nOptimusの出荷は2025年末までに始まる。\n")
+    code, out, _ = run_cli(["check", str(a), str(b), "--format", "json", "--config", str(conf)],
+                           capsys)
+    data = json.loads(out)
+    assert (data["left"]["date"], data["right"]["date"]) == ("2025-06-01", "2025-06-01")
+    assert code == 0
 
 
 def _finding(rule: str, severity: str, message: str = "m") -> Finding:

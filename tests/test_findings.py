@@ -133,6 +133,25 @@ def test_japanese_against_its_chinese_version() -> None:
         assert got == expected
 
 
+def test_a_date_on_one_version_resolves_both() -> None:
+    """Front matter dates one version only: the other speaks from the same day, so 今年 and
+    2026年 agree and 来年 against 2026年 is a mismatch, not two unresolved notes."""
+    dated = ("---\ndate: 2026-01-23\n---\n\n"
+             "Optimusは今年末から出荷される。\n\nGrok 5は来年に出る。\n")
+    plain = "Optimusは2026年末から出荷される。\n\nGrok 5は2026年に出る。\n"
+    for left, right in ((dated, plain), (plain, dated)):
+        report = check_documents(parse_document(left, "a.md"), parse_document(right, "b.md"))
+        assert (report.left.date, report.right.date) == (date(2026, 1, 23),) * 2
+        got = [(f.rule, f.severity, f.left.text if f.left else None,
+                f.right.text if f.right else None) for f in report.findings]
+        want = ("来年", "2026年") if left is dated else ("2026年", "来年")
+        assert got == [("time-mismatch", "error", *want)]
+    undated = check_documents(parse_document(plain.replace("2026年末", "今年末"), "a.md"),
+                              parse_document(plain, "b.md"))
+    assert undated.left.date is None and undated.right.date is None
+    assert {f.severity for f in undated.findings} == {"info"}
+
+
 def test_chinese_versions_keep_the_drifts_of_the_japanese_pair() -> None:
     """The two Japanese versions rendered in Chinese line by line, each with its own facts:
     the errors are exactly the annotated errors of the Japanese pair, and every annotated

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from .align import MAX_SPAN, align
@@ -56,9 +57,25 @@ def align_documents(
     )
 
 
+def one_date(left: Document, right: Document) -> tuple[Document, Document]:
+    """Two versions of one article speak from one day: where only one of them has a date
+    (front matter on one file, or pair.toml beside one file), the other takes it, so that
+    今年 on one side and 2026年 on the other agree instead of staying unresolved. The
+    config's date, a default for every article, gives way to it."""
+    def weak(doc: Document) -> bool:
+        return doc.date is None or doc.date_source == "config"
+
+    if weak(left) and not weak(right):
+        left = dataclasses.replace(left, date=right.date, date_source="the other version")
+    elif weak(right) and not weak(left):
+        right = dataclasses.replace(right, date=left.date, date_source="the other version")
+    return left, right
+
+
 def check_documents(left: Document, right: Document, jobs: int = 1,
                     max_span: int = MAX_SPAN) -> Report:
     """Compare two loaded versions: facts → alignment → findings."""
+    left, right = one_date(left, right)
     left_facts, right_facts = read_facts(left, right, jobs)
     links = align_documents(left, right, left_facts, right_facts, jobs, max_span)
     findings = compare(left, right, left_facts, right_facts, links)

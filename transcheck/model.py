@@ -56,7 +56,7 @@ class Document:
     units: list[Unit]
     lang: str
     date: date | None = None
-    date_source: str | None = None  # option | pair.toml | front matter
+    date_source: str | None = None  # option | pair.toml | front matter | config | the other version
     encoding: str = "utf-8"
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _unit_starts: list[int] = field(default_factory=list, repr=False)

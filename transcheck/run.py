@@ -39,7 +39,7 @@ class Options:
     when: date | None = None
     encoding: str | None = None
     default_lang: str | None = None  # from the config, below pair.toml and --lang
-    default_date: date | None = None  # from the config, the last resort before none
+    default_date: date | None = None  # from the config: below the dates of the versions
 
 
 @dataclass(frozen=True, slots=True)
