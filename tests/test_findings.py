@@ -131,6 +131,9 @@ def test_japanese_against_its_chinese_version() -> None:
                 f.right.text if f.right else None)
                for f in report.findings if f.severity != "info"]
         assert got == expected
+        # 月間アクティブユーザー6億人 and 月活跃用户达到6亿 count the same users
+        alone = {(f.left or f.right).text for f in report.findings if f.rule == "missing-fact"}
+        assert not alone & {"6億人", "6亿"}
 
 
 def test_a_date_on_one_version_resolves_both() -> None:

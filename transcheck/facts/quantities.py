@@ -77,6 +77,15 @@ def _longest_first(words: object) -> list[str]:
     return sorted(cast("Iterable[str]", words), key=lambda w: (-len(w), w))
 
 
+# a counted noun the tables know, then a verb of amount, right before a number (the number's
+# own bound, 超过 or 约, is before it too): 月活跃用户达到6亿, 参数量为3万亿
+_ZH_NOUN_BEFORE = regex.compile(
+    "(" + "|".join(regex.escape(k) for k in _longest_first({**zh.NOUN_ALIASES, **zh.NOUN_UNITS}))
+    + r")((?:数|量|数量|總數|总数)?(?:已经|已經|已|将|將|也)?"
+    r"(?:达到|達到|达|達|增至|升至|增长到|增長到|增加到|为|為|是|有)?"
+    r"(?:超过|超過|突破|逾|约|約|近|将近|將近|大约|大約)?)$")
+
+
 @dataclass(frozen=True)
 class Grammar:
     """One language's tables, with the patterns built from them."""
@@ -737,7 +746,7 @@ class _Reader:
         if self.lang == "ja":
             return self._noun_ja(start, end, unit)
         if self.lang == "zh":
-            return self._noun_zh(end)
+            return self._noun_zh(end) or self._noun_zh_before(start)
         return self._noun_en(end)
 
     def _noun_ja(self, start: int, end: int, unit: str | None) -> str | None:
@@ -835,6 +844,14 @@ class _Reader:
             if han.endswith(known) or han.startswith(known):
                 return self.normalize_noun(known)
         return self.normalize_noun(han[:4])
+
+    def _noun_zh_before(self, start: int) -> str | None:
+        """A known noun before the number and a verb of amount: 月活跃用户达到6亿,
+        Grok 4 的参数量为3万亿 (only nouns the tables know: any word can stand there)."""
+        m = _ZH_NOUN_BEFORE.search(self.norm, max(0, start - 16), start)
+        if m is None or not m.group(2):  # 中国人10亿: no verb, no claim about the noun
+            return None
+        return self.normalize_noun(m.group(1))
 
     def _noun_en(self, end: int) -> str | None:
         words = _EN_WORDS.match(self.norm[end:])
