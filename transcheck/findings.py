@@ -27,7 +27,7 @@ from typing import TypeVar
 
 import regex
 
-from .facts.quantities import normalize_noun
+from .facts.quantities import COUNTERS, normalize_noun
 from .facts.times import compare_times, is_length
 from .model import (
     Document,
@@ -184,18 +184,20 @@ def nouns_agree(a: Quantity, b: Quantity) -> bool | None:
     return na in nb or nb in na
 
 
+def units_agree(a: str | None, b: str | None) -> bool:
+    """The same unit, or a count on one side and a bare number on the other: 月活跃用户达到6亿
+    leaves out the 人 of 6億人, "3 trillion for Grok 4" the 個 of 3万亿参数."""
+    return a == b or (a is None and b in COUNTERS) or (b is None and a in COUNTERS)
+
+
 def quantities_agree(a: Quantity, b: Quantity) -> bool:
     """Two quantities say the same: amount, unit, period (one may leave it implicit)."""
-    return (same_amount(a, b) and a.unit == b.unit and _per_compatible(a, b)
+    return (same_amount(a, b) and units_agree(a.unit, b.unit) and _per_compatible(a, b)
             and nouns_agree(a, b) is not False)
 
 
 def _amount(q: Quantity) -> Hashable:
     return tuple(None if v is None else f"{v:.9g}" for v in (q.value, q.low, q.high))
-
-
-def _amount_unit(q: Quantity) -> Hashable:
-    return _amount(q), q.unit
 
 
 def _unit_key(q: Quantity) -> Hashable:
@@ -227,12 +229,12 @@ def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> 
     ld, rd = block.left_doc, block.right_doc
 
     # 1. agreement; a differing bound on an agreeing amount is a qualifier-mismatch
-    for a, b in _assign(block, left, right, quantities_agree, _closeness, _amount_unit):
+    for a, b in _assign(block, left, right, quantities_agree, _closeness, _amount):
         if not qualifiers_agree(a.qualifier, b.qualifier):
             out.append(_qualifier_verdict(block, a, b))
-    _drop_restated(left, block.right + block.near_right, quantities_agree, _amount_unit)
+    _drop_restated(left, block.right + block.near_right, quantities_agree, _amount)
     _drop_restated(right, block.left + block.near_left, lambda b, a: quantities_agree(a, b),
-                   _amount_unit)
+                   _amount)
 
     # 2. the same amount in another unit of the same family, or for another period
     def unit_conflict(a: Quantity, b: Quantity) -> bool:

@@ -70,7 +70,8 @@ class UnitMismatch:
     ## Why it matters
     A battery of 250 MWh and a plant of 250 MW are different things; the number alone
     agreeing hides it. Counters of the same kind of thing (台 vs 枚 for GPUs, 5社 vs
-    5つの企業) are forms and are not reported.
+    5つの企業) are forms and are not reported, nor is a count against the same number
+    left bare (6億人 vs 用户达到6亿, 3万亿参数 vs "3 trillion for Grok 4").
 
     ## Example
     ```

@@ -50,7 +50,8 @@ _FULLWIDTH = str.maketrans(
     "０１２３４５６７８９，．％＋－〜＄　", "0123456789,.%+-~$ "
 )
 # Units whose value is a count of things, which is when a counted noun matters.
-_COUNT_UNITS = frozenset({None, "人", "個", "件", "社", "回"})
+COUNTERS = frozenset({"人", "個", "件", "社", "回"})  # units that count things
+_COUNT_UNITS = COUNTERS | {None}
 _GENERIC_COUNT = frozenset({None, "個"})
 SKIP_ZONES = regex.compile(
     r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|`[^`\n]*`|<[^<>\n]+>|&#?\w+;"
