@@ -844,6 +844,8 @@ class _Reader:
         for known in _longest_first({**zh.NOUN_ALIASES, **zh.NOUN_UNITS}):
             if han.endswith(known) or han.startswith(known):
                 return self.normalize_noun(known)
+        if len(han) == 1 and len(m.group(2)) > 1:
+            return None  # 两个方向: 向 is a stop only where it is a word; one character left
         return self.normalize_noun(han[:4])
 
     def _noun_zh_before(self, start: int) -> str | None:
