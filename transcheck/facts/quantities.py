@@ -78,11 +78,13 @@ def _longest_first(words: object) -> list[str]:
     return sorted(cast("Iterable[str]", words), key=lambda w: (-len(w), w))
 
 
-# a counted noun the tables know, then a verb of amount, right before a number (the number's
-# own bound, 超过 or 约, is before it too): 月活跃用户达到6亿, 参数量为3万亿
+# the Chinese counted nouns the tables know, longest first
+_ZH_KNOWN_NOUNS = _longest_first({**zh.NOUN_ALIASES, **zh.NOUN_UNITS})
+# one of them, then a verb of amount, right before a number (the number's own bound, 超过 or
+# 约, is before it too): 月活跃用户达到6亿, 参数量为3万亿
 _ZH_NOUN_BEFORE = regex.compile(
-    "(" + "|".join(regex.escape(k) for k in _longest_first({**zh.NOUN_ALIASES, **zh.NOUN_UNITS}))
-    + r")((?:数|量|数量|總數|总数)?(?:已经|已經|已|将|將|也)?"
+    "(" + "|".join(map(regex.escape, _ZH_KNOWN_NOUNS)) + ")"
+    r"((?:数|量|数量|總數|总数)?(?:已经|已經|已|将|將|也)?"
     r"(?:达到|達到|达|達|增至|升至|增长到|增長到|增加到|为|為|是|有)?"
     r"(?:超过|超過|突破|逾|约|約|近|将近|將近|大约|大約)?)$")
 
@@ -841,7 +843,7 @@ class _Reader:
                 break
         if not han:
             return None
-        for known in _longest_first({**zh.NOUN_ALIASES, **zh.NOUN_UNITS}):
+        for known in _ZH_KNOWN_NOUNS:
             if han.endswith(known) or han.startswith(known):
                 return self.normalize_noun(known)
         if len(han) == 1 and len(m.group(2)) > 1:
