@@ -18,11 +18,11 @@ import transcheck.align as align_module
 from benchmarks.bench_align import build, ejaaz_zh, ejaaz_zh_zh, left_out, numbered_units
 from benchmarks.bench_align import ejaaz as ejaaz_pair
 from transcheck import workers
-from transcheck.align import align, refine, split_sentences
+from transcheck.align import align, bulk, dp, refine, split_sentences
 from transcheck.align.anchors import corridor, cut_points, find_anchors, text_keys
 from transcheck.align.dp import Scorer, run_blocks, run_dp
 from transcheck.align.evaluate import Counts, Pair, read_line_gold, read_textberg_gold
-from transcheck.align.profiles import Profiles
+from transcheck.align.profiles import Profiles, matches
 from transcheck.align.repair import match_gaps, shift, unlink_unlike
 from transcheck.lang.han import fold_han
 from transcheck.load import load_document
@@ -491,7 +491,7 @@ from benchmarks.bench_align import numbered_units
 from pathlib import Path
 from transcheck.align.anchors import text_keys
 from transcheck.align.dp import Scorer
-from transcheck.align.profiles import Profiles
+from transcheck.align.profiles import Profiles, matches
 _, left = numbered_units(Path("pairs/ejaaz-grok5/bitpush.ja.txt"))
 _, right = numbered_units(Path("pairs/ejaaz-grok5/techflow.ja.txt"))
 s = Scorer(Profiles(left), Profiles(right), [text_keys(t) for t in left],
@@ -510,3 +510,78 @@ def test_fact_shares_do_not_depend_on_the_hash_seed() -> None:
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout
             for seed in ("1", "2", "3")}
     assert len(outs) == 1
+
+
+def _bulk_texts() -> list[tuple[list[str], list[str]]]:
+    """Japanese against Japanese, Japanese against Chinese (kana left out), Chinese against
+    Chinese, with an empty unit and one-character units among them."""
+    out = []
+    for left, right in ((ejaaz_pair()[:2]), (ejaaz_zh()[:2]), (ejaaz_zh_zh()[:2])):
+        lp, rp = Profiles.pair([*left[:40], "", "株", *left[40:]], [*right[:30], "", *right[30:]])
+        out.append((lp.texts, rp.texts))
+    return out
+
+
+@pytest.mark.parametrize("room", [bulk.ROOM, 2**24])
+def test_bulk_matches_are_sacrebleus(room: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Counted in bulk, the matches of unit pairs are those of the profiles sacrebleu
+    extracts, pair by pair; also when n-grams must be renumbered to keep keys small."""
+    monkeypatch.setattr(bulk, "ROOM", room)
+    rng = random.Random(5)
+    checked = 0
+    for left, right in _bulk_texts():
+        lp, rp = Profiles(left, normalized=True), Profiles(right, normalized=True)
+        counter = bulk.Bulk(left, right, lp.orders)
+        for _ in range(6):
+            start = rng.randrange(len(left) - 20)
+            rows = range(start, start + rng.randrange(1, 20))
+            first = [rng.randrange(len(right)) for _ in rows]
+            last = [min(len(right) - 1, a + rng.randrange(-1, 9)) for a in first]
+            got = counter.matches(rows, first, last).as_dict()
+            assert set(got) == {(i, j) for i, a, b in zip(rows, first, last, strict=True)
+                                for j in range(a, b + 1)}
+            for (i, j), counts in got.items():
+                assert counts == matches(lp.unit(i), rp.unit(j)), (i, j)
+                checked += 1
+    assert checked > 500
+
+
+def test_bulk_matching_gives_the_same_links(long_pair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Matching the corridor in bulk changes no link, in one process or two."""
+    left, right, _ = long_pair
+    monkeypatch.setattr(dp, "BULK_UNITS", 10**9)
+    one_by_one = align(left, right)
+    monkeypatch.setattr(dp, "BULK_UNITS", 0)
+    assert align(left, right) == one_by_one
+    assert align(left, right, jobs=2) == one_by_one
+
+
+def test_bulk_floors_are_the_merged_bounds_first_test(long_pair) -> None:  # type: ignore[no-untyped-def]
+    """The floors counted in bulk are what ``merged_bound`` computes with every fact taken
+    as shared, to float rounding: never above the bound itself, so no merge is lost."""
+    left, right, _ = long_pair
+    left, right = left[:150], right[:190]
+    lp, rp = Profiles(left), Profiles(right)
+    lkeys, rkeys = [text_keys(t) for t in left], [text_keys(t) for t in right]
+    scorer = Scorer(lp, rp, lkeys, rkeys)
+    anchors, strong = find_anchors(lp, rp, lkeys, rkeys)
+    lo, hi = corridor(anchors, len(left), len(right), strong)
+    moves = dp.make_moves(5)
+    floors = scorer.bulk_floors(0, len(left), lo, hi, moves)
+    merges = 0
+    for i in range(1, len(left) + 1):
+        for j in range(lo[i], hi[i] + 1):
+            for k, (di, dj) in enumerate(moves):
+                pi, pj = i - di, j - dj
+                floor = floors[i - 1][j - lo[i]][k]
+                if di + dj <= 2 or pi < 0 or not lo[pi] <= pj <= hi[pi]:
+                    assert floor == float("inf")
+                    continue
+                la, lb = lp.length(pi, i), rp.length(pj, j)
+                top = scorer.with_facts(scorer._summed_top(pi, i, pj, j), 1.0)
+                expected = max((1.0 - top) / (1.0 - scorer.chance(la + lb))
+                               + scorer.length_term(la, lb), 0.0) * di * dj
+                assert floor == pytest.approx(expected, abs=1e-12)
+                assert floor <= scorer.merged_bound(pi, i, pj, j) + 1e-12
+                merges += 1
+    assert merges > 4000

@@ -11,7 +11,8 @@ heading. The alignment is built in four steps, each in its own module:
 3. ``dp``: a dynamic programme in that corridor over deletions, n-m links
    (n + m ≤ ``max_span``) and swaps of two neighbouring units, costed by chrF, length and
    shared facts, a link of n·m units weighing as n·m links; a long pair is cut between
-   neighbouring strong anchors into blocks of about 500 rows, run in parallel processes;
+   neighbouring strong anchors into blocks of about 500 rows, run in parallel processes,
+   and each block's unit pairs are matched at once (``bulk``, numpy);
 4. ``repair``: crossings of blocks, lists wider than ``max_span``, one-sided units as
    alike as their neighbouring link joined to it, links far below chance broken (or
    below chance with facts that all differ: one-sided passages facing each other), lone

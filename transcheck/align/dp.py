@@ -15,9 +15,13 @@ import itertools
 import math
 import random
 from collections.abc import Callable, Collection, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from ..workers import NO_WORKERS, may_spread, worker_pool
 from .profiles import BETA2, Profiles, chrf_from, chrf_pair, matches, shared
+
+if TYPE_CHECKING:
+    from .bulk import Bulk
 
 LENGTH_SMOOTH = 8  # characters added to both lengths: short units vary most
 LENGTH_WEIGHT = 0.3  # per unit of |log length ratio| away from the document's ratio
@@ -33,6 +37,7 @@ SWAP = 255  # back-pointer of a swap move
 SWAP_CHARGE = 0.1  # a swap must beat the monotone reading by this much
 SWAP_LIKE = 2.0  # both swapped links this many times as alike as chance
 SURE = 1e-9  # a bound must miss by this much to settle a test (float rounding aside)
+BULK_UNITS = 2000  # from this many units in a pair, a DP block's matches are counted in bulk
 
 Move = tuple[int, int]
 Cell = tuple[int, int]
@@ -86,6 +91,8 @@ class Scorer:
         self.log_ratio = math.log(total_l / total_r)
         self.chance_floor = 0.0
         self.contain_min = MERGE_CONTAINED
+        self.bulk = len(lp) + len(rp) >= BULK_UNITS  # a long pair is matched in bulk
+        self._bulk: Bulk | None = None
         self._chance_of: dict[int, float] = {}  # chance by length, once fitted
         self._fitted = False
         self.chance_at, self.chance_slope = self._chance()
@@ -203,6 +210,30 @@ class Scorer:
             got = matches(self.lp.unit(i), self.rp.unit(j))
             self._pair_matches[(i, j)] = got
         return got
+
+    def bulk_floors(self, i_first: int, i_last: int, lo: Sequence[int], hi: Sequence[int],
+                    moves: Sequence[Move]) -> list[list[list[float]]]:
+        """Count at once (see ``bulk``) the matches of every unit pair a move of the DP
+        block from row ``i_first`` to row ``i_last`` may weigh, for ``pair_matches`` to find
+        cached, and return the floors of the merged links' costs (``Bulk.merge_floors``).
+
+        A link, merge or swap of the block weighs left unit q against right units from the
+        corridor's start max_span - 2 rows before row q to its end max_span - 1 rows after;
+        a unit pair outside that is matched one by one if some repair step asks for it."""
+        from .bulk import Bulk, Terms  # numpy: imported for long pairs only
+
+        if self._bulk is None:
+            self._bulk = Bulk(self.lp.texts, self.rp.texts, self.orders)
+        reach = max(di + dj for di, dj in moves) - 1
+        rows = range(i_first, i_last)
+        band = self._bulk.matches(
+            rows, [min(lo[max(q - reach + 1, i_first):q + 1]) for q in rows],
+            [max(hi[q + 1:min(q + reach, i_last) + 1]) - 1 for q in rows])
+        self._pair_matches.update(band.as_dict())
+        terms = Terms(self.chance_at, self.chance_slope, self.chance_floor, self.log_ratio,
+                      LENGTH_WEIGHT, LENGTH_SMOOTH, FACT_ORDERS, BETA2)
+        return self._bulk.merge_floors(band, range(i_first + 1, i_last + 1), lo, hi, moves,
+                                       terms)
 
     def _summed_top(self, i0: int, i1: int, j0: int, j1: int,
                     budget: float = math.inf, cost_of: Callable[[float], float] | None = None,
@@ -412,6 +443,7 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int,
         lo[r], hi[r] = max(lo[r], j_first), min(hi[r], j_last)
     lo[i_first], hi[i_last] = j_first, j_last
     moves = make_moves(max_span)
+    floors = scorer.bulk_floors(i_first, i_last, lo, hi, moves) if scorer.bulk else None
     inf = math.inf
     deletion = scorer.deletion
     bound, merged_bound, merge_ok, cost = (scorer.bound, scorer.merged_bound, scorer.merge_ok,
@@ -428,11 +460,14 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int,
         backs.append(back)
         if i > KEEP and i % KEEP == 0:
             scorer.forget_before(i - KEEP, max(lo[i - KEEP] - KEEP, 0))
+        row_floors = floors[i - i_first - 1] if floors is not None and i > i_first else None
         for j in range(row_lo, row_hi + 1):
             if i == i_first and j == j_first:
                 row[0] = 0.0
                 continue
             best, arg, best_sim, best_step = inf, 0, 0.0, 0.0
+            # floors of merged links (computed in bulk): most are settled by them alone
+            floor = row_floors[j - row_lo] if row_floors is not None else None
             for k, (di, dj) in enumerate(moves):
                 pi, pj = i - di, j - dj
                 if pi < i_first or pj < lo[pi] or pj > hi[pi]:
@@ -443,6 +478,8 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int,
                 if not di or not dj:
                     if before + deletion < best:
                         best, arg = before + deletion, k + 1
+                    continue
+                if floor is not None and di + dj > 2 and before + floor[k] >= best + SURE:
                     continue
                 if before + bound(pi, i, pj, j) >= best:
                     continue

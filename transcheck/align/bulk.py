@@ -1,0 +1,217 @@
+"""chrF matches of many unit pairs at once, counted with numpy.
+
+The dynamic programme wants the per-order matches of nearly every unit pair in its
+corridor. Pair by pair, in Python, that means extracting each unit's n-grams into dicts
+(sacrebleu) and intersecting them: about 90 µs a pair on a long French pair, most of
+the DP's time. Here a whole block of the corridor is counted in a few array passes:
+
+1. every character becomes a small integer (its rank in the pair's alphabet), and an
+   n-gram the integer of its characters in base "alphabet size", so orders 1..4 are
+   built one from the other;
+2. each side's n-grams, with their unit folded into the integer, are sorted and counted
+   once (``unique``), so each side holds one entry per n-gram and unit, with its count;
+3. for each left entry, the right units of its corridor row that hold the same n-gram are
+   found by binary search in the right entries, and the smaller of the two counts is
+   added to that unit pair.
+
+The counts are exactly those of sacrebleu's ``extract_all_char_ngrams`` on the same texts
+(the tests compare them pair by pair). numpy comes with sacrebleu; it takes a tenth of a
+second to import, so ``dp`` imports this module only for long pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+Ints = npt.NDArray[np.int64]
+Matches = dict[tuple[int, int], tuple[int, ...]]
+
+ROOM = 2**62  # keys stay below this, clear of int64 overflow
+
+
+class Side:
+    """The characters of one version as alphabet ranks, and where each unit starts."""
+
+    def __init__(self, texts: Sequence[str], alphabet: npt.NDArray[np.uint32]) -> None:
+        chars = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"),
+                              dtype=np.uint32)
+        self.ranks: Ints = np.searchsorted(alphabet, chars).astype(np.int64)
+        self.lengths: Ints = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        self.starts: Ints = np.concatenate(([0], np.cumsum(self.lengths)))
+        self.orders = 0
+        self.before: Ints = np.zeros((0, len(texts) + 1), dtype=np.int64)
+
+    def count_orders(self, orders: int) -> None:
+        """Keep, per order, the n-grams of the units before each unit (as ``Profiles``)."""
+        self.orders = orders
+        self.before = np.stack([np.concatenate(([0], np.cumsum(np.maximum(self.lengths - o, 0))))
+                                for o in range(orders)])
+
+    def block(self, lo: int, hi: int) -> tuple[Ints, Ints, Ints]:
+        """Ranks, unit index and characters left to the unit's end, for units lo..hi-1."""
+        a, b = int(self.starts[lo]), int(self.starts[hi])
+        lengths = self.lengths[lo:hi]
+        unit = np.repeat(np.arange(lo, hi, dtype=np.int64), lengths)
+        ends = np.repeat(self.starts[lo + 1:hi + 1], lengths)
+        return self.ranks[a:b], unit, ends - np.arange(a, b, dtype=np.int64)
+
+
+class Bulk:
+    """Counts the matches of unit pairs of two versions, a block of the corridor at a time."""
+
+    def __init__(self, left: Sequence[str], right: Sequence[str], orders: int) -> None:
+        whole = "".join(left) + "".join(right)
+        alphabet = np.unique(np.frombuffer(whole.encode("utf-32-le", "surrogatepass"),
+                                           dtype=np.uint32))
+        self.size = len(alphabet)
+        self.left, self.right = Side(left, alphabet), Side(right, alphabet)
+        self.left.count_orders(orders)
+        self.right.count_orders(orders)
+        self.orders = orders
+        self.width = max(len(left), len(right)) + 1  # unit numbers fit below this
+
+    def matches(self, rows: range, first: Sequence[int], last: Sequence[int]) -> Band:
+        """Per-order matches of left unit ``rows[k]`` with each right unit from ``first[k]``
+        to ``last[k]``, both included (none where ``last[k] < first[k]``)."""
+        lo_col = np.asarray(first, dtype=np.int64)
+        hi_col = np.maximum(np.asarray(last, dtype=np.int64), lo_col - 1)
+        cells_of_row = hi_col - lo_col + 1
+        offset: Ints = np.concatenate(([0], np.cumsum(cells_of_row)))
+        cells = int(offset[-1])
+        counts: Ints = np.zeros((self.orders, cells), dtype=np.int64)
+        band = Band(rows, lo_col, hi_col, offset, counts)
+        if not cells:
+            return band
+        c0 = int(lo_col[cells_of_row > 0].min())
+        c1 = int(hi_col[cells_of_row > 0].max()) + 1
+        left_ranks, left_unit, left_rest = self.left.block(rows.start, rows.stop)
+        right_ranks, right_unit, right_rest = self.right.block(c0, c1)
+        width = self.width
+        gl, gr = left_ranks.copy(), right_ranks.copy()  # the n-gram starting at each place
+        top = self.size  # n-gram integers stay below this
+        for o in range(self.orders):
+            if o:
+                if top * self.size * width >= ROOM:  # renumber the n-grams densely
+                    _, dense = np.unique(np.concatenate((gl, gr)), return_inverse=True)
+                    gl, gr = dense[:len(gl)].astype(np.int64), dense[len(gl):].astype(np.int64)
+                    top = int(dense.max(initial=0)) + 1
+                # the characters past a unit's end make garbage that ``rest`` leaves out
+                gl[:-o] = gl[:-o] * self.size + left_ranks[o:]
+                gr[:-o] = gr[:-o] * self.size + right_ranks[o:]
+                top *= self.size
+            keys_l, count_l = np.unique(gl[left_rest > o] * width + left_unit[left_rest > o],
+                                        return_counts=True)
+            keys_r, count_r = np.unique(gr[right_rest > o] * width
+                                        + right_unit[right_rest > o], return_counts=True)
+            gram, unit = np.divmod(keys_l, width)
+            row = unit - rows.start
+            # right entries of the same n-gram whose unit lies in this row's columns
+            at = np.searchsorted(keys_r, gram * width + lo_col[row])
+            found = np.searchsorted(keys_r, gram * width + hi_col[row] + 1) - at
+            hit = found > 0
+            at, found, row, count_l = at[hit], found[hit], row[hit], count_l[hit]
+            total = int(found.sum())
+            pos = np.repeat(at - (np.cumsum(found) - found), found) + np.arange(total)
+            rows_of = np.repeat(row, found)
+            cell = offset[rows_of] + keys_r[pos] % width - lo_col[rows_of]
+            shared = np.minimum(np.repeat(count_l, found), count_r[pos])
+            counts[o] = np.bincount(cell, weights=shared, minlength=cells)
+        return band
+
+
+    def merge_floors(self, band: Band, rows: range, lo: Sequence[int], hi: Sequence[int],
+                     moves: Sequence[tuple[int, int]], terms: Terms) -> list[list[list[float]]]:
+        """For each DP row in ``rows``, cell by cell (columns ``lo[i]..hi[i]``), move by move:
+        a floor of the cost of the merged link the move makes (inf for the other moves).
+
+        It is ``Scorer.merged_bound`` with every shared fact taken as perfect: chrF of the
+        summed matches of the unit pairs (see ``_summed_top``), length term and weight.
+        The unit pairs of every merge must be in ``band``."""
+        lo_a, hi_a = np.asarray(lo, dtype=np.int64), np.asarray(hi, dtype=np.int64)
+        r = np.arange(rows.start, rows.stop, dtype=np.int64)
+        widths = hi_a[r] - lo_a[r] + 1
+        offset = np.concatenate(([0], np.cumsum(widths)))
+        cell_i = np.repeat(r, widths)
+        cell_j = (np.arange(offset[-1], dtype=np.int64) - np.repeat(offset[:-1], widths)
+                  + np.repeat(lo_a[r], widths))
+        out = np.full((len(moves), len(cell_i)), np.inf)
+        orders, beta2 = self.orders, terms.beta2
+        for k, (di, dj) in enumerate(moves):
+            if not di or not dj or di + dj <= 2:
+                continue
+            at = np.nonzero(cell_i - di >= rows.start - 1)[0]
+            pi, pj = cell_i[at] - di, cell_j[at] - dj
+            inside = (pj >= lo_a[pi]) & (pj <= hi_a[pi])
+            at, pi, pj = at[inside], pi[inside], pj[inside]
+            i, j = cell_i[at], cell_j[at]
+            na = self.left.before[:, i] - self.left.before[:, pi]
+            nb = self.right.before[:, j] - self.right.before[:, pj]
+            match = np.minimum(band.summed(pi, pj, di, dj), np.minimum(na, nb))
+            usable = (na > 0) & (nb > 0)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                p, rec = match / na, match / nb
+                f = np.where(match > 0, (1.0 + beta2) * p * rec / (beta2 * p + rec), 0.0)
+            f = np.where(usable, f, 0.0)
+            n_usable = usable.sum(axis=0)
+            top = np.where(n_usable > 0, f.sum(axis=0) / np.maximum(n_usable, 1), 0.0)
+            la = self.left.starts[i] - self.left.starts[pi]
+            lb = self.right.starts[j] - self.right.starts[pj]
+            chance = np.minimum(np.maximum(
+                terms.chance_at + terms.chance_slope * np.log(la + lb + 2), terms.chance_floor),
+                0.9)
+            extra = terms.length_weight * np.abs(
+                np.log((la + terms.length_smooth) / (lb + terms.length_smooth))
+                - terms.log_ratio)
+            sim = (orders * top + terms.fact_orders) / (orders + terms.fact_orders)
+            out[k, at] = np.maximum((1.0 - sim) / (1.0 - chance) + extra, 0.0) * (di * dj)
+        cells: list[list[float]] = out.T.tolist()
+        return [cells[offset[t]:offset[t + 1]] for t in range(len(r))]
+
+
+class Terms(NamedTuple):
+    """What a link's cost depends on besides the matches (see ``dp.Scorer``)."""
+
+    chance_at: float
+    chance_slope: float
+    chance_floor: float
+    log_ratio: float
+    length_weight: float
+    length_smooth: float
+    fact_orders: float
+    beta2: float
+
+
+class Band:
+    """The matches of a block of the corridor: left unit ``rows[k]`` against right units
+    ``first[k]..last[k]``, cell by cell, row after row."""
+
+    def __init__(self, rows: range, first: Ints, last: Ints, offset: Ints,
+                 counts: Ints) -> None:
+        self.rows, self.first, self.last, self.offset = rows, first, last, offset
+        self.counts = counts  # orders × cells
+
+    def as_dict(self) -> Matches:
+        """The matches by unit pair, as ``pair_matches`` keeps them."""
+        per_cell = list(map(tuple, self.counts.T.tolist()))
+        out: Matches = {}
+        k = 0
+        for i, a, b in zip(self.rows, self.first.tolist(), self.last.tolist(), strict=True):
+            for j in range(a, b + 1):
+                out[(i, j)] = per_cell[k]
+                k += 1
+        return out
+
+    def summed(self, rows: Ints, cols: Ints, height: int, width: int) -> Ints:
+        """Per order, the matches summed over the unit pairs of ``height`` rows from each
+        of ``rows`` and ``width`` columns from each of ``cols`` (all in the band)."""
+        total: Ints = np.zeros((self.counts.shape[0], len(rows)), dtype=np.int64)
+        for a in range(height):
+            at = rows + a - self.rows.start
+            base = self.offset[at] - self.first[at]
+            for b in range(width):
+                total += self.counts[:, base + cols + b]
+        return total
