@@ -37,7 +37,7 @@ SWAP = 255  # back-pointer of a swap move
 SWAP_CHARGE = 0.1  # a swap must beat the monotone reading by this much
 SWAP_LIKE = 2.0  # both swapped links this many times as alike as chance
 SURE = 1e-9  # a bound must miss by this much to settle a test (float rounding aside)
-BULK_UNITS = 2000  # from this many units in a pair, a DP block's matches are counted in bulk
+BULK_UNITS = 1000  # from this many units in a pair, a DP block's matches are counted in bulk
 
 Move = tuple[int, int]
 Cell = tuple[int, int]
