@@ -491,7 +491,7 @@ from benchmarks.bench_align import numbered_units
 from pathlib import Path
 from transcheck.align.anchors import text_keys
 from transcheck.align.dp import Scorer
-from transcheck.align.profiles import Profiles, matches
+from transcheck.align.profiles import Profiles
 _, left = numbered_units(Path("pairs/ejaaz-grok5/bitpush.ja.txt"))
 _, right = numbered_units(Path("pairs/ejaaz-grok5/techflow.ja.txt"))
 s = Scorer(Profiles(left), Profiles(right), [text_keys(t) for t in left],
@@ -516,7 +516,7 @@ def _bulk_texts() -> list[tuple[list[str], list[str]]]:
     """Japanese against Japanese, Japanese against Chinese (kana left out), Chinese against
     Chinese, with an empty unit and one-character units among them."""
     out = []
-    for left, right in ((ejaaz_pair()[:2]), (ejaaz_zh()[:2]), (ejaaz_zh_zh()[:2])):
+    for left, right, _ in (ejaaz_pair(), ejaaz_zh(), ejaaz_zh_zh()):
         lp, rp = Profiles.pair([*left[:40], "", "株", *left[40:]], [*right[:30], "", *right[30:]])
         out.append((lp.texts, rp.texts))
     return out
