@@ -531,7 +531,7 @@ def test_bulk_matches_are_sacrebleus(room: int, monkeypatch) -> None:  # type: i
     checked = 0
     for left, right in _bulk_texts():
         lp, rp = Profiles(left, normalized=True), Profiles(right, normalized=True)
-        counter = bulk.Bulk(left, right, lp.orders)
+        counter = bulk.Bulk(lp, rp)
         for _ in range(6):
             start = rng.randrange(len(left) - 20)
             rows = range(start, start + rng.randrange(1, 20))

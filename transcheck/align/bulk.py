@@ -27,6 +27,8 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from .profiles import Profiles
+
 Ints = npt.NDArray[np.int64]
 Matches = dict[tuple[int, int], tuple[int, ...]]
 
@@ -34,19 +36,17 @@ ROOM = 2**62  # keys stay below this, clear of int64 overflow
 
 
 class Side:
-    """The characters of one version as alphabet ranks, and where each unit starts."""
+    """The characters of one version as alphabet ranks, with its profiles' unit lengths and
+    running n-gram totals (``Profiles.cumulative``: ``before[o][k]``, the n-grams of order
+    o + 1 in units before k; ``starts``, order 1, is where each unit starts)."""
 
-    def __init__(self, texts: Sequence[str], alphabet: npt.NDArray[np.uint32],
-                 orders: int) -> None:
-        chars = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"),
+    def __init__(self, profiles: Profiles, alphabet: npt.NDArray[np.uint32]) -> None:
+        chars = np.frombuffer("".join(profiles.texts).encode("utf-32-le", "surrogatepass"),
                               dtype=np.uint32)
         self.ranks: Ints = np.searchsorted(alphabet, chars).astype(np.int64)
-        self.lengths: Ints = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-        self.starts: Ints = np.concatenate(([0], np.cumsum(self.lengths)))
-        # per order, the n-grams of the units before each unit (``Profiles.cumulative``)
-        self.before: Ints = np.stack([
-            np.concatenate(([0], np.cumsum(np.maximum(self.lengths - o, 0))))
-            for o in range(orders)])
+        self.lengths: Ints = np.asarray(profiles.lengths, dtype=np.int64)
+        self.before: Ints = np.asarray(profiles.cumulative, dtype=np.int64)
+        self.starts: Ints = self.before[0]
 
     def block(self, lo: int, hi: int) -> tuple[Ints, Ints, Ints]:
         """Ranks, unit index and characters left to the unit's end, for units lo..hi-1."""
@@ -60,13 +60,13 @@ class Side:
 class Bulk:
     """Counts the matches of unit pairs of two versions, a block of the corridor at a time."""
 
-    def __init__(self, left: Sequence[str], right: Sequence[str], orders: int) -> None:
-        whole = "".join(left) + "".join(right)
+    def __init__(self, left: Profiles, right: Profiles) -> None:
+        whole = "".join(left.texts) + "".join(right.texts)
         alphabet = np.unique(np.frombuffer(whole.encode("utf-32-le", "surrogatepass"),
                                            dtype=np.uint32))
         self.size = len(alphabet)
-        self.left, self.right = Side(left, alphabet, orders), Side(right, alphabet, orders)
-        self.orders = orders
+        self.left, self.right = Side(left, alphabet), Side(right, alphabet)
+        self.orders = left.orders
         self.width = max(len(left), len(right)) + 1  # unit numbers fit below this
 
     def matches(self, rows: range, first: Sequence[int], last: Sequence[int]) -> Band:

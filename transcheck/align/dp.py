@@ -223,7 +223,7 @@ class Scorer:
         from .bulk import Bulk, Terms  # numpy: imported for long pairs only
 
         if self._bulk is None:
-            self._bulk = Bulk(self.lp.texts, self.rp.texts, self.orders)
+            self._bulk = Bulk(self.lp, self.rp)
         reach = max(di + dj for di, dj in moves) - 1
         rows = range(i_first, i_last)
         band = self._bulk.matches(
