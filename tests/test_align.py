@@ -546,6 +546,35 @@ def test_bulk_matches_are_sacrebleus(room: int, monkeypatch) -> None:  # type: i
     assert checked > 500
 
 
+@pytest.mark.parametrize("room", [bulk.ROOM, 2**24])
+def test_bulk_span_matches_are_sacrebleus(room: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The matches of merged spans taken from a block counted in bulk are those of the
+    spans' profiles, for every shape a merge can have (one-unit sides and several-unit
+    sides, empty units among them), and no span outside the block is claimed."""
+    monkeypatch.setattr(bulk, "ROOM", room)
+    rng = random.Random(11)
+    checked = 0
+    for left, right in _bulk_texts():
+        lp, rp = Profiles(left, normalized=True), Profiles(right, normalized=True)
+        for _ in range(4):
+            start = rng.randrange(len(left) - 25)
+            rows = range(start, start + 20)
+            first = [max(0, min(len(right) - 12, i + rng.randrange(-6, 3))) for i in rows]
+            spans = bulk.Bulk(lp, rp).matches(rows, first, [a + 8 for a in first]).spans
+            assert spans is not None
+            c0, c1 = min(first), max(first) + 9
+            assert not spans.covers(start - 1, start + 1, c0, c0 + 1)
+            assert not spans.covers(start, start + 1, c0, c1 + 1)
+            for n, m in [(1, 2), (2, 1), (1, 4), (4, 1), (2, 2), (2, 3), (3, 2), (1, 1)]:
+                for _ in range(5):
+                    i0, j0 = rng.randrange(start, rows.stop - n + 1), rng.randrange(c0, c1 - m + 1)
+                    assert spans.covers(i0, i0 + n, j0, j0 + m)
+                    assert tuple(spans.matches(i0, i0 + n, j0, j0 + m)) == matches(
+                        lp.span(i0, i0 + n), rp.span(j0, j0 + m)), (i0, n, j0, m)
+                    checked += 1
+    assert checked > 400
+
+
 def test_bulk_matching_gives_the_same_links(long_pair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Matching the corridor in bulk changes no link, in one process or two."""
     left, right, _ = long_pair

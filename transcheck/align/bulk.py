@@ -21,6 +21,7 @@ import, so ``dp`` imports this module only for long pairs.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -81,6 +82,8 @@ class Bulk:
         band = Band(rows, lo_col, hi_col, offset, counts)
         if not cells:
             return band
+        left_entries: list[tuple[Ints, Ints, Ints]] = []
+        right_entries: list[tuple[Ints, Ints, Ints]] = []
         c0 = int(lo_col[cells_of_row > 0].min())
         c1 = int(hi_col[cells_of_row > 0].max()) + 1
         left_ranks, left_unit, left_rest = self.left.block(rows.start, rows.stop)
@@ -103,6 +106,8 @@ class Bulk:
             keys_r, count_r = np.unique(gr[right_rest > o] * width
                                         + right_unit[right_rest > o], return_counts=True)
             gram, unit = np.divmod(keys_l, width)
+            _number_shared(o, (gram, unit, count_l), (keys_r, count_r), width, left_entries,
+                           right_entries)
             row = unit - rows.start
             # right entries of the same n-gram whose unit lies in this row's columns
             at = np.searchsorted(keys_r, gram * width + lo_col[row])
@@ -115,6 +120,8 @@ class Bulk:
             cell = offset[rows_of] + keys_r[pos] % width - lo_col[rows_of]
             shared = np.minimum(np.repeat(count_l, found), count_r[pos])
             counts[o] = np.bincount(cell, weights=shared, minlength=cells)
+        band.spans = Spans(Entries(left_entries, rows.start, rows.stop),
+                           Entries(right_entries, c0, c1), self.orders)
         return band
 
     def merge_floors(self, band: Band, rows: range, lo: Sequence[int], hi: Sequence[int],
@@ -187,6 +194,7 @@ class Band:
                  counts: Ints) -> None:
         self.rows, self.first, self.last, self.offset = rows, first, last, offset
         self.counts = counts  # orders × cells
+        self.spans: Spans | None = None  # the block's n-grams, unit by unit
 
     def as_dict(self) -> Matches:
         """The matches by unit pair, as ``pair_matches`` keeps them."""
@@ -209,3 +217,105 @@ class Band:
             for b in range(width):
                 total += self.counts[:, base + cols + b]
         return total
+
+
+ORDER_SHIFT = 40  # an entry's key: order << ORDER_SHIFT, plus the n-gram's number
+
+
+def _number_shared(o: int, left_side: tuple[Ints, Ints, Ints], right_side: tuple[Ints, Ints],
+                   width: int, left: list[tuple[Ints, Ints, Ints]],
+                   right: list[tuple[Ints, Ints, Ints]]) -> None:
+    """Number the order-o n-grams the block's two sides share (one number per n-gram, the
+    same on both sides) and add each side's entries of them to ``left`` and ``right`` as
+    (unit, key, count). An n-gram on one side only matches nothing, so it is left out.
+
+    ``left_side`` is the left entries' n-grams, units and counts, by n-gram then unit;
+    ``right_side`` the right entries' keys (n-gram × ``width`` + unit, sorted) and counts."""
+    gram, unit, count = left_side
+    keys_r, count_r = right_side
+    first = np.ones(len(gram), dtype=bool)
+    first[1:] = gram[1:] != gram[:-1]
+    grams = gram[first]  # the left side's n-grams, each once, in order
+    number = np.cumsum(first) - 1  # of each left entry's n-gram
+    gram_r, unit_r = np.divmod(keys_r, width)
+    at = np.minimum(np.searchsorted(grams, gram_r), max(len(grams) - 1, 0))
+    on_both = grams[at] == gram_r if len(grams) else np.zeros(len(gram_r), dtype=bool)
+    held = np.zeros(len(grams), dtype=bool)
+    held[at[on_both]] = True
+    keep = held[number]
+    base = o << ORDER_SHIFT
+    # units and counts are small: 32 bits halve what a block holds besides its keys
+    left.append((unit[keep].astype(np.int32), number[keep] + base,
+                 count[keep].astype(np.int32)))
+    right.append((unit_r[on_both].astype(np.int32), at[on_both] + base,
+                  count_r[on_both].astype(np.int32)))
+
+
+class Entries:
+    """One side's entries of a block (see ``_number_shared``), unit after unit, each unit's
+    by key, for the matches of spans of its units (``span_matches``)."""
+
+    def __init__(self, parts: Sequence[tuple[Ints, Ints, Ints]], lo: int, hi: int) -> None:
+        place = np.concatenate([u for u, _, _ in parts] or [np.zeros(0, np.int64)]) - lo
+        # keys rise order by order and, within an order, along each part: a stable sort
+        # by unit leaves each unit's keys in order (on 16 bits numpy sorts by radix, 9×
+        # faster than a merge sort of 64-bit integers)
+        by_unit = np.argsort(place.astype(np.uint16) if hi - lo < 2**16 else place,
+                             kind="stable")
+        self.keys: Ints = np.concatenate([k for _, k, _ in parts]
+                                         or [np.zeros(0, np.int64)])[by_unit]
+        self.counts: Ints = np.concatenate([c for _, _, c in parts]
+                                           or [np.zeros(0, np.int64)])[by_unit]
+        self.lo, self.hi = lo, hi
+        # where each unit's entries start
+        self.at: list[int] = [0, *itertools.accumulate(
+            np.bincount(place, minlength=hi - lo).tolist())]
+
+    def entries(self, lo: int, hi: int) -> tuple[Ints, Ints]:
+        """Keys and counts of units lo..hi-1, unit after unit (a key may come again)."""
+        a, b = self.at[lo - self.lo], self.at[hi - self.lo]
+        return self.keys[a:b], self.counts[a:b]
+
+
+class Spans:
+    """The matches of merged spans of a block's units, exactly chrF's (``profiles.matches``
+    of the spans' profiles), from each side's ``Entries``: no n-gram is extracted again."""
+
+    def __init__(self, left: Entries, right: Entries, orders: int) -> None:
+        self.left, self.right, self.orders = left, right, orders
+
+    def covers(self, i0: int, i1: int, j0: int, j1: int) -> bool:
+        """Are left units i0..i1-1 and right units j0..j1-1 all in the block?"""
+        return (self.left.lo <= i0 and i1 <= self.left.hi
+                and self.right.lo <= j0 and j1 <= self.right.hi)
+
+    def matches(self, i0: int, i1: int, j0: int, j1: int) -> list[int]:
+        """Per-order matches of left units i0..i1-1 taken together with right units
+        j0..j1-1.
+
+        Both sides' counts are added up onto one list of distinct keys (a one-unit side's
+        own keys, else those of the left span), each side's by one binary search."""
+        keys_l, counts_l = self.left.entries(i0, i1)
+        keys_r, counts_r = self.right.entries(j0, j1)
+        if not len(keys_l) or not len(keys_r):
+            return [0] * self.orders
+        if i1 - i0 == 1:
+            keys, on_keys = keys_l, (counts_l, _onto(keys_l, keys_r, counts_r))
+        elif j1 - j0 == 1:
+            keys, on_keys = keys_r, (_onto(keys_r, keys_l, counts_l), counts_r)
+        else:
+            keys = np.sort(keys_l)
+            keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]  # each once
+            on_keys = (_onto(keys, keys_l, counts_l), _onto(keys, keys_r, counts_r))
+        shared = np.minimum(*on_keys)
+        out: list[int] = np.bincount(keys >> ORDER_SHIFT, weights=shared,
+                                     minlength=self.orders).astype(np.int64).tolist()
+        return out
+
+
+def _onto(keys: Ints, other: Ints, counts: Ints) -> Ints:
+    """``counts`` of the keys ``other`` added up onto the distinct sorted ``keys`` (those
+    of ``other`` not among them dropped); ``keys`` is not empty."""
+    at = np.minimum(np.searchsorted(keys, other), len(keys) - 1)
+    hit = keys[at] == other
+    return np.bincount(at[hit], weights=counts[hit], minlength=len(keys))

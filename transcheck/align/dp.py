@@ -18,10 +18,10 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..workers import NO_WORKERS, may_spread, worker_pool
-from .profiles import BETA2, Profiles, chrf_from, chrf_pair, matches, shared
+from .profiles import BETA2, Profiles, chrf_bounded, chrf_from, chrf_pair, matches, shared
 
 if TYPE_CHECKING:
-    from .bulk import Bulk
+    from .bulk import Bulk, Spans
 
 LENGTH_SMOOTH = 8  # characters added to both lengths: short units vary most
 LENGTH_WEIGHT = 0.3  # per unit of |log length ratio| away from the document's ratio
@@ -93,6 +93,7 @@ class Scorer:
         self.contain_min = MERGE_CONTAINED
         self.bulk = len(lp) + len(rp) >= BULK_UNITS  # a long pair is matched in bulk
         self._bulk: Bulk | None = None
+        self._spans: Spans | None = None  # the n-grams of the last DP block counted in bulk
         self._chance_of: dict[int, float] = {}  # chance by length, once fitted
         self._fitted = False
         self.chance_at, self.chance_slope = self._chance()
@@ -224,12 +225,14 @@ class Scorer:
 
         if self._bulk is None:
             self._bulk = Bulk(self.lp, self.rp)
+        self._spans = None  # the last block's, dropped before this one's are counted
         reach = max(di + dj for di, dj in moves) - 1
         rows = range(i_first, i_last)
         band = self._bulk.matches(
             rows, [min(lo[max(q - reach + 1, i_first):q + 1]) for q in rows],
             [max(hi[q + 1:min(q + reach, i_last) + 1]) - 1 for q in rows])
         self._pair_matches.update(band.as_dict())
+        self._spans = band.spans
         terms = Terms(self.chance_at, self.chance_slope, self.chance_floor, self.log_ratio,
                       LENGTH_WEIGHT, LENGTH_SMOOTH, FACT_ORDERS, BETA2)
         return self._bulk.merge_floors(band, range(i_first + 1, i_last + 1), lo, hi, moves,
@@ -374,19 +377,29 @@ class Scorer:
     def similarity(self, i0: int, i1: int, j0: int, j1: int, need: float = 0.0) -> float:
         """chrF of the two spans, with shared keys counted as extra orders when there are any.
 
-        With ``need``, a result below it may be a mere lower bound (see ``chrf_pair``).
+        With ``need``, a result below it may be a mere lower bound (see ``chrf_bounded``).
         """
         facts = self.fact_share(i0, i1, j0, j1)
         if i1 - i0 == 1 and j1 - j0 == 1:
             sim = chrf_from(self.pair_matches(i0, j0), self.lp.totals(i0, i1),
                             self.rp.totals(j0, j1))
         elif facts is None:
-            return chrf_pair(self.lp.span(i0, i1), self.rp.span(j0, j1), need)
+            return self._span_chrf(i0, i1, j0, j1, need)
         else:
             need_chrf = (((self.orders + FACT_ORDERS) * need - FACT_ORDERS * facts) / self.orders
                          if need else 0.0)
-            sim = chrf_pair(self.lp.span(i0, i1), self.rp.span(j0, j1), max(need_chrf, 0.0))
+            sim = self._span_chrf(i0, i1, j0, j1, max(need_chrf, 0.0))
         return sim if facts is None else self.with_facts(sim, facts)
+
+    def _span_chrf(self, i0: int, i1: int, j0: int, j1: int, need: float) -> float:
+        """chrF of two spans, at least one of several units: from the n-grams the last DP
+        block counted in bulk when it holds both spans (the same figure, without
+        extracting them again), else from the units' profiles."""
+        spans = self._spans
+        if spans is not None and spans.covers(i0, i1, j0, j1):
+            return chrf_bounded(self.lp.totals(i0, i1), self.rp.totals(j0, j1),
+                                spans.matches(i0, i1, j0, j1).__getitem__, need)
+        return chrf_pair(self.lp.span(i0, i1), self.rp.span(j0, j1), need)
 
     def cost(self, i0: int, i1: int, j0: int, j1: int,
              budget: float = math.inf) -> tuple[float, float]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import operator
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 import regex
@@ -96,13 +96,20 @@ def shared(a: NgramCounts, b: NgramCounts) -> int:
 
 
 def chrf_pair(a: SpanStats, b: SpanStats, need: float = 0.0) -> float:
-    """chrF (β = 2) of two profiles, 0..1, left as hypothesis and right as reference.
+    """chrF (β = 2) of two profiles, 0..1, left as hypothesis and right as reference
+    (``chrf_bounded``: below ``need``, maybe only a lower bound)."""
+    return chrf_bounded(a.totals, b.totals, lambda o: shared(a.order(o), b.order(o)), need)
+
+
+def chrf_bounded(totals_a: Sequence[int], totals_b: Sequence[int],
+                 match_of: Callable[[int], int], need: float = 0.0) -> float:
+    """chrF (β = 2) from per-order totals and the matches ``match_of(order)``, asked for
+    order by order.
 
     Orders go from 1 up, and a higher order scores no more than a lower one in practice,
     so when even that could not reach ``need`` the rest is skipped and a lower bound of
     the score returned (the caller only wants to know it falls short).
     """
-    totals_a, totals_b = a.totals, b.totals
     usable = sum(1 for na, nb in zip(totals_a, totals_b, strict=True) if na and nb)
     if not usable:
         return 0.0
@@ -115,7 +122,7 @@ def chrf_pair(a: SpanStats, b: SpanStats, need: float = 0.0) -> float:
         if need and (total + ceiling * (usable - done)) / usable < need:
             return total / usable
         done += 1
-        match = shared(a.order(o), b.order(o))
+        match = match_of(o)
         if not match:
             ceiling = 0.0
             continue
