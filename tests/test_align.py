@@ -18,7 +18,7 @@ import transcheck.align as align_module
 from benchmarks.bench_align import build, ejaaz_zh, ejaaz_zh_zh, left_out, numbered_units
 from benchmarks.bench_align import ejaaz as ejaaz_pair
 from transcheck import workers
-from transcheck.align import align, bulk, dp, refine, split_sentences
+from transcheck.align import align, anchors, bulk, dp, refine, split_sentences
 from transcheck.align.anchors import corridor, cut_points, find_anchors, text_keys
 from transcheck.align.dp import Scorer, run_blocks, run_dp
 from transcheck.align.evaluate import Counts, Pair, read_line_gold, read_textberg_gold
@@ -575,12 +575,39 @@ def test_bulk_span_matches_are_sacrebleus(room: int, monkeypatch) -> None:  # ty
     assert checked > 400
 
 
+@pytest.mark.parametrize("room", [bulk.ROOM, 2**24])
+def test_bulk_gram_votes_are_the_tallys(room: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The anchor n-grams tallied with numpy give each unit pair the votes the tally of
+    hashed n-grams gives it, for whole texts and boxes inside them, also where 3-grams
+    must be numbered first; a box too short for any n-gram has none."""
+    monkeypatch.setattr(bulk, "ROOM", room)
+    rng = random.Random(3)
+    boxes = 0
+    for left, right in _bulk_texts():
+        lp, rp = Profiles(left, normalized=True), Profiles(right, normalized=True)
+        for box in [(0, len(left), 0, len(right)), (38, 42, 28, 31),
+                    *((a, a + rng.randrange(5, 40), b, b + rng.randrange(5, 40))
+                      for a, b in ((rng.randrange(len(left) - 40), rng.randrange(len(right) - 40))
+                                   for _ in range(5)))]:
+            want: dict[tuple[int, int], float] = {}
+            anchors._tally(want, anchors._unique_grams(lp, *box[:2]),
+                           anchors._unique_grams(rp, *box[2:]), 2.5)
+            assert bulk.gram_votes(lp, rp, box, 2.5) == want, box
+            boxes += bool(want)
+    assert boxes >= 10
+    short = Profiles(["株式", "", "ab"], normalized=True)
+    assert bulk.gram_votes(short, short, (0, 3, 0, 3), 1.0) == {}
+
+
 def test_bulk_matching_gives_the_same_links(long_pair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """Matching the corridor in bulk changes no link, in one process or two."""
+    """Matching the corridor and tallying the anchors in bulk changes no link, in one
+    process or two."""
     left, right, _ = long_pair
     monkeypatch.setattr(dp, "BULK_UNITS", 10**9)
+    monkeypatch.setattr(anchors, "BULK_UNITS", 10**9)
     one_by_one = align(left, right)
     monkeypatch.setattr(dp, "BULK_UNITS", 0)
+    monkeypatch.setattr(anchors, "BULK_UNITS", 0)
     assert align(left, right) == one_by_one
     assert align(left, right, jobs=2) == one_by_one
 

@@ -31,6 +31,7 @@ BAND = 12  # half-width of that band
 GAP_RESEARCH = 6  # gaps wider than this on both sides are searched again for anchors
 MAX_DEPTH = 4
 BLOCK_ROWS = 500  # a long alignment is cut into blocks of about this many left units
+BULK_UNITS = 1000  # from this many units in a box, its n-grams are tallied with numpy
 
 _LATIN = regex.compile(r"[\p{Latin}][\p{Latin}\d]*(?:[-.'][\p{Latin}\d]+)*|\d+(?:[.,]\d+)*")
 
@@ -102,7 +103,12 @@ def votes(lp: Profiles, rp: Profiles, lkeys: Sequence[Collection[str]],
     """Weight of the unique strings each unit pair in ``box`` (i0, i1, j0, j1) shares."""
     i0, i1, j0, j1 = box
     found: dict[Point, float] = {}
-    _tally(found, _unique_grams(lp, i0, i1), _unique_grams(rp, j0, j1), GRAM_WEIGHT)
+    if i1 - i0 + j1 - j0 >= BULK_UNITS:
+        from .bulk import gram_votes  # numpy: imported for long pairs only
+
+        found = gram_votes(lp, rp, box, GRAM_WEIGHT)
+    else:
+        _tally(found, _unique_grams(lp, i0, i1), _unique_grams(rp, j0, j1), GRAM_WEIGHT)
     _tally(found, _unique(lkeys, i0, i1), _unique(rkeys, j0, j1), KEY_WEIGHT)
     return found
 

@@ -28,7 +28,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from .profiles import Profiles
+from .profiles import ANCHOR_ORDER, Profiles
 
 Ints = npt.NDArray[np.int64]
 Matches = dict[tuple[int, int], tuple[int, ...]]
@@ -319,3 +319,59 @@ def _onto(keys: Ints, other: Ints, counts: Ints) -> Ints:
     at = np.minimum(np.searchsorted(keys, other), len(keys) - 1)
     hit = keys[at] == other
     return np.bincount(at[hit], weights=counts[hit], minlength=len(keys))
+
+
+def gram_votes(left: Profiles, right: Profiles, box: tuple[int, int, int, int],
+               weight: float) -> dict[tuple[int, int], float]:
+    """``weight`` for each sampled anchor-order n-gram (``Profiles.sampled_grams``) found
+    exactly once in left units i0..i1-1 and once in right units j0..j1-1 of ``box``, added
+    to the unit pair that holds it: what ``anchors`` tallies one unit at a time, here in a
+    few sorts. n-grams are exact integers (no hashes): characters as ranks in the box's
+    alphabet, or, where six of them would not fit in 63 bits, pairs of numbered 3-grams."""
+    i0, i1, j0, j1 = box
+    code_l, unit_l, at_l = _sampled(left, i0, i1)
+    code_r, unit_r, at_r = _sampled(right, j0, j1)
+    # each character's rank in the alphabet, by a table over the code points
+    present = np.bincount(np.concatenate((code_l, code_r))) > 0
+    rank = np.cumsum(present) - 1
+    size = int(rank[-1]) + 1 if len(rank) else 1
+    rank_l, rank_r = rank[code_l], rank[code_r]
+
+    def part(rank: Ints, at: Ints, k: int) -> Ints:  # the 3-gram at ``at`` + k, as a number
+        return (rank[at + k] * size + rank[at + k + 1]) * size + rank[at + k + 2]
+
+    parts = [part(rank_l, at_l, 0), part(rank_l, at_l, 3),
+             part(rank_r, at_r, 0), part(rank_r, at_r, 3)]
+    room = size ** 3
+    if room * room >= ROOM:  # number the 3-grams densely first
+        numbers, dense = np.unique(np.concatenate(parts), return_inverse=True)
+        room = len(numbers)
+        parts = np.split(dense.ravel().astype(np.int64), np.cumsum([len(x) for x in parts[:3]]))
+    keys_l, once_l = _once(parts[0] * room + parts[1], unit_l)
+    keys_r, once_r = _once(parts[2] * room + parts[3], unit_r)
+    _, in_l, in_r = np.intersect1d(keys_l, keys_r, assume_unique=True, return_indices=True)
+    width = j1 + 1
+    pairs, counts = np.unique(once_l[in_l] * width + once_r[in_r], return_counts=True)
+    return {(p // width, p % width): weight * c
+            for p, c in zip(pairs.tolist(), counts.tolist(), strict=True)}
+
+
+def _sampled(profiles: Profiles, lo: int, hi: int) -> tuple[Ints, Ints, Ints]:
+    """The code points of units lo..hi-1 (end to end), and for each sampled anchor-order
+    n-gram its unit and where it starts: a start whose code point has the parity of the
+    one three places on, as ``Profiles.sampled_grams`` picks them."""
+    code = np.frombuffer("".join(profiles.texts[lo:hi]).encode("utf-32-le", "surrogatepass"),
+                         dtype=np.uint32).astype(np.int64)
+    lengths = np.asarray(profiles.lengths[lo:hi], dtype=np.int64)
+    ends = np.repeat(np.cumsum(lengths), lengths)  # where each character's unit ends
+    starts = max(len(code) - ANCHOR_ORDER + 1, 0)
+    at = np.flatnonzero(np.arange(starts) + ANCHOR_ORDER <= ends[:starts])  # n-gram in unit
+    at = at[((code[at] ^ code[at + 3]) & 1) == 0]
+    unit = np.repeat(np.arange(lo, hi, dtype=np.int64), lengths)[at]
+    return code, unit, at
+
+
+def _once(keys: Ints, unit: Ints) -> tuple[Ints, Ints]:
+    """The keys found exactly once, sorted, with the unit of each."""
+    distinct, first, count = np.unique(keys, return_index=True, return_counts=True)
+    return distinct[count == 1], unit[first[count == 1]]
