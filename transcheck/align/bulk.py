@@ -15,8 +15,11 @@ the DP's time. Here a whole block of the corridor is counted in a few array pass
    added to that unit pair.
 
 The counts are exactly those of sacrebleu's ``extract_all_char_ngrams`` on the same texts
-(the tests compare them pair by pair). numpy comes with sacrebleu; it takes 0.17 s to
-import, so ``dp`` imports this module only for long pairs.
+(the tests compare them pair by pair). The same entries, kept unit by unit (``Spans``),
+give the exact matches of the merged spans the DP weighs, with nothing extracted again;
+and ``gram_votes`` tallies the anchors' unique 6-grams of a long pair in a few sorts.
+numpy comes with sacrebleu; it takes 0.17 s to import, so ``dp`` and ``anchors`` import
+this module only for long pairs.
 """
 
 from __future__ import annotations
@@ -253,7 +256,7 @@ def _number_shared(o: int, left_side: tuple[Ints, Ints, Ints], right_side: tuple
 
 class Entries:
     """One side's entries of a block (see ``_number_shared``), unit after unit, each unit's
-    by key, for the matches of spans of its units (``span_matches``)."""
+    by key, for the matches of spans of its units (``Spans.matches``)."""
 
     def __init__(self, parts: Sequence[tuple[Ints, Ints, Ints]], lo: int, hi: int) -> None:
         place = np.concatenate([u for u, _, _ in parts] or [np.zeros(0, np.int64)]) - lo
