@@ -182,6 +182,8 @@ class Profiles:
                                                        for x in self.lengths), initial=0))
                             for o in range(self.orders)]
         self._cumulative_at = list(zip(*self.cumulative, strict=True))  # by position
+        self._unit_totals = [tuple(x - o if x > o else 0 for o in range(self.orders))
+                             for x in self.lengths]  # the DP asks for these most
         self._units: dict[int, SpanStats] = {}
         self._spans: dict[tuple[int, int], SpanStats] = {}
 
@@ -215,6 +217,8 @@ class Profiles:
     def totals(self, lo: int, hi: int) -> tuple[int, ...]:
         """N-gram counts of units lo..hi-1 order by order, from their lengths alone (a text
         of L characters has L - n + 1 n-grams of order n)."""
+        if hi - lo == 1:
+            return self._unit_totals[lo]
         return tuple(map(operator.sub, self._cumulative_at[hi], self._cumulative_at[lo]))
 
     def unit(self, i: int) -> SpanStats:
