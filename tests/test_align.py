@@ -576,7 +576,7 @@ def test_bulk_span_matches_are_sacrebleus(room: int, monkeypatch) -> None:  # ty
 
 
 @pytest.mark.parametrize("room", [bulk.ROOM, 2**24])
-def test_bulk_gram_votes_are_the_tallys(room: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_bulk_gram_votes_match_the_tally(room: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The anchor n-grams tallied with numpy give each unit pair the votes the tally of
     hashed n-grams gives it, for whole texts and boxes inside them, also where 3-grams
     must be numbered first; a box too short for any n-gram has none."""
