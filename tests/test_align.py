@@ -169,8 +169,6 @@ def test_japanese_against_chinese() -> None:
     assert counts.f1() >= 0.7
 
 
-
-
 def test_ejaaz_japanese_against_chinese() -> None:
     """The whole essay, bitpush's Japanese against a Chinese version (written for this test,
     with merged, split, swapped and one-sided paragraphs): kana are left out of the n-grams,

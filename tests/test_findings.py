@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 import tomllib
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from pathlib import Path
 
@@ -230,6 +232,30 @@ def test_both_sides_read_in_two_processes_give_the_same_facts(monkeypatch) -> No
 
     monkeypatch.setattr(workers, "ProcessPoolExecutor", refuse)
     assert read_facts(left, right, jobs=2) == alone
+
+    class Dying:  # the worker starts, then dies before it returns anything
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def submit(self, *args: object, **kwargs: object) -> Future[object]:
+            died: Future[object] = Future()
+            died.set_exception(BrokenProcessPool("killed"))
+            return died
+
+        def shutdown(self, *args: object, **kwargs: object) -> None:
+            pass
+
+    read_here: list[int] = []
+    read_units = check_module.units_facts
+
+    def counting(units, *args):  # type: ignore[no-untyped-def]
+        read_here.extend(u.index for u in units if args[-1] == left.path)
+        return read_units(units, *args)
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", Dying)
+    monkeypatch.setattr(check_module, "units_facts", counting)
+    assert read_facts(left, right, jobs=2) == alone
+    assert sorted(read_here) == [u.index for u in left.units]  # each left unit read once
 
 
 def test_bad_input_read_in_the_other_process_is_one_clear_error(monkeypatch) -> None:  # type: ignore[no-untyped-def]

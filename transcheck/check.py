@@ -29,6 +29,7 @@ def read_facts(left: Document, right: Document,
     head = units_facts(left.units[:first], left.lang, left.date, left.path)
     rest = left.units[first:]
     step = -(-len(right.units) // FACT_PARTS)
+    left_facts: list[Fact] | None = None  # read here while the worker reads the right
     try:
         with worker_pool(1) as pool:
             pending = [pool.submit(units_facts, right.units[lo:lo + step], right.lang,
@@ -36,8 +37,10 @@ def read_facts(left: Document, right: Document,
                        for lo in range(0, len(right.units), step)]
             left_facts = head + units_facts(rest, left.lang, left.date, left.path)
             right_facts = [fact for part in pending for fact in part.result()]
-    except NO_WORKERS:
-        return head + units_facts(rest, left.lang, left.date, left.path), extract_facts(right)
+    except NO_WORKERS:  # none started, or it died: what is left is read here
+        if left_facts is None:
+            left_facts = head + units_facts(rest, left.lang, left.date, left.path)
+        return left_facts, extract_facts(right)
     return left_facts, right_facts
 
 

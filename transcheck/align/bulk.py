@@ -255,20 +255,18 @@ def _number_shared(o: int, left_side: tuple[Ints, Ints, Ints], right_side: tuple
 
 
 class Entries:
-    """One side's entries of a block (see ``_number_shared``), unit after unit, each unit's
-    by key, for the matches of spans of its units (``Spans.matches``)."""
+    """One side's entries of a block (see ``_number_shared``; one part per order), unit
+    after unit, each unit's by key, for the matches of spans of its units (``Spans.matches``)."""
 
     def __init__(self, parts: Sequence[tuple[Ints, Ints, Ints]], lo: int, hi: int) -> None:
-        place = np.concatenate([u for u, _, _ in parts] or [np.zeros(0, np.int64)]) - lo
+        place = np.concatenate([u for u, _, _ in parts]) - lo
         # keys rise order by order and, within an order, along each part: a stable sort
         # by unit leaves each unit's keys in order (on 16 bits numpy sorts by radix, 9×
         # faster than a merge sort of 64-bit integers)
         by_unit = np.argsort(place.astype(np.uint16) if hi - lo < 2**16 else place,
                              kind="stable")
-        self.keys: Ints = np.concatenate([k for _, k, _ in parts]
-                                         or [np.zeros(0, np.int64)])[by_unit]
-        self.counts: Ints = np.concatenate([c for _, _, c in parts]
-                                           or [np.zeros(0, np.int64)])[by_unit]
+        self.keys: Ints = np.concatenate([k for _, k, _ in parts])[by_unit]
+        self.counts: Ints = np.concatenate([c for _, _, c in parts])[by_unit]
         self.lo, self.hi = lo, hi
         # where each unit's entries start
         self.at: list[int] = [0, *itertools.accumulate(

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .anchors import heaviest_chain
 from .dp import SURE, Scorer, Step
 
 UNLIKE = 0.5  # a link less alike than this times chance is no link
@@ -275,7 +276,7 @@ def _matched_gap(scorer: Scorer, run: list[Step]) -> list[Step]:
         return run
     out: list[Step] = []
     x0 = y0 = 0
-    for x, y in _ordered_matching(len(left), len(right), gains):
+    for x, y in heaviest_chain(gains):  # the best pairs that keep the order
         at = right[y0]
         out.extend((i, i + 1, at, at, None) for i in left[x0:x])
         out.extend((left[x], left[x], j, j + 1, None) for j in right[y0:y])
@@ -286,30 +287,6 @@ def _matched_gap(scorer: Scorer, run: list[Step]) -> list[Step]:
     after = left[-1] + 1
     out.extend((after, after, j, j + 1, None) for j in right[y0:])
     return out
-
-
-def _ordered_matching(n: int, m: int, gains: dict[tuple[int, int], float],
-                      ) -> list[tuple[int, int]]:
-    """Pairs (x, y) of largest total gain with x and y both increasing (a weighted longest
-    common subsequence over an n × m table; only pairs in ``gains`` may be taken)."""
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for x in range(1, n + 1):
-        for y in range(1, m + 1):
-            g = gains.get((x - 1, y - 1))
-            take = best[x - 1][y - 1] + g if g is not None else 0.0
-            best[x][y] = max(best[x - 1][y], best[x][y - 1], take)
-    pairs: list[tuple[int, int]] = []
-    x, y = n, m
-    while x and y:
-        if best[x][y] == best[x - 1][y]:
-            x -= 1
-        elif best[x][y] == best[x][y - 1]:
-            y -= 1
-        else:
-            pairs.append((x - 1, y - 1))
-            x, y = x - 1, y - 1
-    pairs.reverse()
-    return pairs
 
 
 def unlink_unlike(scorer: Scorer, path: list[Step]) -> list[Step]:
