@@ -120,6 +120,24 @@ def test_chinese_against_english_reports_the_two_planted_drifts() -> None:
     assert not alone & {"100万块", "1 million", "3万亿", "3 trillion"}
 
 
+def test_two_chinese_reports_differ_only_where_the_facts_do() -> None:
+    """Two Chinese write-ups of one Tesla announcement in their own words (约合40吉瓦时 /
+    相当于约40GWh, 约为2万至3万美元 / 大约在2万到3万美元之间, paragraphs in another order):
+    the daily users (2.5亿 / 日活用户合计7000万) and the Optimus launch are the two errors,
+    with no warning about the wording of a bound."""
+    texts = FIXTURES / "texts"
+    left = parse_document((texts / "tesla.a.zh.txt").read_text("utf-8"), "tesla.a.zh.txt")
+    right = parse_document((texts / "tesla.b.zh.txt").read_text("utf-8"), "tesla.b.zh.txt")
+    report = check_documents(left, right)
+    got = sorted((f.rule, f.severity, f.left.text, f.right.text) for f in report.findings
+                 if f.severity != "info" and f.left and f.right)
+    assert got == [
+        ("number-mismatch", "error", "2.5亿", "7000万"),
+        ("time-mismatch", "error", "2027年开始", "从今年年底开始"),
+    ]
+    assert {f.severity for f in report.findings if not (f.left and f.right)} <= {"info"}
+
+
 def test_japanese_against_its_chinese_version() -> None:
     """bitpush's Japanese and a Chinese version that states the same facts in its own words
     (約50万 / 约相当于50万块, 1億件以上 / 超过1亿条, 数十年にわたり / 几十年来): nothing to

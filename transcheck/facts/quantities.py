@@ -81,10 +81,11 @@ def _longest_first(words: object) -> list[str]:
 # the Chinese counted nouns the tables know, longest first
 _ZH_KNOWN_NOUNS = _longest_first({**zh.NOUN_ALIASES, **zh.NOUN_UNITS})
 # one of them, then a verb of amount, right before a number (the number's own bound, 超过 or
-# 约, is before it too): 月活跃用户达到6亿, 参数量为3万亿
+# 约, is before it too): 月活跃用户达到6亿, 参数量为3万亿, 日活用户合计7000万
 _ZH_NOUN_BEFORE = regex.compile(
     "(" + "|".join(map(regex.escape, _ZH_KNOWN_NOUNS)) + ")"
-    r"((?:数|量|数量|總數|总数)?(?:已经|已經|已|将|將|也)?"
+    r"((?:数|量|数量|總數|总数)?(?:合计|合計|共计|共計|总计|總計|累计|累計|一共|总共|總共)?"
+    r"(?:已经|已經|已|将|將|也)?"
     r"(?:达到|達到|达|達|增至|升至|增长到|增長到|增加到|为|為|是|有)?"
     r"(?:超过|超過|突破|逾|约|約|近|将近|將近|大约|大約)?)$")
 
@@ -106,6 +107,7 @@ class Grammar:
     article_classifiers: tuple[str, ...]
     only_words: tuple[str, ...]
     not_suffix_qualifiers: tuple[str, ...]
+    not_prefix_qualifiers: tuple[str, ...]
     increase_words: tuple[str, ...]
     suffix_qualifiers: list[tuple[str, str]]
     per_words: list[tuple[str, str]]
@@ -182,6 +184,8 @@ def grammar(lang: str) -> Grammar:
         only_words=cast("tuple[str, ...]", _table(module, "ONLY_WORDS", ())),
         not_suffix_qualifiers=cast("tuple[str, ...]",
                                    _table(module, "NOT_SUFFIX_QUALIFIERS", ())),
+        not_prefix_qualifiers=cast("tuple[str, ...]",
+                                   _table(module, "NOT_PREFIX_QUALIFIERS", ())),
         increase_words=cast("tuple[str, ...]", _table(module, "INCREASE_WORDS", ())),
         suffix_qualifiers=sorted(
             cast("dict[str, str]", _table(module, "SUFFIX_QUALIFIERS", {})).items(),
@@ -650,6 +654,8 @@ class _Reader:
             q_start = start - (len(before) - len(stripped)) - len(word)
             if self.lang == "en" and q_start > 0 and text[q_start - 1].isalpha():
                 continue
+            if self._ends_a_word(q_start, q_start + len(word)):
+                continue
             if paren:
                 opener = "(" if paren == ")" else "（"
                 i = q_start - 1
@@ -662,6 +668,16 @@ class _Reader:
                 return q_start, qualifier
             return q_start, q
         return start, qualifier
+
+    def _ends_a_word(self, start: int, end: int) -> bool:
+        """A bound that is the tail of a longer word is none: 契約3件 is three contracts (ja:
+        MeCab reads 契約 as one word), 最近在3个城市 three cities (zh: the table's words)."""
+        if self.text[:end].endswith(self.g.not_prefix_qualifiers):
+            return True
+        if self.lang != "ja" or start == 0:
+            return False
+        i = token_at(self.tokens, start)
+        return i is not None and self.tokens[i].start < start
 
     def _is_label(self, start: int, end: int) -> bool:
         """A bare number named by the word before it: Grok 5, コロッサス2, ナンバー1, 5G."""

@@ -96,8 +96,9 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "不足": "less-than",
     "少于": "less-than",
 }
-# verbs a bound may stand before: 约为1亿, 约相当于50万块, 至少有5家, 超过了1万亿
-LINKING_WORDS = ("相当于", "达到", "为", "有", "达", "是", "了")
+# verbs a bound may stand before: 约为1亿, 约相当于50万块, 至少有5家, 超过了1万亿, 约合40吉瓦时,
+# 大约在2万到3万美元之间
+LINKING_WORDS = ("相当于", "达到", "为", "有", "达", "是", "了", "合", "在")
 # 一 before a classifier is mostly the article "a" (一座新数据中心, 一个多模态大脑), not a
 # count; after "only" it is one (只有一家, 仅一座)
 ARTICLE_CLASSIFIERS = ("个", "個", "座", "家", "台", "张", "張", "块", "塊", "颗", "条", "條",
@@ -107,6 +108,11 @@ ONLY_WORDS = ("只有", "仅有", "僅有", "只", "仅", "僅", "唯一", "就"
 NOT_SUFFIX_QUALIFIERS = ("多模态", "多模態", "多元", "多样", "多樣", "多种", "多種", "多边",
                          "多邊", "多媒体", "多功能", "多语言", "多維", "多维", "多方", "多重",
                          "多头", "多少", "余额")
+# words that end with a prefix bound but are not one: 最近在3个城市, 签约3家 are exact
+NOT_PREFIX_QUALIFIERS = ("最近", "附近", "靠近", "临近", "臨近", "邻近", "鄰近", "亲近", "親近",
+                         "就近", "远近", "遠近", "合约", "合約", "签约", "簽約", "条约", "條約",
+                         "节约", "節約", "预约", "預約", "违约", "違約", "履约", "履約", "公约",
+                         "公約", "制约", "制約", "赶超", "趕超")
 # an increase by N times is N + 1 times the base: 翻一倍 (×2), 增长了两倍 (×3)
 INCREASE_WORDS = ("翻", "增加", "增长", "增長", "提高", "提升", "上升", "扩大", "擴大")
 SUFFIX_QUALIFIERS: dict[str, str] = {
