@@ -45,6 +45,15 @@ FISCAL_PARTS: dict[str, tuple[int, int]] = {  # name → (first month offset, mo
     "end": (9, 3),
 }
 
+# Parts of a year named by their first and last months (4〜6月期): calendar months, or
+# (after 年度) the months of a fiscal year that opens in April.
+MONTH_SPANS: dict[tuple[int, int], str] = {
+    (1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2",
+}
+FISCAL_MONTH_SPANS: dict[tuple[int, int], str] = {
+    (4, 6): "Q1", (7, 9): "Q2", (10, 12): "Q3", (1, 3): "Q4", (4, 9): "H1", (10, 3): "H2",
+}
+
 # Parts of a month: name → (first day, last day); 0 means the month's last day.
 MONTH_PARTS: dict[str, tuple[int, int]] = {
     "early": (1, 10),  # 上旬, 月初, early March

@@ -265,6 +265,15 @@ def _point(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str
         if q is None:
             return None
         part, gran = f"Q{int(q)}", "quarter"
+    elif d.get("mfrom"):
+        months = (_number(d["mfrom"] or "", {}), _number(d["mto"] or "", {}))
+        spans = cal.FISCAL_MONTH_SPANS if fiscal else cal.MONTH_SPANS
+        if None in months:
+            return None
+        part = spans.get((int(months[0] or 0), int(months[1] or 0)))
+        if part is None:
+            return None  # 1〜9月期: nine months, no part of a year we name
+        gran = "quarter" if part[0] == "Q" else "half"
     elif d.get("half"):
         part, gran = g.get("HALVES", d["half"]), "half"
     elif d.get("ypart") and month is None:
@@ -424,8 +433,9 @@ def _interval(t: TimeSpan, when: date | None) -> tuple[date, date] | None:
 
 
 # Directions translators use for one another: 到2026年 / By Q2 2026 / 2026年まで(に) ("until"
-# is "by"); "over" a length (数十年にわたり) says no more than the bare length (几十年来).
-_DIRECTION_KIN: dict[str, str | None] = {"until": "by", "over": None}
+# is "by"); "over" a length (数十年にわたり) says no more than the bare length (几十年来); a
+# start written with から (来月から稼働) says what a verb says without it (12月に稼働を始め).
+_DIRECTION_KIN: dict[str, str | None] = {"until": "by", "over": None, "from": None}
 
 
 def _same_direction(a: TimeSpan, b: TimeSpan) -> bool:

@@ -94,6 +94,9 @@ SUFFIX_QUALIFIERS: dict[str, str] = {
     "強": "more-than",
     "以下": "at-most",
     "以内": "at-most",
+    "が上限": "up-to",  # 30万キロワットが上限: as 最大300メガワット
+    "を上限に": "up-to",
+    "を上限と": "up-to",
     "未満": "less-than",
     "弱": "less-than",
     "足らず": "less-than",

@@ -4,7 +4,7 @@ The tables map words to the symbols :mod:`transcheck.facts.times` understands (p
 year ``end``/``H1``/``Q2``, units ``Y``/``M``/``D``, directions ``by``/``from``…); the
 patterns only say where the words sit, with named groups the parser reads:
 ``year era eyear ryear fy quarter half ypart month day mpart fyend rmonth rweek weekday decade
-decade2 century ybare mbare reln relunit relsign ahead dnum dhalf dhalf2 dhalfonly dvague
+decade2 century ybare mbare mfrom mto reln relunit relsign ahead dnum dhalf dhalf2 dhalfonly dvague
 dunit pqual qual dir``.
 """
 
@@ -110,9 +110,13 @@ _MONTH_SUB = (
     rf"|月{_SP}(?P<day>{_DAY}){_SP}日(?!間|あたり|当){_WEEKDAY_TAIL}"
     rf"|月{_SP}の?{_SP}(?P<mpart>{_alt(MONTH_PARTS)})(?!て)|{_MONTH_WORD})"
 )
+# 4〜6月期, 1月〜3月期: a quarter or a half named by its months, as results are reported
+_MONTH_SPAN = (
+    rf"(?P<mfrom>{_MONTH})(?:{_SP}月)?{_SP}[〜～~\-－ー]{_SP}(?P<mto>{_MONTH}){_SP}月期"
+)
 _YEAR_SUB = (
     rf"(?:{_SP}の?{_SP}(?:第{_SP}(?P<quarter>{_Q}){_SP}四半期|(?:Q|Ｑ)(?P<quarter>[1-4１-４])"
-    rf"|(?P<half>{_alt(HALVES)})|{_MONTH_SUB}))"
+    rf"|(?P<half>{_alt(HALVES)})|{_MONTH_SPAN}|{_MONTH_SUB}))"
     rf"|(?P<ypart>{_alt(YEAR_PARTS)})(?!て)"
 )
 
@@ -139,6 +143,8 @@ PATTERNS: list[str] = [
     rf"(?<![0-9０-９今来昨去毎前翌同当各本再一年度末])(?P<ybare>{_alt(BARE_YEAR_WORDS)})(?!て){_SUFFIX}",
     # 月末, 上旬 alone: the article's own month
     rf"(?<![0-9０-９今来先毎前翌同当各再月])(?P<mbare>{_alt(BARE_MONTH_WORDS)}){_SUFFIX}",
+    # 4〜6月期 alone: the article's own year
+    rf"{_NOT_NUM_BEFORE}(?<![年度]{_SP}の?{_SP}){_MONTH_SPAN}{_SUFFIX}",
     # 第3四半期 alone
     rf"(?<![年度]{_SP}の?{_SP})第{_SP}(?P<quarter>{_Q}){_SP}四半期{_SUFFIX}",
     # 1990年代, 90年代
