@@ -16,8 +16,9 @@ from benchmarks.bench_check import book
 from benchmarks.findings_eval import ANNOTATION, abridged, evaluate
 from transcheck import workers
 from transcheck.check import check_documents
+from transcheck.findings import rounds_to
 from transcheck.load import parse_document
-from transcheck.model import Report
+from transcheck.model import Qualifier, Quantity, Report
 from transcheck.rules import RULES, rules_markdown
 
 from .conftest import EJAAZ, FIXTURES, ROOT
@@ -136,6 +137,46 @@ def test_two_chinese_reports_differ_only_where_the_facts_do() -> None:
         ("time-mismatch", "error", "2027年开始", "从今年年底开始"),
     ]
     assert {f.severity for f in report.findings if not (f.left and f.right)} <= {"info"}
+
+
+@pytest.mark.parametrize(("hedged", "other", "rounds"), [
+    (5e8, 5.2e8, True),  # 约5亿 / 5.2亿
+    (4.5e5, 4.53e5, True),  # 約45万 / 45.3万
+    (100, 96, True),
+    (1e4, 1.2e4, False),  # 约1万 / 1.2万: a fifth apart
+    (2.5e8, 2.4e8, False),  # 約2億5000万 / 2億4000万: another figure at that precision
+    (4.5, 4.6, False),
+    (30, 35, False),
+])
+def test_a_hedged_figure_rounds_the_other(hedged: float, other: float, rounds: bool) -> None:
+    def quantity(value: float, qualifier: Qualifier) -> Quantity:
+        return Quantity(0, 0, 1, "x", value=value, unit="USD", qualifier=qualifier)
+
+    assert rounds_to(quantity(hedged, "approx"), quantity(other, "exact")) is rounds
+    assert rounds_to(quantity(other, "exact"), quantity(hedged, "approx")) is rounds
+    assert not rounds_to(quantity(hedged, "approx"), quantity(other, "approx"))
+    assert not rounds_to(quantity(hedged, "exact"), quantity(other, "exact"))
+
+
+def test_two_chinese_crypto_reports() -> None:
+    """Two Chinese write-ups of one week in crypto: the rate cut (25 vs 50 basis points) and
+    the quarter (第三季度 vs 第四季度) are errors; 约5亿 against 5.2亿 and 突破 against 触及
+    are bounds (warnings); 1.2万枚比特币 and 12,000 BTC, 年内 and 今年, 过去24小时内 and
+    过去一天, 12月 and 下个月 (in November) say the same."""
+    texts = FIXTURES / "texts"
+    left = parse_document((texts / "btc.a.zh.txt").read_text("utf-8"), "btc.a.zh.txt")
+    right = parse_document((texts / "btc.b.zh.txt").read_text("utf-8"), "btc.b.zh.txt")
+    report = check_documents(left, right)
+    got = sorted((f.rule, f.severity, f.left.text, f.right.text) for f in report.findings
+                 if f.severity != "info" and f.left and f.right)
+    assert got == [
+        ("number-mismatch", "error", "25个", "50个"),
+        ("qualifier-mismatch", "warning", "5.2亿美元", "约5亿美元"),
+        ("qualifier-mismatch", "warning", "突破10.2万美元", "10.2万美元"),
+        ("time-mismatch", "error", "第三季度", "第四季度"),
+    ]
+    alone = {(f.left or f.right).text for f in report.findings if f.rule == "missing-fact"}
+    assert not alone & {"1.2万枚", "12,000", "年内", "今年", "12月", "下个月"}
 
 
 def test_japanese_against_its_chinese_version() -> None:

@@ -121,6 +121,7 @@ def _one(text: str, when: date | None = ARTICLE_DAY, lang: str = "ja") -> TimeSp
     ("2026年までに", "2026年", "direction", True),
     ("来月から", "2月", "same", True),  # 来月から稼働 / 2月に稼働を始め: the verb says "from"
     ("来月から", "2月までに", "direction", True),
+    ("年内", "今年", "same", True),  # 年内に出荷 / 今年出荷
     ("来年の第1四半期", "2027年1〜3月期", "same", True),
     ("第2四半期", "4〜6月期", "same", True),
     ("2026年度の4〜6月期", "2026年度第1四半期", "same", True),

@@ -23,6 +23,7 @@ import itertools
 import unicodedata
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeVar
 
 import regex
@@ -196,6 +197,27 @@ def quantities_agree(a: Quantity, b: Quantity) -> bool:
             and nouns_agree(a, b) is not False)
 
 
+ROUNDING = 0.1  # a hedged figure may round the other by at most this share of itself
+
+
+def rounds_to(a: Quantity, b: Quantity) -> bool:
+    """One side hedges (約, 约, about) a figure that the other's rounds to, at the hedged
+    figure's own precision and within ``ROUNDING`` of it: 约5亿 / 5.2亿, 約45万 / 45.3万, not
+    约1万 / 1.2万 (a fifth apart) nor 約2億5000万 / 2億4000万 (another figure at that
+    precision). Both must count the same thing, as in ``quantities_agree``."""
+    if (a.qualifier == "approx") == (b.qualifier == "approx") or a.value is None \
+            or b.value is None or not (units_agree(a.unit, b.unit) and _per_compatible(a, b)
+                                       and nouns_agree(a, b) is not False):
+        return False
+    hedged, other = (a.value, b.value) if a.qualifier == "approx" else (b.value, a.value)
+    if not hedged or abs(other - hedged) > ROUNDING * abs(hedged):
+        return False
+    digits = Decimal(repr(float(hedged))).normalize().as_tuple()
+    step = Decimal(1).scaleb(digits.exponent if isinstance(digits.exponent, int) else 0)
+    rounded = (Decimal(repr(float(other))) / step).quantize(Decimal(1), ROUND_HALF_UP) * step
+    return rounded == Decimal(repr(float(hedged))).normalize()
+
+
 def _amount(q: Quantity) -> Hashable:
     return tuple(None if v is None else f"{v:.9g}" for v in (q.value, q.low, q.high))
 
@@ -235,6 +257,13 @@ def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> 
     _drop_restated(left, block.right + block.near_right, quantities_agree, _amount)
     _drop_restated(right, block.left + block.near_left, lambda b, a: quantities_agree(a, b),
                    _amount)
+
+    # 1b. a hedged amount that rounds the other (约5亿 / 5.2亿): a differing bound, not value
+    for a, b in _assign(block, left, right, rounds_to, _closeness, _unit_key):
+        out.append(Verdict("qualifier-mismatch", a, b,
+                           f"{_label(a, b)}{a.text} ({a.qualifier}, {_where(ld, a)}) vs "
+                           f"{b.text} ({b.qualifier}, {_where(rd, b)}) (the hedged figure "
+                           f"rounds the other)"))
 
     # 2. the same amount in another unit of the same family, or for another period
     def unit_conflict(a: Quantity, b: Quantity) -> bool:

@@ -112,7 +112,9 @@ class QualifierMismatch:
     ## What it finds
     Two quantities with the same value whose qualifiers differ: 最大 vs 約, 以上 vs 未満,
     以上 vs nothing, "more than" vs exact. Bounds on the same side agree: 以上, 超 and
-    "more than" are one floor, 最大, 以下 and 未満 one ceiling, worded apart.
+    "more than" are one floor, 最大, 以下 and 未満 one ceiling, worded apart. A hedged
+    figure that rounds the other (约5亿 vs 5.2亿: at the hedged figure's precision, and
+    within a tenth of it) is this warning too, not a number-mismatch.
 
     ## Why it matters
     "Up to 250 MWh" and "about 250 MWh" make different claims; an editor should choose.

@@ -434,8 +434,10 @@ def _interval(t: TimeSpan, when: date | None) -> tuple[date, date] | None:
 
 # Directions translators use for one another: 到2026年 / By Q2 2026 / 2026年まで(に) ("until"
 # is "by"); "over" a length (数十年にわたり) says no more than the bare length (几十年来); a
-# start written with から (来月から稼働) says what a verb says without it (12月に稼働を始め).
-_DIRECTION_KIN: dict[str, str | None] = {"until": "by", "over": None, "from": None}
+# start written with から (来月から稼働) says what a verb says without it (12月に稼働を始め), and
+# so does "within" (年内 / 今年, 过去24小时内 / 过去一天): only "by", a deadline, stands apart.
+_DIRECTION_KIN: dict[str, str | None] = {"until": "by", "over": None, "from": None,
+                                         "within": None}
 
 
 def _same_direction(a: TimeSpan, b: TimeSpan) -> bool:

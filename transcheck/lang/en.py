@@ -213,6 +213,8 @@ NOUN_ALIASES: dict[str, str] = {
     "gpus": "gpu",
     "chip": "チップ",
     "token": "トークン",
+    "bitcoin": "btc",
+    "ether": "eth",
 }
 
 # Words that stop the noun after a number: 5 of them, 20 in total.

@@ -178,6 +178,8 @@ NOUN_ALIASES: dict[str, str] = {
     "ポスト": "投稿",
     "パラメタ": "パラメータ",
     "ＧＰＵ": "gpu",
+    "ビットコイン": "btc",
+    "イーサリアム": "eth",
 }
 
 # Words that look like nouns after a number but say how, not what: 1日あたり, 10年間.

@@ -108,6 +108,8 @@ PATTERNS: list[str] = [
     r"(?<!每)(?:星期|礼拜)(?P<weekday>[一二三四五六日天])",
     rf"{_PREFIX}(?<![0-9０-９今明去后前本每半])(?P<ybare>{_alt(BARE_YEAR_WORDS)}){_SUFFIX}",
     rf"{_PREFIX}(?<![0-9０-９本这上下每个])(?P<mbare>{_alt(BARE_MONTH_WORDS)}){_SUFFIX}",
+    # 第三季度 alone: the article's own year (not after 2026年 or 今年, read above)
+    rf"{_PREFIX}(?<![年度]{_SP}的?{_SP})第{_SP}(?P<quarter>{_Q}){_SP}季度{_SUFFIX}",
     rf"{_PREFIX}{_NOT_NUM_BEFORE}(?:(?P<decade>[12]{_D}{{2}}0)|(?P<decade2>{_D}0)){_SP}年代{_SUFFIX}",
     rf"{_PREFIX}{_NOT_NUM_BEFORE}(?P<century>[12]?[0-9]|二十一|二十|十九){_SP}世纪{_SUFFIX}",
     rf"{_NOT_NUM_BEFORE}(?P<reln>[0-9０-９]{{1,3}}|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]{{1,4}}){_SP}"

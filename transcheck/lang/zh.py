@@ -84,6 +84,7 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "接近": "approx",
     "超过": "more-than",
     "超過": "more-than",
+    "突破": "more-than",
     "超": "more-than",
     "逾": "more-than",
     "至少": "at-least",
@@ -176,6 +177,9 @@ NOUN_ALIASES: dict[str, str] = {
     "参数": "パラメータ",
     "帖子": "投稿",
     "gpus": "gpu",
+    "比特币": "btc",  # 1.2万枚比特币 counts what 12,000 BTC does
+    "以太坊": "eth",
+    "以太币": "eth",
 }
 # Characters that end a counted noun: 的, 是, 在 …
 NOUN_STOPS: str = "的了在是和与及或等将会已都也就把被对从向为上中，。、；：！？（）"
