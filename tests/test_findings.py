@@ -179,6 +179,26 @@ def test_two_chinese_crypto_reports() -> None:
     assert not alone & {"1.2万枚", "12,000", "年内", "今年", "12月", "下个月"}
 
 
+def test_english_source_against_its_japanese_translation() -> None:
+    """An English report and its Japanese translation agree: the second quarter / 第2四半期,
+    by the end of the year / 年末までに (the article's year), roughly $41 billion /
+    約410億ドル. With 年末 changed to 来年末 in the Japanese, one error."""
+    texts = FIXTURES / "texts"
+    english = parse_document((texts / "nvidia.en.md").read_text("utf-8"), "nvidia.en.md")
+    japanese = (texts / "nvidia.ja.md").read_text("utf-8")
+    for text, expected in ((japanese, []),
+                           (japanese.replace("年末までに", "来年末までに"),
+                            [("time-mismatch", "error", "by the end of the year",
+                              "来年末までに")])):
+        report = check_documents(english, parse_document(text, "nvidia.ja.md"))
+        got = [(f.rule, f.severity, f.left.text if f.left else None,
+                f.right.text if f.right else None)
+               for f in report.findings if f.severity != "info"]
+        assert got == expected
+        alone = {(f.left or f.right).text for f in report.findings if f.rule == "missing-fact"}
+        assert not alone & {"the second quarter", "第2四半期", "from a year"}
+
+
 def test_japanese_against_its_chinese_version() -> None:
     """bitpush's Japanese and a Chinese version that states the same facts in its own words
     (約50万 / 约相当于50万块, 1億件以上 / 超过1亿条, 数十年にわたり / 几十年来): nothing to

@@ -28,7 +28,13 @@ MONTH_PARTS: dict[str, str] = {
     "early": "early", "mid": "mid", "late": "late", "the end of": "end", "end of": "end",
     "the beginning of": "start", "beginning of": "start", "the start of": "start",
 }
-BARE_YEAR_WORDS: dict[str, tuple[str | None, str | None]] = {}
+# "the year" in these is the article's own year: by the end of the year = by the end of 2026
+BARE_YEAR_WORDS: dict[str, tuple[str | None, str | None]] = {
+    "the end of the year": ("end", None), "the start of the year": ("start", None),
+    "the beginning of the year": ("start", None), "the middle of the year": ("mid", None),
+    "the first half of the year": ("H1", None), "the second half of the year": ("H2", None),
+    "year-end": ("end", None),
+}
 BARE_MONTH_WORDS: dict[str, str] = {}
 
 MONTH_NAMES: dict[str, int] = {
@@ -130,6 +136,11 @@ PATTERNS: list[str] = [
     # Q2 2026, Q2 of 2026, 2026 Q2, H1 2026, FY? no: fiscal years differ by company
     rf"{_PREFIX}\bQ(?P<quarter>[1-4])\s*(?:of\s+)?{_YEAR_OR_REL}\b{_SUFFIX}",
     rf"{_PREFIX}\b{_YEAR}\s*Q(?P<quarter>[1-4])\b{_SUFFIX}",
+    # the second quarter, by the end of the year: the article's year (a company's fiscal
+    # quarter is its own: not read)
+    rf"{_PREFIX}(?<![Ff]iscal\s+)\b(?:the\s+)?(?P<quarter>{_ialt(QUARTERS)})\s+quarter\b"
+    rf"(?!\s+of\b|-){_SUFFIX}",
+    rf"{_PREFIX}\b(?P<ybare>{_ialt(BARE_YEAR_WORDS)})\b{_SUFFIX}",
     rf"{_PREFIX}\b(?P<half>H[12])\s*(?:of\s+)?{_YEAR_OR_REL}\b{_SUFFIX}",
     # January 15, 2026; 15 January 2026; March 2026; in March; late March
     rf"{_PREFIX}\b(?:(?P<mpart>{_ialt(MONTH_PARTS)})[\s-]+)?(?P<mname>{_MONTHS})\.?\s+"
@@ -159,7 +170,7 @@ PATTERNS: list[str] = [
     rf"{_PREFIX}(?:\b(?P<pqual>{_ialt(PREFIX_QUALIFIERS)})\s+)?"
     rf"(?:\b(?P<dnum>{_NUM})(?:\s+and\s+a\s+(?P<dhalf>half))?[\s-]+"
     rf"|\b(?P<dvague>{_ialt(VAGUE_COUNTS)})\s+|\b(?P<dhalfonly>half)\s+an?\s+)"
-    rf"(?P<dunit>{_ialt(DURATION_UNITS)})\b(?:\s+and\s+a\s+(?P<dhalf2>half))?(?!\s+ago\b|\s+later\b(?!\s+than))"
+    rf"(?P<dunit>{_ialt(DURATION_UNITS)})\b(?:\s+and\s+a\s+(?P<dhalf2>half))?(?!\s+ago\b|\s+later\b(?!\s+than)|\s+earlier\b)"
     rf"{_SUFFIX}",
     rf"{_PREFIX}\b(?P<dvague>decades)\b{_SUFFIX}",
 ]
