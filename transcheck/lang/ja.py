@@ -86,8 +86,11 @@ PREFIX_QUALIFIERS: dict[str, str] = {
 SUFFIX_QUALIFIERS: dict[str, str] = {
     "以上": "at-least",
     "超": "more-than",
-    "を超える": "more-than",
-    "を上回る": "more-than",
+    **{f"を{verb}{ending}": "more-than"  # を超えた, を上回って, を突破した: any tense
+       for verb, endings in (("超え", ("る", "た", "て", "")),
+                             ("上回", ("る", "った", "って", "り")),
+                             ("突破", ("した", "し", "")))
+       for ending in endings},
     "余り": "more-than",
     "あまり": "more-than",
     "余": "more-than",
@@ -104,6 +107,8 @@ SUFFIX_QUALIFIERS: dict[str, str] = {
     "程度": "approx",
     "ほど": "approx",
     "前後": "approx",
+    "近辺": "approx",
+    "付近": "approx",
     "くらい": "approx",
     "ぐらい": "approx",
 }
