@@ -17,7 +17,7 @@ from benchmarks.findings_eval import ANNOTATION, abridged, evaluate
 from transcheck import workers
 from transcheck.check import check_documents
 from transcheck.findings import rounds_to
-from transcheck.load import parse_document
+from transcheck.load import load_document, parse_document
 from transcheck.model import Qualifier, Quantity, Report
 from transcheck.rules import RULES, rules_markdown
 
@@ -197,6 +197,19 @@ def test_english_source_against_its_japanese_translation() -> None:
         assert got == expected
         alone = {(f.left or f.right).text for f in report.findings if f.rule == "missing-fact"}
         assert not alone & {"the second quarter", "第2四半期", "from a year"}
+
+
+def test_a_short_taiwanese_pair_with_its_paragraphs_swapped() -> None:
+    """Three paragraphs (one file in Big5), the last two in the other order: the swap is
+    found although 8500億元 and 逾三成 / 超過30% make the neighbouring paragraphs sure
+    anchors, and the 2奈米 launch (今年下半年 / 明年上半年) is the one error."""
+    texts = FIXTURES / "texts"
+    left = load_document(str(texts / "tsmc.a.big5.txt"), when=date(2026, 11, 20))
+    right = load_document(str(texts / "tsmc.b.zh.txt"), when=date(2026, 11, 20))
+    report = check_documents(left, right)
+    assert [(f.rule, f.severity, f.left.text, f.right.text) for f in report.findings
+            if f.left and f.right] == [("time-mismatch", "error", "今年下半年", "明年上半年")]
+    assert not [f for f in report.findings if f.rule == "unaligned-unit"]
 
 
 def test_japanese_against_its_chinese_version() -> None:

@@ -39,6 +39,7 @@ REGROUP_GAIN = 1.2  # two 1-1 links merged must be this many times as alike as t
 REGROUP_CROSS = 1.3  # ... and each unit this many times as alike as chance to the other's
 REGROUP_APART = 0.7  # ... but at most this share as alike as to its own counterpart
 SHIFT_GAIN = 0.05  # a unit crosses to the link that holds this much more of its 4-grams
+MUTUAL = 3.0  # ... or, moved, this many times as alike as either is to its neighbours
 MOVE_REACH = 8  # entries a unit moved out of place may have travelled (Text+Berg: up to 6)
 GAP_CELLS = 900  # unit pairs weighed at most in one gap (left units × right units)
 
@@ -330,8 +331,9 @@ def link_across(scorer: Scorer, path: list[Step], reach: int = MOVE_REACH) -> li
             left, right = (out[k], out[n]) if side == 1 else (out[n], out[k])
             i0, j0 = left[0], right[2]
             cost, sim = scorer.cost(i0, i0 + 1, j0, j0 + 1)
-            if (cost < 2 * scorer.deletion
-                    and sim >= CROSS_LIKE * _chance(scorer, i0, i0 + 1, j0, j0 + 1)):
+            if cost < 2 * scorer.deletion and (
+                    sim >= CROSS_LIKE * _chance(scorer, i0, i0 + 1, j0, j0 + 1)
+                    or _each_others(scorer, out[max(k - 1, 0):n + 2], i0, j0, sim)):
                 link = (i0, i0 + 1, j0, j0 + 1, sim)
                 scorer.known[link[:4]] = (cost, sim)
                 keep = k if side == 1 else n
@@ -342,6 +344,22 @@ def link_across(scorer: Scorer, path: list[Step], reach: int = MOVE_REACH) -> li
                 break
         k += 1
     return out
+
+
+def _each_others(scorer: Scorer, entries: list[Step], i: int, j: int, sim: float) -> bool:
+    """Whether left unit i and right unit j are far more alike (``MUTUAL`` times) than either
+    is to any other unit of ``entries``: in a short document most span pairs drawn to
+    measure chance hold related text, so chance comes out high, and a moved paragraph
+    would stay unlinked without this test."""
+    rival = 0.0
+    for e in entries:
+        for jj in range(e[2], e[3]):
+            if jj != j:
+                rival = max(rival, scorer.cost_one(i, jj)[1])
+        for ii in range(e[0], e[1]):
+            if ii != i:
+                rival = max(rival, scorer.cost_one(ii, j)[1])
+    return sim >= MUTUAL * rival
 
 
 def relink(scorer: Scorer, path: list[Step], reach: int = 3) -> list[Step]:

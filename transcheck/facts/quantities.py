@@ -161,9 +161,11 @@ def grammar(lang: str) -> Grammar:
         piece_parts.append(f"(?P<kanji>[{kanji}])")
     piece = regex.compile("|".join(piece_parts))
     unit_words = _longest_first(units)
+    guards = cast("dict[str, str]", _table(module, "UNIT_GUARDS", {}))
     unit_re = regex.compile(
         "|".join(
             regex.escape(u) + (r"(?![\p{Latin}])" if _LATIN.match(u[-1]) else "")
+            + (f"(?!{guards[u]})" if u in guards else "")
             for u in unit_words
         )
     )

@@ -51,6 +51,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "次": ("回", 1),
     "岁": ("歳", 1),
     "倍": ("倍", 1),
+    "成": ("%", 10),  # 三成 = 30%
     "美元": ("USD", 1),
     "美金": ("USD", 1),
     "日元": ("JPY", 1),
@@ -71,6 +72,10 @@ UNITS: dict[str, tuple[str, float]] = {
     "兆瓦时": ("MWh", 1),
     "吉瓦时": ("MWh", 1e3),
     "太瓦时": ("MWh", 1e6),
+}
+# what may not follow a unit for it to be one: 三成 is 30%, 一成不变 and 三成为 are words
+UNIT_GUARDS: dict[str, str] = {
+    "成": "[为為员員立本交功果都绩績熟长長年人不型品就效分份像语語色形全真败敗千百万萬]",
 }
 CURRENCY_SIGNS: dict[str, str] = {**en.CURRENCY_SIGNS, "¥": "CNY", "￥": "CNY"}
 
