@@ -212,6 +212,17 @@ def test_a_short_taiwanese_pair_with_its_paragraphs_swapped() -> None:
     assert not [f for f in report.findings if f.rule == "unaligned-unit"]
 
 
+def test_chinese_times_in_other_words_agree() -> None:
+    """明年初 / 2027年初, 年底前 / 2026年12月31日前, 上半年 / 今年上半年, 未来三年 / 今后3年,
+    三年内 / 3年以内, and 将于1月 / 明年1月 in a November article: nothing to report."""
+    texts = FIXTURES / "texts"
+    day = date(2026, 11, 20)
+    left = parse_document((texts / "times.a.zh.txt").read_text("utf-8"), "a.txt", when=day)
+    right = parse_document((texts / "times.b.zh.txt").read_text("utf-8"), "b.txt", when=day)
+    assert [(f.rule, f.left and f.left.text, f.right and f.right.text)
+            for f in check_documents(left, right).findings] == []
+
+
 def test_japanese_against_its_chinese_version() -> None:
     """bitpush's Japanese and a Chinese version that states the same facts in its own words
     (約50万 / 约相当于50万块, 1億件以上 / 超过1亿条, 数十年にわたり / 几十年来): nothing to

@@ -122,6 +122,12 @@ def _one(text: str, when: date | None = ARTICLE_DAY, lang: str = "ja") -> TimeSp
     ("来月から", "2月", "same", True),  # 来月から稼働 / 2月に稼働を始め: the verb says "from"
     ("来月から", "2月までに", "direction", True),
     ("年内", "今年", "same", True),  # 年内に出荷 / 今年出荷
+    ("1月", "来年1月", "same", True),  # 1月に発売 / 来年1月に発売: the year of 1月 is a guess
+    ("第4四半期", "昨年の第4四半期", "same", True),
+    ("今年1月", "来年1月", "different", True),
+    ("1月", "再来年1月", "different", True),
+    ("年末までに", "12月31日までに", "same", True),  # a deadline is the end of its period
+    ("2026年末までに", "2027年末までに", "different", True),
     ("来年の第1四半期", "2027年1〜3月期", "same", True),
     ("第2四半期", "4〜6月期", "same", True),
     ("2026年度の4〜6月期", "2026年度第1四半期", "same", True),

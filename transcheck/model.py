@@ -123,6 +123,7 @@ class TimeSpan(Fact):
     qualifier: Qualifier = "exact"
     granularity: str | None = None  # year | half | quarter | month | day | part | decade | week
     fiscal: bool = False  # a Japanese fiscal year (April–March)
+    implied_year: bool = False  # a month or quarter written without its year (1月, 第2四半期)
     low_days: float | None = None  # a duration's length in days, for comparing durations
     high_days: float | None = None
 

@@ -307,6 +307,7 @@ def _point(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str
                **_resolved(anchor, date(year, 6, 1))}
         return out
     return {"anchor": anchor, "relative": relative, "granularity": gran, "fiscal": fiscal,
+            "implied_year": relative and not d.get("ryear") and part is not None,
             **_resolved(anchor, when)}
 
 
@@ -487,11 +488,36 @@ def compare_times(a: TimeSpan, b: TimeSpan) -> Comparison:
             ia, ib = _interval(a, _SOME_DAY), _interval(b, _SOME_DAY)
         if ia is None or ib is None:
             return "unresolved"
-    if ia == ib:
+    if ia == ib or _year_guessed(a, ia, ib) or _year_guessed(b, ib, ia):
         return "same" if _same_direction(a, b) else "direction"
+    if _deadline(a) and _deadline(b) and ia[1] == ib[1]:
+        return "same"  # 年底前 / 12月31日前: a deadline is the end of its period
     if ia[1] < ib[0] or ib[1] < ia[0]:
         return "different"
     return "granularity"
+
+
+def _deadline(t: TimeSpan) -> bool:
+    return _DIRECTION_KIN.get(t.direction or "", t.direction) == "by"
+
+
+def _year_guessed(t: TimeSpan, it: tuple[date, date], other: tuple[date, date]) -> bool:
+    """A month or quarter written without its year was put in the article's year; when the
+    other version names the same one a year before or after (Q4财报将于1月发布 / 明年1月 in a
+    November article), that year was the guess, not the text."""
+    if not t.implied_year:
+        return False
+    for shift in (-1, 1):
+        try:
+            moved = (it[0].replace(year=it[0].year + shift),
+                     cal.month_end(it[1].year + shift, it[1].month)
+                     if it[1] == cal.month_end(it[1].year, it[1].month)
+                     else it[1].replace(year=it[1].year + shift))
+        except ValueError:  # 2月29日
+            continue
+        if moved == other:
+            return True
+    return False
 
 
 def resolve(t: TimeSpan, when: date) -> TimeSpan:
