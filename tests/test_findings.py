@@ -223,6 +223,24 @@ def test_chinese_times_in_other_words_agree() -> None:
             for f in check_documents(left, right).findings] == []
 
 
+def test_english_source_against_its_chinese_translation() -> None:
+    """Nouns in two languages are no evidence that two counts differ: over 1,000 racks and
+    超过1000个机架 agree, and with 100个机架 in the Chinese they are a number-mismatch."""
+    texts = FIXTURES / "texts"
+    english = parse_document((texts / "nvidia.en.md").read_text("utf-8"), "nvidia.en.md")
+    chinese = (texts / "nvidia.zh.md").read_text("utf-8")
+    for text, expected in ((chinese, []),
+                           (chinese.replace("1000个机架", "100个机架"),
+                            [("number-mismatch", "error", "over 1,000", "超过100个")])):
+        report = check_documents(english, parse_document(text, "nvidia.zh.md"))
+        got = [(f.rule, f.severity, f.left.text if f.left else None,
+                f.right.text if f.right else None)
+               for f in report.findings if f.severity != "info"]
+        assert got == expected
+        alone = {(f.left or f.right).text for f in report.findings if f.rule == "missing-fact"}
+        assert not alone & {"over 1,000", "超过1000个"}
+
+
 def test_japanese_against_its_chinese_version() -> None:
     """bitpush's Japanese and a Chinese version that states the same facts in its own words
     (約50万 / 约相当于50万块, 1億件以上 / 超过1亿条, 数十年にわたり / 几十年来): nothing to

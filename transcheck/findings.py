@@ -30,6 +30,7 @@ import regex
 
 from .facts.quantities import COUNTERS, normalize_noun
 from .facts.times import compare_times, is_length
+from .lang import en, ja, zh
 from .model import (
     Document,
     Entity,
@@ -176,13 +177,24 @@ def _per_compatible(a: Quantity, b: Quantity) -> bool:
     return a.per is None or b.per is None or a.per == b.per
 
 
-def nouns_agree(a: Quantity, b: Quantity) -> bool | None:
-    """True when both count the same noun, False when they count different ones, else None."""
+# nouns every language's table maps to one form (users, companies, GPUs, bitcoin)
+SHARED_NOUNS = frozenset({*en.NOUN_ALIASES.values(), *ja.NOUN_ALIASES.values(),
+                          *zh.NOUN_ALIASES.values()})
+
+
+def nouns_agree(a: Quantity, b: Quantity, cross: bool = False) -> bool | None:
+    """True when both count the same noun, False when they count different ones, else None.
+
+    Across languages (``cross``) two nouns tell apart only when the tables give both one
+    form: racks and 机架 are no evidence either way, users and 用户 are the same.
+    """
     na = normalize_noun(a.noun) if a.noun else None
     nb = normalize_noun(b.noun) if b.noun else None
     if not na or not nb:
         return None
-    return na in nb or nb in na
+    if na in nb or nb in na:
+        return True
+    return None if cross and not (na in SHARED_NOUNS and nb in SHARED_NOUNS) else False
 
 
 def units_agree(a: str | None, b: str | None) -> bool:
@@ -191,23 +203,23 @@ def units_agree(a: str | None, b: str | None) -> bool:
     return a == b or (a is None and b in COUNTERS) or (b is None and a in COUNTERS)
 
 
-def quantities_agree(a: Quantity, b: Quantity) -> bool:
+def quantities_agree(a: Quantity, b: Quantity, cross: bool = False) -> bool:
     """Two quantities say the same: amount, unit, period (one may leave it implicit)."""
     return (same_amount(a, b) and units_agree(a.unit, b.unit) and _per_compatible(a, b)
-            and nouns_agree(a, b) is not False)
+            and nouns_agree(a, b, cross) is not False)
 
 
 ROUNDING = 0.1  # a hedged figure may round the other by at most this share of itself
 
 
-def rounds_to(a: Quantity, b: Quantity) -> bool:
+def rounds_to(a: Quantity, b: Quantity, cross: bool = False) -> bool:
     """One side hedges (約, 约, about) a figure that the other's rounds to, at the hedged
     figure's own precision and within ``ROUNDING`` of it: 约5亿 / 5.2亿, 約45万 / 45.3万, not
     约1万 / 1.2万 (a fifth apart) nor 約2億5000万 / 2億4000万 (another figure at that
     precision). Both must count the same thing, as in ``quantities_agree``."""
     if (a.qualifier == "approx") == (b.qualifier == "approx") or a.value is None \
             or b.value is None or not (units_agree(a.unit, b.unit) and _per_compatible(a, b)
-                                       and nouns_agree(a, b) is not False):
+                                       and nouns_agree(a, b, cross) is not False):
         return False
     hedged, other = (a.value, b.value) if a.qualifier == "approx" else (b.value, a.value)
     if not hedged or abs(other - hedged) > ROUNDING * abs(hedged):
@@ -249,17 +261,21 @@ def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> 
     out: list[Verdict] = []
     left, right = list(lq), list(rq)
     ld, rd = block.left_doc, block.right_doc
+    cross = ld.lang != rd.lang
+
+    def agree(a: Quantity, b: Quantity) -> bool:
+        return quantities_agree(a, b, cross)
 
     # 1. agreement; a differing bound on an agreeing amount is a qualifier-mismatch
-    for a, b in _assign(block, left, right, quantities_agree, _closeness, _amount):
+    for a, b in _assign(block, left, right, agree, _closeness, _amount):
         if not qualifiers_agree(a.qualifier, b.qualifier):
             out.append(_qualifier_verdict(block, a, b))
-    _drop_restated(left, block.right + block.near_right, quantities_agree, _amount)
-    _drop_restated(right, block.left + block.near_left, lambda b, a: quantities_agree(a, b),
-                   _amount)
+    _drop_restated(left, block.right + block.near_right, agree, _amount)
+    _drop_restated(right, block.left + block.near_left, lambda b, a: agree(a, b), _amount)
 
     # 1b. a hedged amount that rounds the other (约5亿 / 5.2亿): a differing bound, not value
-    for a, b in _assign(block, left, right, rounds_to, _closeness, _unit_key):
+    for a, b in _assign(block, left, right, lambda a, b: rounds_to(a, b, cross), _closeness,
+                        _unit_key):
         out.append(Verdict("qualifier-mismatch", a, b,
                            f"{_label(a, b)}{a.text} ({a.qualifier}, {_where(ld, a)}) vs "
                            f"{b.text} ({b.qualifier}, {_where(rd, b)}) (the hedged figure "
@@ -267,7 +283,7 @@ def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> 
 
     # 2. the same amount in another unit of the same family, or for another period
     def unit_conflict(a: Quantity, b: Quantity) -> bool:
-        if not same_amount(a, b) or nouns_agree(a, b) is False:
+        if not same_amount(a, b) or nouns_agree(a, b, cross) is False:
             return False
         family_a, family_b = UNIT_FAMILIES.get(a.unit or ""), UNIT_FAMILIES.get(b.unit or "")
         other_unit = a.unit != b.unit and family_a is not None and family_a == family_b
@@ -284,11 +300,11 @@ def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> 
     # 3. what is left, counting the same thing, is a conflict of values
     def value_conflict(a: Quantity, b: Quantity) -> bool:
         return (a.unit is not None and a.unit == b.unit and _per_compatible(a, b)
-                and nouns_agree(a, b) is not False)
+                and nouns_agree(a, b, cross) is not False)
 
     for a, b in _assign(block, left, right, value_conflict, _closeness, _unit_key):
         strong, why = _evidence(block, a, b, [*left, a], [*right, b], value_conflict,
-                                nouns_agree(a, b))
+                                nouns_agree(a, b, cross))
         out.append(Verdict("number-mismatch", a, b,
                            f"{_label(a, b)}{a.text} = {describe_amount(a)} ({_where(ld, a)}) vs "
                            f"{b.text} = {describe_amount(b)} ({_where(rd, b)}){why}",
