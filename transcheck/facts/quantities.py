@@ -674,7 +674,7 @@ class _Reader:
     def _ends_a_word(self, start: int, end: int) -> bool:
         """A bound that is the tail of a longer word is none: 契約3件 is three contracts (ja:
         MeCab reads 契約 as one word), 最近在3个城市 three cities (zh: the table's words)."""
-        if self.text[:end].endswith(self.g.not_prefix_qualifiers):
+        if self.norm[:end].endswith(self.g.not_prefix_qualifiers):
             return True
         if self.lang != "ja" or start == 0:
             return False
