@@ -121,22 +121,36 @@ def test_chinese_against_english_reports_the_two_planted_drifts() -> None:
     assert not alone & {"100万块", "1 million", "3万亿", "3 trillion"}
 
 
+def _fixture_pair(left: str, right: str, when: date | None = None) -> Report:
+    """The report on two files of tests/fixtures/texts."""
+    texts = FIXTURES / "texts"
+    return check_documents(
+        parse_document((texts / left).read_text("utf-8"), left, when=when),
+        parse_document((texts / right).read_text("utf-8"), right, when=when))
+
+
+def _flagged(report: Report) -> list[tuple[str, str, str | None, str | None]]:
+    """Errors and warnings as (rule, severity, left text, right text), sorted."""
+    return sorted((f.rule, f.severity, f.left.text if f.left else None,
+                   f.right.text if f.right else None)
+                  for f in report.findings if f.severity != "info")
+
+
+def _one_sided(report: Report) -> set[str]:
+    """The texts of the facts reported as found on one side only."""
+    return {(f.left or f.right).text for f in report.findings if f.rule == "missing-fact"}
+
+
 def test_two_chinese_reports_differ_only_where_the_facts_do() -> None:
     """Two Chinese write-ups of one Tesla announcement in their own words (约合40吉瓦时 /
     相当于约40GWh, 约为2万至3万美元 / 大约在2万到3万美元之间, paragraphs in another order):
     the daily users (2.5亿 / 日活用户合计7000万) and the Optimus launch are the two errors,
     with no warning about the wording of a bound."""
-    texts = FIXTURES / "texts"
-    left = parse_document((texts / "tesla.a.zh.txt").read_text("utf-8"), "tesla.a.zh.txt")
-    right = parse_document((texts / "tesla.b.zh.txt").read_text("utf-8"), "tesla.b.zh.txt")
-    report = check_documents(left, right)
-    got = sorted((f.rule, f.severity, f.left.text, f.right.text) for f in report.findings
-                 if f.severity != "info" and f.left and f.right)
-    assert got == [
+    report = _fixture_pair("tesla.a.zh.txt", "tesla.b.zh.txt")
+    assert _flagged(report) == [
         ("number-mismatch", "error", "2.5亿", "7000万"),
         ("time-mismatch", "error", "2027年开始", "从今年年底开始"),
     ]
-    assert {f.severity for f in report.findings if not (f.left and f.right)} <= {"info"}
 
 
 @pytest.mark.parametrize(("hedged", "other", "rounds"), [
@@ -163,40 +177,37 @@ def test_two_chinese_crypto_reports() -> None:
     the quarter (第三季度 vs 第四季度) are errors; 约5亿 against 5.2亿 and 突破 against 触及
     are bounds (warnings); 1.2万枚比特币 and 12,000 BTC, 年内 and 今年, 过去24小时内 and
     过去一天, 12月 and 下个月 (in November) say the same."""
-    texts = FIXTURES / "texts"
-    left = parse_document((texts / "btc.a.zh.txt").read_text("utf-8"), "btc.a.zh.txt")
-    right = parse_document((texts / "btc.b.zh.txt").read_text("utf-8"), "btc.b.zh.txt")
-    report = check_documents(left, right)
-    got = sorted((f.rule, f.severity, f.left.text, f.right.text) for f in report.findings
-                 if f.severity != "info" and f.left and f.right)
-    assert got == [
+    report = _fixture_pair("btc.a.zh.txt", "btc.b.zh.txt")
+    assert _flagged(report) == [
         ("number-mismatch", "error", "25个", "50个"),
         ("qualifier-mismatch", "warning", "5.2亿美元", "约5亿美元"),
         ("qualifier-mismatch", "warning", "突破10.2万美元", "10.2万美元"),
         ("time-mismatch", "error", "第三季度", "第四季度"),
     ]
-    alone = {(f.left or f.right).text for f in report.findings if f.rule == "missing-fact"}
-    assert not alone & {"1.2万枚", "12,000", "年内", "今年", "12月", "下个月"}
+    assert not _one_sided(report) & {"1.2万枚", "12,000", "年内", "今年", "12月", "下个月"}
+
+
+def _translated(name: str, paired: set[str], old: str,
+                new: str) -> list[tuple[str, str, str | None, str | None]]:
+    """nvidia.en.md against a translation of it: nothing flagged, and none of the facts
+    ``paired`` found on one side only; then what is flagged with ``old`` changed to ``new``
+    in the translation."""
+    texts = FIXTURES / "texts"
+    english = parse_document((texts / "nvidia.en.md").read_text("utf-8"), "nvidia.en.md")
+    text = (texts / name).read_text("utf-8")
+    report = check_documents(english, parse_document(text, name))
+    assert _flagged(report) == []
+    assert not _one_sided(report) & paired
+    return _flagged(check_documents(english, parse_document(text.replace(old, new), name)))
 
 
 def test_english_source_against_its_japanese_translation() -> None:
     """An English report and its Japanese translation agree: the second quarter / 第2四半期,
     by the end of the year / 年末までに (the article's year), roughly $41 billion /
     約410億ドル. With 年末 changed to 来年末 in the Japanese, one error."""
-    texts = FIXTURES / "texts"
-    english = parse_document((texts / "nvidia.en.md").read_text("utf-8"), "nvidia.en.md")
-    japanese = (texts / "nvidia.ja.md").read_text("utf-8")
-    for text, expected in ((japanese, []),
-                           (japanese.replace("年末までに", "来年末までに"),
-                            [("time-mismatch", "error", "by the end of the year",
-                              "来年末までに")])):
-        report = check_documents(english, parse_document(text, "nvidia.ja.md"))
-        got = [(f.rule, f.severity, f.left.text if f.left else None,
-                f.right.text if f.right else None)
-               for f in report.findings if f.severity != "info"]
-        assert got == expected
-        alone = {(f.left or f.right).text for f in report.findings if f.rule == "missing-fact"}
-        assert not alone & {"the second quarter", "第2四半期", "from a year"}
+    paired = {"the second quarter", "第2四半期", "from a year", "by the end of the year"}
+    assert _translated("nvidia.ja.md", paired, "年末までに", "来年末までに") == [
+        ("time-mismatch", "error", "by the end of the year", "来年末までに")]
 
 
 def test_a_short_taiwanese_pair_with_its_paragraphs_swapped() -> None:
@@ -215,30 +226,17 @@ def test_a_short_taiwanese_pair_with_its_paragraphs_swapped() -> None:
 def test_chinese_times_in_other_words_agree() -> None:
     """明年初 / 2027年初, 年底前 / 2026年12月31日前, 上半年 / 今年上半年, 未来三年 / 今后3年,
     三年内 / 3年以内, and 将于1月 / 明年1月 in a November article: nothing to report."""
-    texts = FIXTURES / "texts"
-    day = date(2026, 11, 20)
-    left = parse_document((texts / "times.a.zh.txt").read_text("utf-8"), "a.txt", when=day)
-    right = parse_document((texts / "times.b.zh.txt").read_text("utf-8"), "b.txt", when=day)
+    report = _fixture_pair("times.a.zh.txt", "times.b.zh.txt", date(2026, 11, 20))
     assert [(f.rule, f.left and f.left.text, f.right and f.right.text)
-            for f in check_documents(left, right).findings] == []
+            for f in report.findings] == []
 
 
 def test_english_source_against_its_chinese_translation() -> None:
     """Nouns in two languages are no evidence that two counts differ: over 1,000 racks and
     超过1000个机架 agree, and with 100个机架 in the Chinese they are a number-mismatch."""
-    texts = FIXTURES / "texts"
-    english = parse_document((texts / "nvidia.en.md").read_text("utf-8"), "nvidia.en.md")
-    chinese = (texts / "nvidia.zh.md").read_text("utf-8")
-    for text, expected in ((chinese, []),
-                           (chinese.replace("1000个机架", "100个机架"),
-                            [("number-mismatch", "error", "over 1,000", "超过100个")])):
-        report = check_documents(english, parse_document(text, "nvidia.zh.md"))
-        got = [(f.rule, f.severity, f.left.text if f.left else None,
-                f.right.text if f.right else None)
-               for f in report.findings if f.severity != "info"]
-        assert got == expected
-        alone = {(f.left or f.right).text for f in report.findings if f.rule == "missing-fact"}
-        assert not alone & {"over 1,000", "超过1000个"}
+    paired = {"over 1,000", "超过1000个"}
+    assert _translated("nvidia.zh.md", paired, "1000个机架", "100个机架") == [
+        ("number-mismatch", "error", "over 1,000", "超过100个")]
 
 
 def test_japanese_against_its_chinese_version() -> None:
