@@ -239,6 +239,31 @@ def test_english_source_against_its_chinese_translation() -> None:
         ("number-mismatch", "error", "over 1,000", "超过100个")]
 
 
+def test_two_japanese_reports_quiet_then_five_drifts() -> None:
+    """Two Japanese write-ups of one Solana story in their own words (約18% / 18%ほど,
+    250ドルを上回った / 250ドルを突破した, 2025年末 / 昨年末, 今後12カ月 / 向こう1年,
+    年内にも / 今年中に): nothing at all. Then five facts changed in the second: each is
+    one finding of the right rule."""
+    report = _fixture_pair("solana.a.ja.txt", "solana.b.ja.txt")
+    assert report.findings == []
+    texts = FIXTURES / "texts"
+    right = (texts / "solana.b.ja.txt").read_text("utf-8")
+    for old, new in (("18%ほど", "28%ほど"), ("昨年末の時点", "一昨年末の時点"),
+                     ("6500万件", "5600万件"), ("今年中に", "来年中に"),
+                     ("最大50億ドル", "約50億ドル")):
+        right = right.replace(old, new)
+    left = parse_document((texts / "solana.a.ja.txt").read_text("utf-8"), "solana.a.ja.txt")
+    drifted = check_documents(left, parse_document(right, "solana.b.ja.txt"))
+    assert _flagged(drifted) == [
+        ("number-mismatch", "error", "約18%", "28%ほど"),
+        ("number-mismatch", "error", "約6500万件", "およそ5600万件"),
+        ("qualifier-mismatch", "warning", "最大50億ドル", "約50億ドル"),
+        ("time-mismatch", "error", "2025年末", "一昨年末"),
+        ("time-mismatch", "error", "年内", "来年中に"),
+    ]
+    assert {f.severity for f in drifted.findings} == {"error", "warning"}
+
+
 def test_japanese_against_its_chinese_version() -> None:
     """bitpush's Japanese and a Chinese version that states the same facts in its own words
     (約50万 / 约相当于50万块, 1億件以上 / 超过1亿条, 数十年にわたり / 几十年来): nothing to
