@@ -203,10 +203,15 @@ def units_agree(a: str | None, b: str | None) -> bool:
     return a == b or (a is None and b in COUNTERS) or (b is None and a in COUNTERS)
 
 
+def _counts_alike(a: Quantity, b: Quantity, cross: bool) -> bool:
+    """The same unit, period and counted noun, each where both sides give it."""
+    return (units_agree(a.unit, b.unit) and _per_compatible(a, b)
+            and nouns_agree(a, b, cross) is not False)
+
+
 def quantities_agree(a: Quantity, b: Quantity, cross: bool = False) -> bool:
     """Two quantities say the same: amount, unit, period (one may leave it implicit)."""
-    return (same_amount(a, b) and units_agree(a.unit, b.unit) and _per_compatible(a, b)
-            and nouns_agree(a, b, cross) is not False)
+    return same_amount(a, b) and _counts_alike(a, b, cross)
 
 
 ROUNDING = 0.1  # a hedged figure may round the other by at most this share of itself
@@ -218,16 +223,16 @@ def rounds_to(a: Quantity, b: Quantity, cross: bool = False) -> bool:
     约1万 / 1.2万 (a fifth apart) nor 約2億5000万 / 2億4000万 (another figure at that
     precision). Both must count the same thing, as in ``quantities_agree``."""
     if (a.qualifier == "approx") == (b.qualifier == "approx") or a.value is None \
-            or b.value is None or not (units_agree(a.unit, b.unit) and _per_compatible(a, b)
-                                       and nouns_agree(a, b, cross) is not False):
+            or b.value is None or not _counts_alike(a, b, cross):
         return False
     hedged, other = (a.value, b.value) if a.qualifier == "approx" else (b.value, a.value)
     if not hedged or abs(other - hedged) > ROUNDING * abs(hedged):
         return False
-    digits = Decimal(repr(float(hedged))).normalize().as_tuple()
-    step = Decimal(1).scaleb(digits.exponent if isinstance(digits.exponent, int) else 0)
+    figure = Decimal(repr(float(hedged))).normalize()
+    exponent = figure.as_tuple().exponent
+    step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
     rounded = (Decimal(repr(float(other))) / step).quantize(Decimal(1), ROUND_HALF_UP) * step
-    return rounded == Decimal(repr(float(hedged))).normalize()
+    return rounded == figure
 
 
 def _amount(q: Quantity) -> Hashable:
@@ -276,10 +281,7 @@ def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> 
     # 1b. a hedged amount that rounds the other (约5亿 / 5.2亿): a differing bound, not value
     for a, b in _assign(block, left, right, lambda a, b: rounds_to(a, b, cross), _closeness,
                         _unit_key):
-        out.append(Verdict("qualifier-mismatch", a, b,
-                           f"{_label(a, b)}{a.text} ({a.qualifier}, {_where(ld, a)}) vs "
-                           f"{b.text} ({b.qualifier}, {_where(rd, b)}) (the hedged figure "
-                           f"rounds the other)"))
+        out.append(_qualifier_verdict(block, a, b, " (the hedged figure rounds the other)"))
 
     # 2. the same amount in another unit of the same family, or for another period
     def unit_conflict(a: Quantity, b: Quantity) -> bool:
@@ -328,10 +330,10 @@ def qualifiers_agree(a: str, b: str) -> bool:
     return a == b or _BOUND_SIDE.get(a, a) == _BOUND_SIDE.get(b, b)
 
 
-def _qualifier_verdict(block: Block, a: Quantity, b: Quantity) -> Verdict:
+def _qualifier_verdict(block: Block, a: Quantity, b: Quantity, why: str = "") -> Verdict:
     return Verdict("qualifier-mismatch", a, b,
                    f"{_label(a, b)}{a.text} ({a.qualifier}, {_where(block.left_doc, a)}) vs "
-                   f"{b.text} ({b.qualifier}, {_where(block.right_doc, b)})")
+                   f"{b.text} ({b.qualifier}, {_where(block.right_doc, b)}){why}")
 
 
 def _label(a: Quantity, b: Quantity) -> str:
