@@ -87,7 +87,7 @@ _ZH_NOUN_BEFORE = regex.compile(
     r"((?:数|量|数量|總數|总数)?(?:合计|合計|共计|共計|总计|總計|累计|累計|一共|总共|總共)?"
     r"(?:已经|已經|已|将|將|也)?"
     r"(?:达到|達到|达|達|增至|升至|增长到|增長到|增加到|为|為|是|有)?"
-    r"(?:超过|超過|突破|逾|约|約|近|将近|將近|大约|大約)?)$")
+    "(?:" + "|".join(map(regex.escape, _longest_first(zh.PREFIX_QUALIFIERS))) + ")?)$")
 
 
 @dataclass(frozen=True)
