@@ -16,8 +16,10 @@ from .baseline import Baseline, entries_for, read_baseline, write_baseline
 from .check import align_documents, check_documents, read_facts
 from .config import Config, load_config, resolve
 from .facts import extract_facts
-from .load import parse_date
+from .load import one_line, parse_date
 from .model import Document, InputError, Report
+from .output import write_report
+from .pairs import PAIR_FILE
 from .report import FORMATS, render_check, render_run
 from .report import json as json_report
 from .report.text import want_color
@@ -123,20 +125,13 @@ def _progress_wanted() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
-def _emit(text: str, output: str | None, inputs: tuple[str, ...]) -> None:
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    target = os.path.abspath(output)
-    if any(os.path.exists(p) and os.path.abspath(p) == target for p in inputs):
-        raise InputError(f"{output}: is one of the inputs; transcheck never writes its inputs")
-    tmp = f"{target}.tmp-{os.getpid()}"
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise InputError(f"{output}: cannot write: {exc.strerror}") from None
+def _inputs(config: Config, baseline: Baseline | None, *files: str | None) -> list[str | None]:
+    """Every file a command reads: versions, their pair.toml, the config and the baseline."""
+    out: list[str | None] = [config.path, baseline.path if baseline else None]
+    for f in files:
+        if f:
+            out += [f, os.path.join(os.path.dirname(os.path.abspath(f)), PAIR_FILE)]
+    return out
 
 
 def exit_code(report: Report, fail_on: str) -> int:
@@ -175,7 +170,7 @@ def check(left: str, right: str, fmt: str, output: str | None, when: date | None
         raise InputError(pair.error)
     text = render_check(pair, fmt, color=_color(output) and fmt == "text",
                         with_baseline=baseline is not None)
-    _emit(text, output, (left, right))
+    write_report(output, text, _inputs(config, baseline, left, right))
     sys.exit(pair.exit_code(_fail_on(fail_on, config)))
 
 
@@ -193,11 +188,22 @@ def run(dirs: tuple[str, ...], fmt: str, output: str | None, when: date | None, 
     baseline = _baseline(baseline_path, config)
     result = _run(dirs, config, baseline, _options(lang, when, encoding, config), jobs)
     text = render_run(result, fmt, color=_color(output) and fmt == "text")
-    _emit(text, output, tuple(p for r in result.pairs for p in (r.left_path, r.right_path)))
+    write_report(output, text, _run_inputs(result, config, baseline))
     for pair in result.pairs:
         if pair.error is not None:
-            click.echo(f"transcheck: error: {pair.name}: {pair.error}", err=True)
+            click.echo(one_line(f"transcheck: error: {pair.name}: {pair.error}"), err=True)
     sys.exit(result.exit_code(_fail_on(fail_on, config)))
+
+
+def _run_inputs(result: RunResult, config: Config, baseline: Baseline | None
+                ) -> list[str | None]:
+    """The files a run read: every version and pair.toml, the config and the baseline."""
+    out = _inputs(config, baseline)
+    for r in result.pairs:
+        out += [r.left_path, r.right_path]
+        if r.folder:
+            out.append(os.path.join(r.folder, PAIR_FILE))
+    return out
 
 
 def _dirs(dirs: tuple[str, ...], config: Config) -> tuple[str, ...]:
@@ -248,7 +254,7 @@ def baseline(dirs: tuple[str, ...], output: str | None, lang: str, when: date | 
     result = _run(dirs, config, None, _options(lang, when, encoding, config), jobs)
     failed = [p for p in result.pairs if p.error is not None]
     for pair in failed:
-        click.echo(f"transcheck: error: {pair.name}: {pair.error}", err=True)
+        click.echo(one_line(f"transcheck: error: {pair.name}: {pair.error}"), err=True)
     if failed:
         click.echo(f"transcheck: {output} not written: {len(failed)} pair(s) could not be "
                    "checked", err=True)
@@ -256,7 +262,7 @@ def baseline(dirs: tuple[str, ...], output: str | None, lang: str, when: date | 
     folder = os.path.dirname(os.path.abspath(output))
     entries = [e for p in result.pairs if p.report is not None
                for e in entries_for(p.report, folder, p.folder)]
-    write_baseline(output, entries)
+    write_baseline(output, entries, _run_inputs(result, config, None))
     n = len(result.pairs)
     click.echo(f"transcheck: {output}: {len(entries)} finding{'s' if len(entries) != 1 else ''}"
                f" of {n} pair{'s' if n != 1 else ''} recorded", err=True)
@@ -279,7 +285,7 @@ def align(left: str, right: str, fmt: str, output: str | None, when: date | None
         text = json_report.dumps(json_report.alignment_dict(ldoc, rdoc, links))
     else:
         text = render_alignment(ldoc, rdoc, links, color=_color(output))
-    _emit(text, output, (left, right))
+    write_report(output, text, _inputs(Config(), None, left, right))
 
 
 @cli.command()
@@ -304,7 +310,7 @@ def facts(file: str, fmt: str, output: str | None, when: date | None, lang: str,
         rows.append(f"{len(found)} facts in {len(doc.units)} units ({doc.lang}, date "
                     f"{doc.date.isoformat() if doc.date else 'unknown'})")
         text = "\n".join(rows) + "\n"
-    _emit(text, output, (file,))
+    write_report(output, text, _inputs(Config(), None, file))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -313,7 +319,7 @@ def main(argv: list[str] | None = None) -> None:
         cli.main(args=argv, prog_name="transcheck", standalone_mode=False)
         sys.exit(0)  # commands that print and return succeed, as in standalone mode
     except InputError as exc:
-        click.echo(f"transcheck: error: {exc}", err=True)
+        click.echo(one_line(f"transcheck: error: {exc}"), err=True)
         sys.exit(2)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)

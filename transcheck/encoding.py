@@ -18,6 +18,7 @@ characters, half-width katakana or private-use code points, which score low.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -205,11 +206,20 @@ def _refuse_nul(data: bytes, path: str) -> None:
     raise InputError(f"{path}: binary file (NUL byte at offset {nul}), not text")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _refuse_nul_char(text: str, path: str) -> None:
-    """NUL has no place in prose even where the encoding allows it (UTF-16, UTF-32)."""
+    """NUL has no place in prose even where the encoding allows it (UTF-16, UTF-32); nor has
+    a lone surrogate (``unicode_escape`` makes one of ``\\ud800``), which no report can
+    be written with."""
     if "\x00" in text:
         raise InputError(f"{path}: binary file (NUL character at offset "
                          f"{text.index(chr(0))} of the text), not text")
+    bad = _SURROGATE.search(text)
+    if bad:
+        raise InputError(f"{path}: not text: a lone surrogate U+{ord(bad.group()):04X} at "
+                         f"offset {bad.start()} of the decoded text")
 
 
 def decode_bytes(data: bytes, path: str = "<bytes>", encoding: str | None = None) -> Decoded:
