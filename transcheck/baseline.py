@@ -25,11 +25,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .load import read_bytes
+from .datafile import read_json
+from .load import limit
 from .model import Finding, InputError, Report
 from .output import write_report
 
 BASELINE_SCHEMA = "transcheck/baseline@1"
+
+# A baseline is not an article: it grows with the findings of every pair (about 200 bytes
+# each, one a line), so it has a limit of its own, far above the 2 MiB of a version.
+MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES_ENV = "TRANSCHECK_MAX_BASELINE_BYTES"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +101,7 @@ def read_baseline(path: str) -> Baseline:
     """Read a baseline file; anything malformed is an InputError naming the file."""
     if not os.path.lexists(path):
         raise InputError(f"{path}: no such file (create it with `transcheck baseline`)")
-    try:
-        data = json.loads(read_bytes(path).decode("utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: not a transcheck baseline (invalid JSON: {exc})") from None
+    data = read_json(path, "a transcheck baseline", limit(MAX_BYTES_ENV, MAX_BYTES))
     if not isinstance(data, dict) or data.get("schema") != BASELINE_SCHEMA:
         raise InputError(f"{path}: not a transcheck baseline (schema is not {BASELINE_SCHEMA})")
     raw = data.get("findings")
@@ -109,7 +112,10 @@ def read_baseline(path: str) -> Baseline:
         if not isinstance(item, dict) or not all(
                 isinstance(item.get(key), str) for key in ("id", "rule", "left", "right")):
             raise InputError(f"{path}: findings[{k}]: needs id, rule, left and right strings")
-        entries.append(Entry(item["id"], item["rule"], str(item.get("message", "")),
+        for key in ("pair", "severity", "message"):
+            if item.get(key) is not None and not isinstance(item[key], str):
+                raise InputError(f"{path}: findings[{k}].{key}: expected a string or null")
+        entries.append(Entry(item["id"], item["rule"], item.get("message") or "",
                              item["left"], item["right"], item.get("pair"),
                              item.get("severity")))
     return Baseline(path, entries)
@@ -118,8 +124,10 @@ def read_baseline(path: str) -> Baseline:
 def baseline_text(entries: Sequence[Entry]) -> str:
     """The file's text: entries sorted by pair, files and id, so diffs stay small."""
     ordered = sorted(entries, key=lambda e: (e.pair or "", e.left, e.right, e.id, e.rule))
-    data = {"schema": BASELINE_SCHEMA, "findings": [e.as_dict() for e in ordered]}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    rows = ",\n".join(json.dumps(e.as_dict(), ensure_ascii=False, separators=(",", ":"))
+                      for e in ordered)
+    return (f'{{"schema": "{BASELINE_SCHEMA}",\n"findings": [\n{rows}\n]}}\n' if rows
+            else f'{{"schema": "{BASELINE_SCHEMA}", "findings": []}}\n')
 
 
 def write_baseline(path: str, entries: Sequence[Entry],

@@ -100,10 +100,17 @@ def _load(path: str, lang: str, when: date | None, encoding: str | None = None,
 
 
 def _options(lang: str, when: date | None, encoding: str | None,
-             config: Config | None) -> Options:
+             config: Config | None, allow_outside: bool = False) -> Options:
     return Options(lang=lang, when=when, encoding=encoding,
                    default_lang=config.lang if config else None,
-                   default_date=config.date if config else None)
+                   default_date=config.date if config else None, allow_outside=allow_outside)
+
+
+def allow_outside_option(fn: F) -> F:
+    return click.option("--allow-outside", is_flag=True,
+                        help="Let a pair.toml name version files outside its repository "
+                             "(absolute paths, ../, symbolic links out; off by default: a "
+                             "pull request must not make the gate publish other files).")(fn)
 
 
 def _baseline(path: str | None, config: Config) -> Baseline | None:
@@ -180,13 +187,15 @@ def check(left: str, right: str, fmt: str, output: str | None, when: date | None
 @fail_on_option
 @policy_options
 @jobs_option("Pairs checked at once, in worker processes")
+@allow_outside_option
 def run(dirs: tuple[str, ...], fmt: str, output: str | None, when: date | None, lang: str,
         encoding: str | None, fail_on: str | None, baseline_path: str | None,
-        config_path: str | None, jobs: int | None) -> None:
+        config_path: str | None, jobs: int | None, allow_outside: bool) -> None:
     """Check every pair folder (a folder with a pair.toml) under DIRS (default: pairs/)."""
     config = load_config(config_path)
     baseline = _baseline(baseline_path, config)
-    result = _run(dirs, config, baseline, _options(lang, when, encoding, config), jobs)
+    result = _run(dirs, config, baseline,
+                  _options(lang, when, encoding, config, allow_outside), jobs)
     text = render_run(result, fmt, color=_color(output) and fmt == "text")
     write_report(output, text, _run_inputs(result, config, baseline))
     for pair in result.pairs:
@@ -222,7 +231,7 @@ def _run(dirs: tuple[str, ...], config: Config, baseline: Baseline | None, optio
     n_jobs = _jobs(jobs)
     if not _progress_wanted():
         return run_pairs(dirs, options, config=config, baseline=baseline, jobs=n_jobs)
-    tasks, _ = plan(find_pair_folders(dirs, config), config)
+    tasks, _ = plan(find_pair_folders(dirs, config), config, options.allow_outside)
     if len(tasks) < 2:
         return run_pairs(dirs, options, config=config, baseline=baseline, jobs=n_jobs)
     with click.progressbar(length=len(tasks), label="Checking pairs", file=sys.stderr) as bar:
@@ -242,8 +251,10 @@ def _run(dirs: tuple[str, ...], config: Config, baseline: Baseline | None, optio
 @click.option("--config", "config_path", metavar="FILE", type=click.Path(dir_okay=False),
               help="Config file (default: found upward from here).")
 @jobs_option("Pairs checked at once, in worker processes")
+@allow_outside_option
 def baseline(dirs: tuple[str, ...], output: str | None, lang: str, when: date | None,
-             encoding: str | None, config_path: str | None, jobs: int | None) -> None:
+             encoding: str | None, config_path: str | None, jobs: int | None,
+             allow_outside: bool) -> None:
     """Record today's findings under DIRS as accepted, for `--baseline FILE`."""
     config = load_config(config_path)
     if output is None:
@@ -251,7 +262,8 @@ def baseline(dirs: tuple[str, ...], output: str | None, lang: str, when: date | 
             raise click.UsageError("give the file to write with -o FILE "
                                    "(or set baseline in the config)")
         output = resolve(config, config.baseline)
-    result = _run(dirs, config, None, _options(lang, when, encoding, config), jobs)
+    result = _run(dirs, config, None, _options(lang, when, encoding, config, allow_outside),
+                  jobs)
     failed = [p for p in result.pairs if p.error is not None]
     for pair in failed:
         click.echo(one_line(f"transcheck: error: {pair.name}: {pair.error}"), err=True)

@@ -31,13 +31,13 @@ import dataclasses
 import fnmatch
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .load import read_bytes
+from .datafile import parse_toml, read_text
+from .load import parse_date
 from .model import SEVERITIES, Finding, InputError, Severity
 from .rules import RULES
 
@@ -99,11 +99,24 @@ def find_config(start: str | None = None) -> str | None:
         folder = parent
 
 
+_TOOL_TABLE = re.compile(r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*[\"']?transcheck\b|"
+                         r"^[ \t]*tool[ \t]*\.[ \t]*[\"']?transcheck\b", re.M)
+
+
 def _has_tool_table(path: str) -> bool:
+    """Whether a pyproject.toml configures transcheck. One that does not parse is ours to
+    report when its text names [tool.transcheck] (a broken table must not silently drop the
+    policy); otherwise it belongs to another tool."""
     try:
-        data = tomllib.loads(read_bytes(path).decode("utf-8"))
-    except (InputError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False  # a broken pyproject.toml of another tool is not ours to judge
+        text = read_text(path)
+    except InputError:
+        return False
+    if not _TOOL_TABLE.search(text):
+        return False
+    try:
+        data = parse_toml(text, path)
+    except InputError:
+        return True  # load_config reports the error
     tool = data.get("tool")
     return isinstance(tool, dict) and "transcheck" in tool
 
@@ -117,21 +130,14 @@ def load_config(path: str | None = None, *, search: bool = True) -> Config:
         if path is None:
             return Config()
     shown = _shown(path)
-    try:
-        raw = read_bytes(path).decode("utf-8")
-    except InputError as exc:
-        raise InputError(str(exc).replace(path, shown, 1)) from None
-    except UnicodeDecodeError:
-        raise InputError(f"{shown}: not UTF-8 text") from None
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{shown}: not valid TOML: {exc}") from None
+    data = parse_toml(read_text(path, shown), shown)
     prefix = ""
     if os.path.basename(path) == PYPROJECT:
         tool = data.get("tool", {})
-        data = tool.get("transcheck", {}) if isinstance(tool, dict) else {}
         prefix = "tool.transcheck."
+        if not isinstance(tool, dict):
+            raise InputError(f"{shown}: tool: expected a table")
+        data = tool.get("transcheck", {})
         if not isinstance(data, dict):
             raise InputError(f"{shown}: tool.transcheck: expected a table")
     return parse_config(data, os.path.abspath(path), shown=shown, prefix=prefix)
@@ -164,10 +170,7 @@ def parse_config(data: dict[str, Any], path: str | None, *, shown: str = "config
         if isinstance(value, date) and not hasattr(value, "hour"):
             out["date"] = value
         elif isinstance(value, str):
-            try:
-                out["date"] = date.fromisoformat(value)
-            except ValueError:
-                raise bad("date", f"not a date in the form YYYY-MM-DD: {value!r}") from None
+            out["date"] = parse_date(value, f"{shown}: {prefix}date")
         else:
             raise bad("date", f"not a date in the form YYYY-MM-DD: {value!r}")
     if "baseline" in data:

@@ -20,13 +20,23 @@ _FM_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*[:=]([^\r\n]*)", re.M)
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
-def parse_date(value: str, what: str) -> date:
-    """An ISO date (YYYY-MM-DD), or an InputError naming where it came from."""
+_DATE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})"
+                   r"(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?"
+                   r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?")
+
+
+def parse_date(value: str, what: str, *, with_time: bool = False) -> date:
+    """An ISO date (YYYY-MM-DD), or an InputError naming where it came from. Nothing may
+    follow it (``2026-01-23 or maybe 2027`` is no date); ``with_time`` lets a time of day
+    follow, as front matter often has (``2026-01-23T09:00:00+09:00``)."""
     text = value.strip().strip("'\"")
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        raise InputError(f"{what}: not a date in the form YYYY-MM-DD: {value!r}") from None
+    m = _DATE.fullmatch(text)
+    if m is not None and (with_time or m.end(1) == len(text)):
+        try:
+            return date.fromisoformat(m.group(1))
+        except ValueError:
+            pass
+    raise InputError(f"{what}: not a date in the form YYYY-MM-DD: {value!r}")
 
 
 # Limits that keep one pasted blob from stalling a pre-publish gate; 0 turns a limit off.
@@ -203,7 +213,7 @@ def parse_document(
         what = "no text outside the front matter" if body else "empty file (no text)"
         raise InputError(f"{path}: {what}")
     if when is None and "date" in fields:
-        when = parse_date(fields["date"], f"{path}: front matter date")
+        when = parse_date(fields["date"], f"{path}: front matter date", with_time=True)
         date_source = "front matter"
     if lang == "auto":
         lang = fields.get("lang", "") or fields.get("language", "")

@@ -25,7 +25,7 @@ from .check import check_documents
 from .config import Config, apply_config
 from .load import load_document
 from .model import SEVERITIES, Document, InputError, Report
-from .pairs import PAIR_FILE, Pair, Version, pair_for, read_pair
+from .pairs import PAIR_FILE, Pair, Version, inside, pair_for, read_pair, repository_root
 from .suppress import apply_suppressions
 
 FAIL_ON_DEFAULT = "error"
@@ -40,6 +40,7 @@ class Options:
     encoding: str | None = None
     default_lang: str | None = None  # from the config, below pair.toml and --lang
     default_date: date | None = None  # from the config: below the dates of the versions
+    allow_outside: bool = False  # version files may lie outside their repository
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,34 +132,63 @@ def load_version(path: str, options: Options, pair: Pair | None = None,
 
 def find_pair_folders(dirs: Sequence[str], config: Config | None = None) -> list[str]:
     """Every folder holding a pair.toml under the given folders, sorted, hidden ones skipped."""
+    return walk_pairs(dirs, config)[0]
+
+
+def walk_pairs(dirs: Sequence[str], config: Config | None = None, allow_outside: bool = False
+               ) -> tuple[list[str], list[PairResult]]:
+    """Pair folders under ``dirs`` (sorted, hidden ones skipped), and results for those that
+    are symbolic links out of the repository: reported, not followed and not skipped in
+    silence. Links that stay inside are followed, each real folder once."""
     seen: set[str] = set()
     found: list[str] = []
+    refused: list[PairResult] = []
     for top in dirs:
         if not os.path.exists(top):
             raise InputError(f"{top}: no such folder")
         if not os.path.isdir(top):
             raise InputError(f"{top}: not a folder (give the folder holding {PAIR_FILE})")
-        for here, subdirs, files in os.walk(top):
-            subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        root = repository_root(top)
+        walked: set[str] = set()
+        for here, subdirs, files in os.walk(top, followlinks=True):
+            real_here = os.path.realpath(here)
+            if real_here in walked:  # a link back to a folder already walked
+                subdirs[:] = []
+                continue
+            walked.add(real_here)
+            kept = []
+            for d in sorted(d for d in subdirs if not d.startswith(".")):
+                sub = os.path.join(here, d)
+                if os.path.islink(sub) and not allow_outside and not inside(sub, root):
+                    if os.path.isfile(os.path.join(sub, PAIR_FILE)):
+                        refused.append(_refused_link(sub, root))
+                    continue
+                kept.append(d)
+            subdirs[:] = kept
             if config is not None and config.ignores_path(here) and here != top:
                 subdirs[:] = []
                 continue
-            if PAIR_FILE in files:
-                real = os.path.realpath(here)
-                if real not in seen:
-                    seen.add(real)
-                    found.append(os.path.normpath(here))
-    return found
+            if PAIR_FILE in files and real_here not in seen:
+                seen.add(real_here)
+                found.append(os.path.normpath(here))
+    return found, refused
 
 
-def plan(folders: Sequence[str], config: Config | None = None
+def _refused_link(folder: str, root: str) -> PairResult:
+    target = os.path.realpath(folder)
+    return PairResult(os.path.join(folder, PAIR_FILE), "", folder=os.path.normpath(folder),
+                      error=f"{folder}: a symbolic link to a folder outside the repository "
+                            f"({target}); not followed (pass --allow-outside to check it)")
+
+
+def plan(folders: Sequence[str], config: Config | None = None, allow_outside: bool = False
          ) -> tuple[list[Task], list[PairResult]]:
     """Tasks for every pair of versions, and results for folders that cannot be read."""
     tasks: list[Task] = []
     broken: list[PairResult] = []
     for folder in folders:
         try:
-            pair = read_pair(folder)
+            pair = read_pair(folder, allow_outside=allow_outside)
         except InputError as exc:
             broken.append(PairResult(os.path.join(folder, PAIR_FILE), "", folder=folder,
                                      error=str(exc)))
@@ -237,10 +267,12 @@ def run(dirs: Sequence[str], options: Options | None = None, *, config: Config |
         progress: Callable[[int], None] | None = None) -> RunResult:
     """Check every pair under ``dirs``: ``transcheck.run.run(["pairs"]).exit_code("error")``."""
     options = options or Options()
-    folders = find_pair_folders(dirs, config)
-    if not folders:
+    folders, refused = walk_pairs(dirs, config, options.allow_outside)
+    if not folders and not refused:
         raise InputError(f"{', '.join(dirs)}: no {PAIR_FILE} found")
-    tasks, broken = plan(folders, config)
+    tasks, broken = plan(folders, config, options.allow_outside)
+    broken += refused
+    folders += [r.folder for r in refused if r.folder]
     checked = execute(tasks, options, jobs, progress)
     results = [finish(r, config, baseline) for r in checked]
     # folders that could not be read are reported where they sort
