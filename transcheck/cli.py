@@ -22,6 +22,7 @@ from .output import write_report
 from .pairs import PAIR_FILE
 from .report import FORMATS, render_check, render_run
 from .report import json as json_report
+from .report.common import printable
 from .report.text import want_color
 from .run import FAIL_ON_DEFAULT, Options, PairResult, RunResult, finish, load_version
 from .run import run as run_pairs
@@ -318,7 +319,8 @@ def facts(file: str, fmt: str, output: str | None, when: date | None, lang: str,
                       if k not in ("kind", "line", "column", "start", "end", "text")
                       and v not in (None, False)}
             info = " ".join(f"{k}={v}" for k, v in detail.items())
-            rows.append(f"{doc.path}:{d['line']}:{d['column']}  {f.kind:<8} {f.text}  {info}")
+            rows.append(printable(f"{doc.path}:{d['line']}:{d['column']}  {f.kind:<8} "
+                                  f"{f.text}  {info}"))
         rows.append(f"{len(found)} facts in {len(doc.units)} units ({doc.lang}, date "
                     f"{doc.date.isoformat() if doc.date else 'unknown'})")
         text = "\n".join(rows) + "\n"

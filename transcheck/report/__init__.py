@@ -20,7 +20,7 @@ from . import json as json_format
 from . import markdown as markdown_format
 from . import sarif as sarif_format
 from . import text as text_format
-from .common import counts_text, labels, stale_note
+from .common import counts_text, labels, printable, stale_note
 
 Renderer = Callable[[Report, bool], str]
 RunRenderer = Callable[[RunResult, bool], str]
@@ -34,14 +34,14 @@ def _text_run(run: RunResult, color: bool = False) -> str:
         names = labels(pair)
         title = f" — {pair.title}" if pair.title else ""
         versions = f" ({names[0]} ↔ {names[1]})" if pair.report is not None else ""
-        parts.append(f"══ {pair.name}{title}{versions}\n")
+        parts.append(printable(f"══ {pair.name}{title}{versions}") + "\n")
         if pair.error is not None or pair.report is None:
-            parts.append(f"error: {pair.error}\n\n")
+            parts.append(printable(f"error: {pair.error}") + "\n\n")
             continue
         parts.append(text_format.render(pair.report, color))
         parts.append(_notes(pair))
         parts.append("\n")
-    parts += [f"note: {stale_note(e)}\n" for e in run.stale]
+    parts += [printable(f"note: {stale_note(e)}") + "\n" for e in run.stale]
     counts = run.summary()
     failed = sum(1 for p in run.pairs if p.error is not None)
     hidden = sum(p.hidden for p in run.pairs)
@@ -56,7 +56,7 @@ def _text_run(run: RunResult, color: bool = False) -> str:
 
 
 def _notes(pair: PairResult) -> str:
-    lines = [f"note: {stale_note(e)}" for e in pair.stale]
+    lines = [printable(f"note: {stale_note(e)}") for e in pair.stale]
     if pair.hidden:
         lines.append(f"note: {pair.hidden} finding{'s' if pair.hidden != 1 else ''} "
                      "hidden by the baseline")

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from ..model import Document, Link
+from .common import printable
 
 COLUMN = 60  # display columns per side, line number included
 _DIM, _BOLD, _YELLOW, _RESET = "\033[2m", "\033[1m", "\033[33m", "\033[0m"
@@ -49,13 +50,14 @@ def _cell(doc: Document, index: int | None, side: str) -> str:
     if index is None:
         return fit("", COLUMN)
     unit = doc.units[index]
-    return fit(f"{side}{unit.line:>4} {' '.join(unit.text.split())}", COLUMN)
+    return fit(f"{side}{unit.line:>4} {printable(' '.join(unit.text.split()))}", COLUMN)
 
 
 def render_alignment(left_doc: Document, right_doc: Document, links: Sequence[Link],
                      color: bool = False) -> str:
     """Two columns of text showing each link's units and its score."""
-    lines = [fit(f"left: {left_doc.path}", COLUMN) + " " * 9 + f"right: {right_doc.path}"]
+    lines = [fit(f"left: {printable(left_doc.path)}", COLUMN) + " " * 9
+             + f"right: {printable(right_doc.path)}"]
     last_right = -1
     for link in links:
         crossed = bool(link.right) and link.right[0] < last_right

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,20 @@ if TYPE_CHECKING:
     from ..run import PairResult, RunResult
 
 SEVERITY_RANK: dict[str, int] = {s: rank for rank, s in enumerate(SEVERITIES)}  # error first
+
+
+# Characters a terminal or a log acts on rather than shows: C0 and C1 controls (ESC starts
+# colour and OSC sequences, a newline starts a `::error` workflow command of its own), line
+# and paragraph separators, and the bidi controls that reorder what is shown.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text from a file or a file name, safe on a terminal or in a CI log: every character
+    a terminal would act on is written as an escape (``\\x1b``, ``\\n``, ``\\u202e``)."""
+    if _UNPRINTABLE.search(text) is None:
+        return text
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1].replace("'", ""), text)
 
 
 def display_path(path: str) -> str:

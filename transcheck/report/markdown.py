@@ -11,17 +11,40 @@ import re
 
 from ..model import Finding, Location, Report
 from ..run import PairResult, RunResult
-from .common import all_stale, counts_text, display_path, labels, single, stale_note
+from .common import (
+    all_stale,
+    counts_text,
+    display_path,
+    labels,
+    printable,
+    single,
+    stale_note,
+)
 
 ICONS = {"error": "🔴", "warning": "🟡", "info": "🔵"}
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
 CELL_LIMIT = 80
 
 
+_MENTION = re.compile(r"@(?=[\w-])")
+
+
 def escape(text: str) -> str:
-    """Text safe in a table cell: no markup, no pipes, one line."""
-    text = " ".join(text.split())
-    return _SPECIAL.sub(r"\\\1", text)
+    """Text safe in a table cell: no markup, no pipes, one line, and no ``@name`` that would
+    notify someone (a zero-width space after the @ keeps the text and drops the mention)."""
+    text = " ".join(printable(text).split())
+    return _MENTION.sub("@\u200b", _SPECIAL.sub(r"\\\1", text))
+
+
+def code(text: str) -> str:
+    """A code span that holds ``text`` whatever it contains: the fence is one backtick longer
+    than the longest run of backticks inside, so a file name cannot close it early and let
+    raw HTML into the comment; and it is one line."""
+    text = " ".join(printable(text).split())
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith(("`", " ")) or text.endswith(("`", " ")) or not text else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _cut(text: str, limit: int = CELL_LIMIT) -> str:
@@ -45,8 +68,8 @@ def _table(findings: list[Finding], names: tuple[str, str]) -> list[str]:
 
 
 def pair_section(pair: PairResult) -> list[str]:
-    title = escape(pair.title) if pair.title else f"`{pair.name}`"
-    where = f" (`{pair.folder}`)" if pair.folder and pair.title else ""
+    title = escape(pair.title) if pair.title else code(pair.name)
+    where = f" ({code(pair.folder)})" if pair.folder and pair.title else ""
     if pair.error is not None or pair.report is None:
         return [f"### ⛔ {title}{where}", "", f"Input error: {escape(pair.error or '')}", ""]
     report: Report = pair.report
@@ -54,8 +77,9 @@ def pair_section(pair: PairResult) -> list[str]:
     counts = report.summary()
     icon = "❌" if counts["error"] else ("⚠️" if counts["warning"] else "✅")
     lines = [f"### {icon} {title}{where}", "",
-             f"{escape(names[0])} (`{display_path(report.left.path)}`) ↔ "
-             f"{escape(names[1])} (`{display_path(report.right.path)}`): {counts_text(counts)}"]
+             f"{escape(names[0])} ({code(display_path(report.left.path))}) ↔ "
+             f"{escape(names[1])} ({code(display_path(report.right.path))}): "
+             f"{counts_text(counts)}"]
     extra = []
     if pair.hidden:
         extra.append(f"{pair.hidden} hidden by the baseline")

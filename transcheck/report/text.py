@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from ..model import Document, Finding, Location, Report
+from .common import printable
 
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
@@ -21,39 +22,41 @@ def excerpt(doc: Document, loc: Location, color: bool, window: int = WINDOW) -> 
     lo, hi = (unit.start, unit.end) if unit else (loc.start, loc.end)
     if loc.start == lo and loc.end == hi:
         text = doc.text[lo:hi].replace("\n", " ")
-        return text if len(text) <= 2 * window else text[: 2 * window - 1] + "…"
+        return printable(text if len(text) <= 2 * window else text[: 2 * window - 1] + "…")
     a = max(lo, loc.start - window)
     b = min(hi, loc.end + window)
-    before = doc.text[a : loc.start].replace("\n", " ")
-    after = doc.text[loc.end : b].replace("\n", " ")
-    mark = (_paint(loc.text, "1;4", True) if color
-            else f"{MARK_OPEN}{loc.text}{MARK_CLOSE}")
+    before = printable(doc.text[a : loc.start].replace("\n", " "))
+    after = printable(doc.text[loc.end : b].replace("\n", " "))
+    shown = printable(loc.text.replace("\n", " "))
+    mark = (_paint(shown, "1;4", True) if color else f"{MARK_OPEN}{shown}{MARK_CLOSE}")
     return ("…" if a > lo else "") + before + mark + after + ("…" if b < hi else "")
 
 
 def _side(doc: Document, loc: Location | None, color: bool) -> list[str]:
     if loc is None:
-        return [f"  --> {doc.path}: (nothing corresponds)"]
-    return [f"  --> {doc.path}:{loc.line}:{loc.column}",
+        return [f"  --> {printable(doc.path)}: (nothing corresponds)"]
+    return [f"  --> {printable(doc.path)}:{loc.line}:{loc.column}",
             f"  {loc.line:>5} │ {excerpt(doc, loc, color)}"]
 
 
 def format_finding(report: Report, f: Finding, color: bool) -> list[str]:
     """An error or warning in full: the rule, the message, and both texts with marks."""
-    head = f"{_paint(f.severity, _COLORS[f.severity], color)}  {f.rule}  {f.message}"
+    head = f"{_paint(f.severity, _COLORS[f.severity], color)}  {f.rule}  {printable(f.message)}"
     return [head, *_side(report.left, f.left, color), *_side(report.right, f.right, color)]
 
 
 def format_note(f: Finding, color: bool) -> str:
     """An info finding on one line: where it is on each side, the rule, the message."""
     where = " ↔ ".join(f"L{loc.line}" if loc else "—" for loc in (f.left, f.right))
-    return f"{_paint('info', _COLORS['info'], color)}  {where:<11} {f.rule}  {f.message}"
+    return (f"{_paint('info', _COLORS['info'], color)}  {where:<11} {f.rule}  "
+            f"{printable(f.message)}")
 
 
 def summary_line(report: Report) -> str:
     counts = report.summary()
     parts = [f"{n} {name}{'s' if n != 1 else ''}" for name, n in counts.items()]
-    return (f"{report.left.path} ↔ {report.right.path}: " + ", ".join(parts)
+    return (f"{printable(report.left.path)} ↔ {printable(report.right.path)}: "
+            + ", ".join(parts)
             + f" ({len(report.left.units)} ↔ {len(report.right.units)} units,"
             f" {len(report.alignment)} links)")
 
