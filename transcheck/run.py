@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -27,6 +27,7 @@ from .load import load_document
 from .model import SEVERITIES, Document, InputError, Report
 from .pairs import PAIR_FILE, Pair, Version, inside, pair_for, read_pair, repository_root
 from .suppress import apply_suppressions
+from .workers import worker_pool
 
 FAIL_ON_DEFAULT = "error"
 
@@ -253,7 +254,7 @@ def execute(tasks: Sequence[Task], options: Options, jobs: int = 1,
             if progress:
                 progress(1)
     else:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+        with worker_pool(min(jobs, len(tasks))) as pool:
             futures = {pool.submit(check_task, t, options): t.index for t in tasks}
             for fut in as_completed(futures):
                 results[futures[fut]] = fut.result()
