@@ -12,6 +12,7 @@ from datetime import date
 from ..lang import SCAN_TIMEOUT
 from ..model import Document, Entity, Fact, InputError, Quantity, TimeSpan, Unit
 from .entities import extract_entities
+from .normalize import readable
 from .quantities import extract_quantities
 from .times import extract_times
 
@@ -22,7 +23,15 @@ def _outside(fact: Fact, taken: Sequence[tuple[int, int]]) -> bool:
 
 def unit_facts(text: str, lang: str, *, when: object = None, base: int = 0,
                unit: int = 0) -> list[Fact]:
-    """The facts in one unit's text, with offsets shifted by ``base``."""
+    """The facts in one unit's text, with offsets shifted by ``base``; invisible characters
+    inside numbers are read through and data runs skipped (see :mod:`.normalize`)."""
+    seen = readable(text)
+    if seen is None:
+        return _read_facts(text, lang, when, base, unit)
+    return [seen.locate(f, text, base) for f in _read_facts(seen.text, lang, when, 0, unit)]
+
+
+def _read_facts(text: str, lang: str, when: object, base: int, unit: int) -> list[Fact]:
     doc_date = when if isinstance(when, date) else None
     times = extract_times(text, lang, doc_date, base=base, unit=unit)
     entities = extract_entities(text, lang, base=base, unit=unit)
