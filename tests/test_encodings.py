@@ -161,11 +161,34 @@ def test_utf32_with_bom(encoding: str, bom: bytes) -> None:
     assert got.text == "\ufeff今年末までに90万台\n"
 
 
-def test_utf16_without_bom_needs_the_encoding_named() -> None:
-    data = "今年末までに90万台\n".encode("utf-16-le")
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_detected(encoding: str) -> None:
+    """Both byte orders, with ASCII (NULs on one side) and without (no NUL at all)."""
+    for text in ("今年末までに90万台\n", TECHFLOW.read_text(encoding="utf-8"),
+                 "今年末までに九十万台を稼働させる。\n"):
+        got = decode_bytes(text.encode(encoding))
+        assert (got.encoding, got.text) == (encoding, text)
+
+
+def test_binary_with_nul_bytes_is_not_taken_for_utf16() -> None:
     with pytest.raises(InputError, match="binary file"):
-        decode_bytes(data)
-    assert decode_bytes(data, encoding="utf-16-le").text == "今年末までに90万台\n"
+        decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00")
+
+
+def test_iso2022_jp_is_detected() -> None:
+    """7-bit ISO-2022-JP passes for UTF-8; read as such it gave 807 facts instead of 86."""
+    text = TECHFLOW.read_text(encoding="utf-8").replace("—", "―")
+    got = decode_bytes(text.encode("iso2022_jp"))
+    assert (got.encoding, got.text) == ("iso2022_jp", text)
+
+
+def test_big5_hkscs_and_a_cp932_list_without_kana() -> None:
+    hk = (FIXTURES / "encodings" / "hk-hkscs.txt").read_text(encoding="utf-8")
+    got = decode_bytes(hk.encode("big5hkscs"))
+    assert (got.encoding, got.text) == ("big5hkscs", hk)
+    names = (FIXTURES / "encodings" / "ja-names.txt").read_text(encoding="utf-8")
+    got = decode_bytes(names.encode("cp932"))
+    assert got.encoding in ("shift_jis", "cp932") and got.text == names
 
 
 def _lines(paths: tuple[Path, ...]) -> list[str]:

@@ -4,10 +4,15 @@ Order of detection (first that applies wins):
 
 1. an explicit encoding (``--encoding`` or ``encoding = "…"`` in pair.toml);
 2. a byte order mark: UTF-8 (``utf-8-sig``), UTF-16 LE/BE, UTF-32 LE/BE;
-3. NUL bytes without a BOM: a binary file, refused;
-4. strict UTF-8;
-5. every legacy codec of :data:`CANDIDATES` that decodes the whole file strictly, ranked by
-   how plausible its text is (:func:`plausibility`); one that is too implausible is refused.
+3. NUL bytes without a BOM: UTF-16 without a BOM when ASCII leaves its NULs on one side
+   and the text decoded so is plausible; else a binary file, refused;
+4. ISO-2022-JP when its escape sequences are there (its bytes are 7-bit, so they would pass
+   for UTF-8 with stray ESC characters);
+5. strict UTF-8;
+6. every legacy codec of :data:`CANDIDATES` (and, for an even number of bytes, UTF-16
+   without a BOM, whose CJK text has no NUL byte) that decodes the whole file strictly,
+   ranked by how plausible its text is (:func:`plausibility`); one that is too implausible
+   is refused.
 
 The scorer needs no data files: the common-character sets it scores against are read out of
 the codecs themselves (JIS X 0208 level 1, GB 2312 level 1, Big5 常用字). Japanese text is
@@ -36,7 +41,15 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 
 # Legacy codecs tried after UTF-8, in this order; a later one wins only with a higher score.
 # shift_jis before its Microsoft superset cp932 so that 0x8160 stays 〜 (U+301C) when it can.
-CANDIDATES: tuple[str, ...] = ("shift_jis", "cp932", "euc_jp", "gb18030", "big5", "cp950")
+# big5hkscs last of the Big5 family: the Hong Kong supplement (嘅, 咗, 啲) is outside cp950.
+CANDIDATES: tuple[str, ...] = ("shift_jis", "cp932", "euc_jp", "gb18030", "big5", "cp950",
+                               "big5hkscs")
+# A codec that extends the one named: it can only tie where that one decodes.
+SUPERSETS = {"cp932": ("shift_jis",), "cp950": ("big5",), "big5hkscs": ("big5", "cp950")}
+# Codecs whose bytes a GB2312 text also decodes in (both are EUC): only kana tell Japanese.
+NEEDS_KANA = ("euc_jp",)
+# ISO-2022-JP's escape sequences into JIS X 0208 and back.
+ISO2022_ESCAPES = (b"\x1b$B", b"\x1b$@", b"\x1b(J", b"\x1b(I", b"\x1b$(D")
 
 # Below this plausibility the best legacy decoding is refused as mixed or unknown bytes.
 MIN_PLAUSIBILITY = 0.6
@@ -119,12 +132,14 @@ def _junk(ch: str) -> bool:
     )
 
 
-def plausibility(text: str) -> float:
+def plausibility(text: str, kana_required: bool = True) -> float:
     """How much ``text`` looks like real Japanese or Chinese prose, from 0 to 1.
 
     The share of non-ASCII characters that are common in the language the text reads best
     as, less those its standard lacks altogether; Japanese only counts when kana are present
-    (every Japanese sentence has them), and junk characters count twice against any.
+    (every Japanese sentence has them; ``kana_required=False`` lifts that for a codec no
+    Chinese text decodes in plausibly, so that a list of kanji names is still read), and
+    junk characters count twice against any.
 
     >>> round(plausibility("今年末までに90万台のGPUを稼働させる。"), 2)
     1.0
@@ -157,7 +172,7 @@ def plausibility(text: str) -> float:
     if total == 0:
         return 1.0
     letters = total - neutral - junk
-    if letters and kana * 20 < letters:
+    if kana_required and letters and kana * 20 < letters:
         counts["ja"] = -letters  # without kana it is not Japanese
     best = max(counts.values())
     return (best + neutral) / total - 2 * junk / total
@@ -222,6 +237,38 @@ def _refuse_nul_char(text: str, path: str) -> None:
                          f"offset {bad.start()} of the decoded text")
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _bomless_utf16(data: bytes) -> Decoded | None:
+    """UTF-16 without a byte order mark, its byte order first guessed from the side ASCII
+    leaves its NUL bytes on; None when neither order gives plausible text without control
+    characters (binary data, a stray NUL)."""
+    if len(data) % 2:
+        return None
+    head = data[:8192]
+    le_first = head[1::2].count(0) >= head[0::2].count(0)
+    for codec in ("utf-16-le", "utf-16-be") if le_first else ("utf-16-be", "utf-16-le"):
+        text, _ = _decode(data, codec)
+        if text is None or _CONTROL.search(text) or _SURROGATE.search(text):
+            continue
+        score = plausibility(text)
+        if score >= MIN_PLAUSIBILITY:
+            return Decoded(text, codec, score)
+    return None
+
+
+def _iso2022(data: bytes) -> Decoded | None:
+    """ISO-2022-JP (the old mail encoding of Japanese): 7-bit bytes with escape sequences."""
+    for codec in ("iso2022_jp", "iso2022_jp_2", "iso2022_jp_ext"):
+        text, _ = _decode(data, codec)
+        if text is not None and not _CONTROL.search(text):
+            score = plausibility(text)
+            if score >= MIN_PLAUSIBILITY:
+                return Decoded(text, codecs.lookup(codec).name, score)
+    return None
+
+
 def decode_bytes(data: bytes, path: str = "<bytes>", encoding: str | None = None) -> Decoded:
     """Decode a file's bytes by the order in the module docstring, or raise an InputError.
 
@@ -245,22 +292,32 @@ def decode_bytes(data: bytes, path: str = "<bytes>", encoding: str | None = None
                                  f"mark, but {where}")
             _refuse_nul_char(text, path)
             return Decoded(text, codec)
+    if b"\x00" in data:
+        found = _bomless_utf16(data)
+        if found is not None:
+            return found
     _refuse_nul(data, path)
+    if any(esc in data for esc in ISO2022_ESCAPES):
+        found = _iso2022(data)
+        if found is not None:
+            return found
     text, where = _decode(data, "utf-8")
     if text is not None:
         return Decoded(text, "utf-8")
     tried = [f"utf-8 ({where})"]
     best: Decoded | None = None
-    for codec in CANDIDATES:
-        if best is not None and codec in ("cp932", "cp950") and best.encoding in (
-            "shift_jis", "big5"
-        ):
+    candidates = CANDIDATES + (("utf-16-le", "utf-16-be") if len(data) % 2 == 0 else ())
+    for codec in candidates:
+        if best is not None and best.encoding in SUPERSETS.get(codec, ()):
             continue  # the superset can only tie with the standard codec it extends
         text, where = _decode(data, codec)
         if text is None:
             tried.append(f"{codec} ({where})")
             continue
-        score = plausibility(text)
+        if codec.startswith("utf-16") and _CONTROL.search(text):
+            tried.append(f"{codec} (decodes, but to control characters)")
+            continue
+        score = plausibility(text, kana_required=codec in NEEDS_KANA)
         if score < MIN_PLAUSIBILITY:
             tried.append(f"{codec} (decodes, but to implausible text: score {score:.2f})")
         elif best is None or (best.score is not None and score > best.score + 1e-9):
