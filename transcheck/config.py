@@ -99,24 +99,22 @@ def find_config(start: str | None = None) -> str | None:
         folder = parent
 
 
-_TOOL_TABLE = re.compile(r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*[\"']?transcheck\b|"
-                         r"^[ \t]*tool[ \t]*\.[ \t]*[\"']?transcheck\b", re.M)
+_TOOL_TABLE = re.compile(r"^[ \t]*\[?[ \t]*tool[ \t]*\.[ \t]*[\"']?transcheck\b|"
+                         r"^[ \t]*transcheck[ \t]*[=.]", re.M)
 
 
 def _has_tool_table(path: str) -> bool:
     """Whether a pyproject.toml configures transcheck. One that does not parse is ours to
-    report when its text names [tool.transcheck] (a broken table must not silently drop the
-    policy); otherwise it belongs to another tool."""
+    report when its text names transcheck's table (a broken table must not silently drop
+    the policy); otherwise it belongs to another tool."""
     try:
         text = read_text(path)
     except InputError:
         return False
-    if not _TOOL_TABLE.search(text):
-        return False
     try:
         data = parse_toml(text, path)
     except InputError:
-        return True  # load_config reports the error
+        return _TOOL_TABLE.search(text) is not None  # load_config reports the error
     tool = data.get("tool")
     return isinstance(tool, dict) and "transcheck" in tool
 

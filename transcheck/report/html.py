@@ -11,6 +11,7 @@ has its CSS and JS inline and loads nothing from the network; all text is escape
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
@@ -23,7 +24,14 @@ SEVERITIES = ("error", "warning", "info")
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    """Escaped for HTML; line breaks as character references, which render the same, so
+    that no line of the page begins with text from a file (a ``::error`` workflow command
+    in a folder name, should the page reach a CI log)."""
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+    return escape(text, quote=True).replace("\r", "&#13;").replace("\n", "&#10;")
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # shown, never sent raw
 
 
 @dataclass(frozen=True, slots=True)
