@@ -241,7 +241,7 @@ def main() -> int:
     fz.HUGE_DIGITS = args.huge_digits
 
     tally = Tally()
-    shares = {"facts": 0.4, "check": 0.4, "bytes": 0.2}
+    shares = {"facts": 0.35, "check": 0.35, "bytes": 0.15, "repo": 0.15}
     started = time.perf_counter()
     common = dict(deadline=None, database=None, phases=[Phase.generate],
                   suppress_health_check=list(HealthCheck))
@@ -253,6 +253,9 @@ def main() -> int:
     facts_body = _guard(tally, fz.run_one_document)
     check_body = _guard(tally, fz.run_pair)
     bytes_body = _guard(tally, fz.run_bytes)
+    config_body = _guard(tally, fz.run_config_file)
+    invisible_body = _guard(tally, fz.run_invisible)
+    escape_body = _guard(tally, fz.run_escapes)
 
     @settings(max_examples=int(args.examples * shares["facts"]), **common)  # type: ignore[arg-type]
     @given(fz.documents(), st.sampled_from(fz.WHEN),
@@ -273,7 +276,35 @@ def main() -> int:
     def decode(data: bytes) -> None:
         bytes_body(data)
 
-    for name, prop in (("facts", facts), ("check", check), ("bytes", decode)):
+    repo_examples = max(1, int(args.examples * shares["repo"]) // 4)
+
+    @settings(max_examples=repo_examples, **common)  # type: ignore[arg-type]
+    @given(st.sampled_from(["pair.toml", "transcheck.toml", "pyproject.toml"]),
+           fz.toml_documents())
+    def config(kind: str, text: str) -> None:
+        config_body(kind, text)
+
+    @settings(max_examples=repo_examples, **common)  # type: ignore[arg-type]
+    @given(fz.baseline_documents())
+    def baseline(text: str) -> None:
+        config_body("baseline.json", text)
+
+    @settings(max_examples=repo_examples, **common)  # type: ignore[arg-type]
+    @given(st.integers(10, 10**12).map(str), st.sampled_from(fz.FORMAT_CHARS),
+           st.integers(0, 100))
+    def invisible(number: str, ch: str, at: int) -> None:
+        invisible_body(number, ch, at)
+
+    @settings(max_examples=repo_examples, **common)  # type: ignore[arg-type]
+    @given(st.lists(st.one_of(fz.hostile_chars(), st.sampled_from(
+        ["`", "``", "\x1b]0;x\x07", "@octocat", "<img>", "\n::error::"])), max_size=40).map(
+        "".join))
+    def escapes(text: str) -> None:
+        escape_body(text)
+
+    for name, prop in (("facts", facts), ("check", check), ("bytes", decode),
+                       ("config", config), ("baseline", baseline), ("invisible", invisible),
+                       ("escapes", escapes)):
         before, t0 = tally.examples, time.perf_counter()
         prop()
         print(f"{name:6} {tally.examples - before:6d} examples in "

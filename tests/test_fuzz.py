@@ -9,6 +9,8 @@ property; ``benchmarks/fuzz.py`` runs the same properties 10,000 times.
 from __future__ import annotations
 
 import json
+import os
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -348,6 +350,130 @@ def test_check_of_any_pair(left: tuple[str, str], edit: Callable[[str], str],
 ))
 def test_any_bytes_decode_or_are_refused(data: bytes) -> None:
     run_bytes(data)
+
+
+# --- hostile repositories (issue 26): config files, invisible characters, escaping --------
+
+TOML_KEYS = ["title", "date", "source", "version", "file", "lang", "label", "encoding", "from",
+             "dat", "fail-on", "rules", "ignore", "baseline", "dirs", "x", "tool.transcheck"]
+TOML_VALUES = ['"a.txt"', '"../../etc/passwd"', '"/etc/passwd"', '"a\\u0000b"', "5", "-1.5",
+               "true", "[]", '["a.txt"]', "{}", "{file = 5}", "2026-01-23", "2026-01-23T10:00:00",
+               '"2026-01-23 or maybe 2027"', '"ja"', '"klingon"', '"utf-8"', '"off"', '"\ufeff"',
+               "[" * 40 + "]" * 40, '"""multi\nline"""', "'raw'", "inf", "nan"]
+TOML_HEADERS = ["[[version]]", "[tool.transcheck]", "[rules]", "[ignore]", "[version]",
+                "[[version]", "[tool]", ""]
+
+
+@st.composite
+def toml_documents(draw: st.DrawFn) -> str:
+    """pair.toml, transcheck.toml or pyproject.toml text, well formed or not."""
+    lines = []
+    for _ in range(draw(st.integers(0, 12))):
+        if draw(st.booleans()):
+            lines.append(draw(st.sampled_from(TOML_HEADERS)))
+        lines.append(f"{draw(st.sampled_from(TOML_KEYS))} = {draw(st.sampled_from(TOML_VALUES))}")
+    text = "\n".join(lines)
+    if draw(st.booleans()):
+        text = "\ufeff" + text
+    return text + draw(st.sampled_from(["", "\n", "\n= broken", "\x00"]))
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(["id", "rule", "left", "right", "pair", "severity", "message", "x"]),
+        inner, max_size=7),
+    max_leaves=20)
+
+
+@st.composite
+def baseline_documents(draw: st.DrawFn) -> str:
+    findings = draw(st.lists(JSON_VALUES, max_size=4))
+    schema = draw(st.sampled_from(["transcheck/baseline@1", "other", None]))
+    return json.dumps({"schema": schema, "findings": findings})
+
+
+def run_config_file(kind: str, text: str) -> None:
+    """A pair.toml, config or baseline file is read or refused with one line: never more."""
+    import tempfile
+    from pathlib import Path
+
+    from transcheck.baseline import read_baseline
+    from transcheck.config import load_config
+    from transcheck.pairs import read_pair
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / kind
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        (Path(tmp) / "a.txt").write_text("今年は90万台。\n", encoding="utf-8")
+        try:
+            if kind == "pair.toml":
+                pair = read_pair(tmp)
+                for v in pair.versions:
+                    assert os.path.realpath(v.path).startswith(os.path.realpath(tmp))
+            elif kind == "baseline.json":
+                read_baseline(str(path))
+            else:
+                load_config(str(path))
+        except InputError as exc:
+            assert str(exc) and "\n" not in str(exc)
+
+
+FORMAT_CHARS = ["\u200b", "\u00ad", "\ufeff", "\u2060", "\u200c", "\u200d", "\u034f"]
+
+
+def run_invisible(number: str, ch: str, at: int) -> None:
+    """A format character inside a number changes neither its value nor where it points."""
+    plain = f"Xは{number}人のユーザーを抱える。"
+    at = 1 + at % (len(number) - 1)
+    hidden = f"Xは{number[:at]}{ch}{number[at:]}人のユーザーを抱える。"
+    want = [(f.text.replace(ch, ""), getattr(f, "value", None))
+            for f in extract_facts(parse_document(plain + "\n", "a.txt", lang="ja"))]
+    doc = parse_document(hidden + "\n", "b.txt", lang="ja")
+    got = extract_facts(doc)
+    assert [(f.text.replace(ch, ""), getattr(f, "value", None)) for f in got] == want
+    assert all(doc.text[f.start:f.end] == f.text for f in got)
+
+
+def run_escapes(text: str) -> None:
+    """Escaped text holds nothing a terminal or a log acts on; a code span stays closed."""
+    from transcheck.report.common import printable
+    from transcheck.report.markdown import code, escape
+
+    shown = printable(text)
+    assert not any(unicodedata.category(c) == "Cc" for c in shown)
+    assert "\u2028" not in shown and "\u202e" not in shown
+    span = code(text)
+    fence = len(span) - len(span.lstrip("`"))
+    assert "\n" not in span and "`" * fence not in span[fence:-fence]
+    assert "\n" not in escape(text) and "<" not in escape(text).replace("\\<", "")
+
+
+@FUZZ
+@given(st.sampled_from(["pair.toml", "transcheck.toml", "pyproject.toml"]), toml_documents())
+def test_any_config_file_is_read_or_refused(kind: str, text: str) -> None:
+    run_config_file(kind, text)
+
+
+@FUZZ
+@given(baseline_documents())
+def test_any_baseline_is_read_or_refused(text: str) -> None:
+    run_config_file("baseline.json", text)
+
+
+@FUZZ
+@given(st.integers(10, 10**12).map(str), st.sampled_from(FORMAT_CHARS), st.integers(0, 100))
+def test_a_format_character_inside_a_number_changes_nothing(number: str, ch: str,
+                                                            at: int) -> None:
+    run_invisible(number, ch, at)
+
+
+@FUZZ
+@given(st.lists(st.one_of(hostile_chars(), st.sampled_from(
+    ["`", "``", "\x1b]0;x\x07", "\x1b[2J", "@octocat", "<img>", "\n::error::", "\r", "|"])),
+    max_size=40).map("".join))
+def test_escaped_text_cannot_act(text: str) -> None:
+    run_escapes(text)
 
 
 # Runs that would make a backtracking regex explode, or a numeral too big for a float.
