@@ -99,7 +99,7 @@ def find_config(start: str | None = None) -> str | None:
         folder = parent
 
 
-_TOOL_TABLE = re.compile(r"^[ \t]*\[?[ \t]*tool[ \t]*\.[ \t]*[\"']?transcheck\b|"
+_TOOL_TABLE = re.compile(r"^[ \t]*(?:\[[ \t]*)?tool[ \t]*\.[ \t]*[\"']?transcheck\b|"
                          r"^[ \t]*transcheck[ \t]*[=.]", re.M)
 
 
