@@ -45,7 +45,7 @@ from transcheck.check import align_documents, one_date
 from transcheck.facts import extract_facts
 from transcheck.findings import compare
 from transcheck.load import load_document, parse_document
-from transcheck.model import Document, Fact, Finding
+from transcheck.model import Document, Entity, Fact, Finding
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -208,13 +208,19 @@ def find_targets(doc: Document) -> list[Target]:
     return found
 
 
-def _bump_digit(text: str) -> str:
-    """The first non-zero digit, one up (9 becomes 1): 2億5000万 → 3億5000万."""
+def _bump_digit(text: str, down: bool = False) -> str:
+    """The first non-zero digit, one up (9 becomes 1): 2億5000万 → 3億5000万; ``down``:
+    one down (1 becomes 2), for the low end of a range, which must stay below the high."""
     i = next(i for i, c in enumerate(text) if c in "123456789")
-    return text[:i] + str(int(text[i]) % 9 + 1) + text[i + 1:]
+    d = int(text[i])
+    new = (d - 1 if d > 1 else 2) if down else d % 9 + 1
+    return text[:i] + str(new) + text[i + 1:]
 
 
-def value_change(t: Target, lang: str) -> str | None:
+_RANGE_AFTER = regex.compile(r"\s?(?:至|到|〜|~|～|-|－|–|から)\s?\d")
+
+
+def value_change(t: Target, lang: str, after: str = "") -> str | None:
     if t.kind == "relative year":
         return {"今年": "明年" if lang == "zh" else "来年", "来年": "今年", "明年": "今年",
                 "去年": "今年", "昨年": "今年"}[t.text]
@@ -235,7 +241,7 @@ def value_change(t: Target, lang: str) -> str | None:
         digits = "一二三四五六七八九"
         d = KANJI_DIGIT[t.text[i]]
         return t.text[:i] + digits[d % 9] + t.text[i + 1:]
-    return _bump_digit(t.text)
+    return _bump_digit(t.text, down=bool(_RANGE_AFTER.match(after)))
 
 
 def _to_kanji(n: int) -> str:
@@ -425,7 +431,7 @@ def run(every: int = 1) -> tuple[list[Result], int]:
             other_keys = {t.key for t in targets[other] if t.key}
             for t in targets[side]:
                 variants = []
-                new = value_change(t, doc.lang)
+                new = value_change(t, doc.lang, doc.text[t.end:t.end + 4])
                 if new is not None and new != t.text:
                     variants.append(("value", new))
                 forms = form_changes(t, doc, doc.lang)
@@ -469,11 +475,16 @@ def _variant(name: str, docs: dict[str, Document], facts: dict[str, list[Fact]],
             result.outcome = "info only"
         else:
             result.outcome = "missed"
-        read = any(f.start < t.end and t.start < f.end for f in facts[side])
+        read = any(f.start < t.end and t.start < f.end and not isinstance(f, Entity)
+                   for f in facts[side])
+        flagged = any(at for k, at in _mapped(base_keys, side, t)
+                      if k[1] in ("error", "warning"))
         one_sided = any(at for k, at in _mapped(base_keys, side, t)
                         if k[0] in ("missing-fact", "unaligned-unit"))
         if not read:
             result.group = "not read (extraction)"
+        elif flagged:
+            result.group = "already flagged"
         elif t.key in other_keys and not one_sided:
             result.group = "counterpart"
         else:
@@ -527,7 +538,8 @@ def report(results: list[Result], total: int, listing: bool) -> str:
     forms = [r for r in results if r.change != "value"]
     out.append(f"{len(results)} variants checked of {total} ({len(values)} value changes, "
                f"{len(forms)} form changes)")
-    for group in ("counterpart", "no counterpart", "not read (extraction)"):
+    for group in ("counterpart", "no counterpart", "already flagged",
+                  "not read (extraction)"):
         rows = [r for r in values if r.group == group]
         out.append("")
         out.append(f"value changes, {group}: {len(rows)}")

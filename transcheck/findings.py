@@ -21,6 +21,7 @@ import bisect
 import hashlib
 import itertools
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -54,6 +55,7 @@ UNIT_FAMILIES: dict[str, str] = {
     **{u: "currency" for u in ("USD", "JPY", "CNY", "EUR", "GBP", "HKD", "TWD", "KRW")},
     **{u: "data" for u in ("B", "KB", "MB", "GB", "TB", "PB", "bit", "Kbps", "Mbps", "Gbps")},
 }
+SPARE_LINKS = 3  # one-sided links either side of a link whose facts may face its own
 CONTEXT = 12  # characters either side of a fact that go into its id and its context score
 
 
@@ -81,6 +83,10 @@ class Block:
     near_right: list[Fact] = field(default_factory=list)
     left_names: frozenset[str] = frozenset()  # every entity name of each whole version
     right_names: frozenset[str] = frozenset()
+    # facts of the one-sided units next to the link: a changed fact may have pushed its unit
+    # out of the link, so what stays unpaired here may still face its counterpart there
+    spare_left: list[Fact] = field(default_factory=list)
+    spare_right: list[Fact] = field(default_factory=list)
     _sentences: dict[int, int] | None = None  # id(fact) → index of its sentence pair
     _bags: dict[int, frozenset[str]] = field(default_factory=dict)
 
@@ -262,6 +268,11 @@ def _where(doc: Document, f: Fact) -> str:
     return f"L{doc.position(f.start)[0]}"
 
 
+def _measure(q: Quantity) -> Hashable:
+    """Quantities that can conflict in value share this: the unit's family, or the unit."""
+    return UNIT_FAMILIES.get(q.unit or "", q.unit)
+
+
 def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> list[Verdict]:
     out: list[Verdict] = []
     left, right = list(lq), list(rq)
@@ -275,15 +286,45 @@ def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> 
     for a, b in _assign(block, left, right, agree, _closeness, _amount):
         if not qualifiers_agree(a.qualifier, b.qualifier):
             out.append(_qualifier_verdict(block, a, b))
-    _drop_restated(left, block.right + block.near_right, agree, _amount)
-    _drop_restated(right, block.left + block.near_left, lambda b, a: agree(a, b), _amount)
 
     # 1b. a hedged amount that rounds the other (约5亿 / 5.2亿): a differing bound, not value
     for a, b in _assign(block, left, right, lambda a, b: rounds_to(a, b, cross), _closeness,
-                        _unit_key):
+                        _measure):
         out.append(_qualifier_verdict(block, a, b, " (the hedged figure rounds the other)"))
 
-    # 2. the same amount in another unit of the same family, or for another period
+    def value_conflict(a: Quantity, b: Quantity) -> bool:
+        """Two counts of one thing: the same unit or family, period and noun; numbers
+        without a unit only where their place pairs them (see ``_pinned``)."""
+        return (_measure(a) == _measure(b) and _per_compatible(a, b)
+                and nouns_agree(a, b, cross) is not False) or (
+                    units_agree(a.unit, b.unit) and a.unit != b.unit
+                    and _per_compatible(a, b) and nouns_agree(a, b, cross) is True)
+
+    def conflict(a: Quantity, b: Quantity, strong: bool, why: str) -> None:
+        out.append(Verdict("number-mismatch", a, b,
+                           f"{_label(a, b)}{a.text} = {describe_amount(a)} ({_where(ld, a)}) vs "
+                           f"{b.text} = {describe_amount(b)} ({_where(rd, b)}){why}",
+                           None if strong else "warning"))
+
+    # 2. a fact whose place pairs it with one of the other side (the one candidate of its
+    # aligned sentence, or the same counted noun there) is its counterpart, even where the
+    # other side states its value elsewhere: a changed figure must not hide behind a copy.
+    # Numbers without a unit (a table cell, 20万、あるいは30万) are compared only so.
+    def loose(a: Quantity, b: Quantity) -> bool:
+        return value_conflict(a, b) or (units_agree(a.unit, b.unit) and _per_compatible(a, b)
+                                        and nouns_agree(a, b, cross) is not False)
+
+    def sure(a: Quantity, b: Quantity) -> bool:
+        return (not same_amount(a, b) and loose(a, b)
+                and _pinned(block, a, b, left, right, loose, nouns_agree(a, b, cross)))
+
+    for a, b in _assign(block, left, right, sure, _closeness):
+        conflict(a, b, True, "")
+
+    _drop_restated(left, block.right + block.near_right, agree, _amount)
+    _drop_restated(right, block.left + block.near_left, lambda b, a: agree(a, b), _amount)
+
+    # 3. the same amount in another unit of the same family, or for another period
     def unit_conflict(a: Quantity, b: Quantity) -> bool:
         if not same_amount(a, b) or nouns_agree(a, b, cross) is False:
             return False
@@ -299,20 +340,72 @@ def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> 
         if not qualifiers_agree(a.qualifier, b.qualifier):
             out.append(_qualifier_verdict(block, a, b))
 
-    # 3. what is left, counting the same thing, is a conflict of values
-    def value_conflict(a: Quantity, b: Quantity) -> bool:
-        return (a.unit is not None and a.unit == b.unit and _per_compatible(a, b)
-                and nouns_agree(a, b, cross) is not False)
+    # 4. what is left, counting the same thing, is a conflict of values
+    def measured_conflict(a: Quantity, b: Quantity) -> bool:
+        return a.unit is not None and value_conflict(a, b)
 
-    for a, b in _assign(block, left, right, value_conflict, _closeness, _unit_key):
-        strong, why = _evidence(block, a, b, [*left, a], [*right, b], value_conflict,
+    for a, b in _assign(block, left, right, measured_conflict, _closeness, _measure):
+        strong, why = _evidence(block, a, b, [*left, a], [*right, b], measured_conflict,
                                 nouns_agree(a, b, cross))
-        out.append(Verdict("number-mismatch", a, b,
-                           f"{_label(a, b)}{a.text} = {describe_amount(a)} ({_where(ld, a)}) vs "
-                           f"{b.text} = {describe_amount(b)} ({_where(rd, b)}){why}",
-                           None if strong else "warning"))
+        conflict(a, b, strong, why)
+
+    # 5. a fact left alone may face its counterpart in a one-sided unit next to the link
+    for a, b in _spare_pairs(block, left, right, Quantity, lambda a, b: (
+            a.unit is not None and value_conflict(a, b) and not same_amount(a, b))):
+        conflict(a, b, True, "")
     out += _missing(block, left, "left") + _missing(block, right, "right")
     return out
+
+
+def _pinned(block: Block, a: F, b: F, left: Sequence[F], right: Sequence[F],
+            comparable: Callable[[F, F], bool], nouns: bool | None) -> bool:
+    """Whether two facts' places pair them: in one aligned sentence (or a one-to-one link
+    of single sentences) with the same counted noun, or each the other's only candidate."""
+    sentence = block.same_sentence(a, b)
+    if sentence is None:
+        sentence = len(block.link.left) == len(block.link.right) == 1 or None
+    if not sentence:
+        return False
+    if nouns:
+        return True
+    mine = [x for x in left if block.same_sentence(x, b) is not False and comparable(x, b)]
+    theirs = [y for y in right if block.same_sentence(a, y) is not False and comparable(a, y)]
+    return len(mine) == 1 and len(theirs) == 1
+
+
+def _spare_pairs(block: Block, left: list[F], right: list[F], kind: type[F],
+                 conflict: Callable[[F, F], bool]) -> list[tuple[F, F]]:
+    """Facts left alone in the link against the facts of the one-sided units beside it,
+    and facts of two facing one-sided units against each other, that conflict, each the
+    other's only candidate; paired facts leave ``left``, ``right`` and the spare lists."""
+    spare_l = [f for f in block.spare_left if isinstance(f, kind)]
+    spare_r = [f for f in block.spare_right if isinstance(f, kind)]
+    if not (spare_l or spare_r):
+        return []
+    core_l, core_r = {id(f) for f in left}, {id(f) for f in right}
+
+    def allowed(a: F, b: F) -> bool:
+        if id(a) in core_l:
+            return id(b) not in core_r
+        return id(b) in core_r or _facing(block, a, b)
+
+    edges = [(a, b) for a in [*left, *spare_l] for b in [*right, *spare_r]
+             if allowed(a, b) and conflict(a, b)]
+    per_left = Counter(id(a) for a, _ in edges)
+    per_right = Counter(id(b) for _, b in edges)
+    found = [(a, b) for a, b in edges if per_left[id(a)] == per_right[id(b)] == 1]
+    taken = {id(f) for pair in found for f in pair}
+    left[:] = [f for f in left if id(f) not in taken]
+    right[:] = [f for f in right if id(f) not in taken]
+    block.spare_left[:] = [f for f in block.spare_left if id(f) not in taken]
+    block.spare_right[:] = [f for f in block.spare_right if id(f) not in taken]
+    return found
+
+
+def _facing(block: Block, a: Fact, b: Fact) -> bool:
+    """Two spare facts on the same side of the link (both before it, or both after it)."""
+    return (a.start < block.left_doc.units[block.link.left[0]].start) == (
+        b.start < block.right_doc.units[block.link.right[0]].start)
 
 
 # a floor or a ceiling, worded apart: 以上 / 超 / 多 / more than, 最大 / 以下 / 未満 / up to
@@ -380,17 +473,17 @@ def _time_verdicts(block: Block, lt: list[TimeSpan], rt: list[TimeSpan]) -> list
             out.append(Verdict("qualifier-mismatch", a, b,
                                f"{a.text} ({a.qualifier}, {_where(ld, a)}) vs "
                                f"{b.text} ({b.qualifier}, {_where(rd, b)})"))
-    _drop_restated(left, block.right + block.near_right, agree, _time_key)
-    _drop_restated(right, block.left + block.near_left, lambda b, a: agree(a, b), _time_key)
 
     def comparable(a: TimeSpan, b: TimeSpan) -> bool:
         return (is_length(a) == is_length(b)
                 and compare_times(a, b) in ("different", "granularity", "direction",
                                             "unresolved"))
 
-    for a, b in _assign(block, left, right, comparable, _closeness):
+    def differ(a: TimeSpan, b: TimeSpan) -> bool:
+        return compare_times(a, b) == "different"
+
+    def conflict(a: TimeSpan, b: TimeSpan, strong: bool, why: str) -> None:
         verdict = compare_times(a, b)
-        strong, why = _evidence(block, a, b, [*left, a], [*right, b], comparable, None)
         severity: Severity
         if verdict == "unresolved":
             severity, why = "info", " (unresolved: the article's date is unknown)"
@@ -405,6 +498,22 @@ def _time_verdicts(block: Block, lt: list[TimeSpan], rt: list[TimeSpan]) -> list
         out.append(Verdict("time-mismatch", a, b,
                            f"{a.text} = {describe_time(a)} ({_where(ld, a)}) vs "
                            f"{b.text} = {describe_time(b)} ({_where(rd, b)}){why}", severity))
+
+    # a time whose place pairs it with one of the other side is its counterpart, even where
+    # the other side states it elsewhere (see ``_quantity_verdicts``)
+    def sure(a: TimeSpan, b: TimeSpan) -> bool:
+        return differ(a, b) and _pinned(block, a, b, left, right, comparable, None)
+
+    for a, b in _assign(block, left, right, sure, _closeness):
+        conflict(a, b, True, "")
+    _drop_restated(left, block.right + block.near_right, agree, _time_key)
+    _drop_restated(right, block.left + block.near_left, lambda b, a: agree(a, b), _time_key)
+
+    for a, b in _assign(block, left, right, comparable, _closeness):
+        strong, why = _evidence(block, a, b, [*left, a], [*right, b], comparable, None)
+        conflict(a, b, strong, why)
+    for a, b in _spare_pairs(block, left, right, TimeSpan, differ):
+        conflict(a, b, True, "")
     out += _missing(block, left, "left") + _missing(block, right, "right")
     return out
 
@@ -628,6 +737,7 @@ def compare(
     right_names = frozenset(f.name for f in right_facts if isinstance(f, Entity))
     findings: list[Finding] = []
     seen: dict[str, int] = {}
+    spent: set[int] = set()  # facts of one-sided units already paired with a link's facts
 
     def add(rule: str, severity: Severity, message: str, lloc: Location | None,
             rloc: Location | None, key: tuple[str, ...], k: int) -> None:
@@ -659,6 +769,14 @@ def compare(
                 near_l += a
                 near_r += b
         block = Block(left, right, link, lf, rf, near_l, near_r, left_names, right_names)
+        for step in (-1, 1):
+            n = k + step
+            while 0 <= n < len(links) and abs(n - k) <= SPARE_LINKS and not (
+                    links[n].left and links[n].right):
+                a, b = facts_of(links[n])
+                block.spare_left += [f for f in a if id(f) not in spent]
+                block.spare_right += [f for f in b if id(f) not in spent]
+                n += step
         verdicts = (
             _quantity_verdicts(block, _only(lf, Quantity), _only(rf, Quantity))
             + _time_verdicts(block, _only(lf, TimeSpan), _only(rf, TimeSpan))
@@ -667,6 +785,7 @@ def compare(
         verdicts.sort(key=lambda v: (v.left.start if v.left else len(left.text),
                                      v.right.start if v.right else 0))
         for v in verdicts:
+            spent.update((id(v.left), id(v.right)))
             add(v.rule, v.severity or RULES[v.rule].severity, v.message,
                 _location(left, v.left) if v.left else None,
                 _location(right, v.right) if v.right else None,
