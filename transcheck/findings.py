@@ -3,13 +3,19 @@
 Within each link of the alignment (a block of units on each side) the facts of one side are
 paired with the facts of the other, kind by kind:
 
-1. facts that agree are paired first (same amount and unit, same time, same name), and a
-   fact restated elsewhere in the block, or found in a neighbouring block, is not lost;
-2. only what is left can disagree: candidates are scored by the noun they count, the
-   sentence they sit in and their context, and paired best first (an assignment, not a
-   nearest-number guess);
-3. a conflict between well-matched facts is reported at the rule's severity, one on weak
-   evidence as a warning that says so; what stays unpaired is a missing fact.
+1. facts that agree are paired first (same amount and unit, same time, same name);
+2. facts whose place pairs them are paired next, whatever their values: the one candidate
+   of each other's aligned sentence, or the same counted noun there. A value the other side
+   restates elsewhere cannot take a changed fact's counterpart away, and numbers without a
+   unit (a table cell) are compared only so;
+3. a fact restated elsewhere in the block, or in a neighbouring block, is then not lost;
+4. what is left can disagree: candidates are scored by the noun they count, the sentence
+   they sit in and their context, and paired best first (an assignment, not a
+   nearest-number guess); a conflict between well-matched facts is reported at the rule's
+   severity, one on weak evidence as a warning that says so;
+5. a fact still alone faces the facts of the one-sided units beside the link (a changed
+   figure may have pushed its unit out of it), and two facing one-sided units each other,
+   each the other's only candidate; what stays unpaired is a missing fact.
 
 Every finding points at the exact text on both sides and has an id made of its rule and its
 normalized local text, so that a baseline survives unrelated edits.
