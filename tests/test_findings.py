@@ -16,10 +16,10 @@ from benchmarks.bench_check import book
 from benchmarks.findings_eval import ANNOTATION, abridged, evaluate
 from transcheck import workers
 from transcheck.check import check_documents
-from transcheck.findings import rounds_to
 from transcheck.load import load_document, parse_document
 from transcheck.model import Qualifier, Quantity, Report
 from transcheck.rules import RULES, rules_markdown
+from transcheck.sameness import rounds_to
 
 from .conftest import EJAAZ, FIXTURES, ROOT
 

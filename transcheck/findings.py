@@ -30,14 +30,11 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeVar
 
 import regex
 
-from .facts.quantities import COUNTERS, normalize_noun
 from .facts.times import compare_times, is_length
-from .lang import en, ja, zh
 from .model import (
     Document,
     Entity,
@@ -50,17 +47,22 @@ from .model import (
     TimeSpan,
 )
 from .rules import RULES
+from .sameness import (
+    UNIT_FAMILIES,
+    measure,
+    names_agree,
+    nouns_agree,
+    per_compatible,
+    qualifiers_agree,
+    quantities_agree,
+    rounds_to,
+    same_amount,
+    times_agree,
+    units_agree,
+)
 
 F = TypeVar("F", bound=Fact)
 
-# Units of one family can be confused with each other (a unit-mismatch); units of different
-# families measure different things, and a shared number between them is a coincidence.
-UNIT_FAMILIES: dict[str, str] = {
-    **{u: "power-energy" for u in ("W", "kW", "MW", "GW", "TW", "Wh", "kWh", "MWh", "GWh",
-                                   "TWh")},
-    **{u: "currency" for u in ("USD", "JPY", "CNY", "EUR", "GBP", "HKD", "TWD", "KRW")},
-    **{u: "data" for u in ("B", "KB", "MB", "GB", "TB", "PB", "bit", "Kbps", "Mbps", "Gbps")},
-}
 SPARE_LINKS = 3  # one-sided links either side of a link whose facts may face its own
 CONTEXT = 12  # characters either side of a fact that go into its id and its context score
 
@@ -173,80 +175,6 @@ def _bag(text: str) -> frozenset[str]:
 # --- quantities ---------------------------------------------------------------------------
 
 
-def _same_number(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
-
-
-def same_amount(a: Quantity, b: Quantity) -> bool:
-    """The same point value, or the same range."""
-    return (_same_number(a.value, b.value) and _same_number(a.low, b.low)
-            and _same_number(a.high, b.high))
-
-
-def _per_compatible(a: Quantity, b: Quantity) -> bool:
-    return a.per is None or b.per is None or a.per == b.per
-
-
-# nouns every language's table maps to one form (users, companies, GPUs, bitcoin)
-SHARED_NOUNS = frozenset({*en.NOUN_ALIASES.values(), *ja.NOUN_ALIASES.values(),
-                          *zh.NOUN_ALIASES.values()})
-
-
-def nouns_agree(a: Quantity, b: Quantity, cross: bool = False) -> bool | None:
-    """True when both count the same noun, False when they count different ones, else None.
-
-    Across languages (``cross``) two nouns tell apart only when the tables give both one
-    form: racks and 机架 are no evidence either way, users and 用户 are the same.
-    """
-    na = normalize_noun(a.noun) if a.noun else None
-    nb = normalize_noun(b.noun) if b.noun else None
-    if not na or not nb:
-        return None
-    if na in nb or nb in na:
-        return True
-    return None if cross and not (na in SHARED_NOUNS and nb in SHARED_NOUNS) else False
-
-
-def units_agree(a: str | None, b: str | None) -> bool:
-    """The same unit, or a count on one side and a bare number on the other: 月活跃用户达到6亿
-    leaves out the 人 of 6億人, "3 trillion for Grok 4" the 個 of 3万亿参数."""
-    return a == b or (a is None and b in COUNTERS) or (b is None and a in COUNTERS)
-
-
-def _counts_alike(a: Quantity, b: Quantity, cross: bool) -> bool:
-    """The same unit, period and counted noun, each where both sides give it."""
-    return (units_agree(a.unit, b.unit) and _per_compatible(a, b)
-            and nouns_agree(a, b, cross) is not False)
-
-
-def quantities_agree(a: Quantity, b: Quantity, cross: bool = False) -> bool:
-    """Two quantities say the same: amount, unit, period (one may leave it implicit)."""
-    return same_amount(a, b) and _counts_alike(a, b, cross)
-
-
-ROUNDING = 0.1  # a hedged figure may round the other by at most this share of itself
-
-
-def rounds_to(a: Quantity, b: Quantity, cross: bool = False) -> bool:
-    """One side hedges (約, 约, about) a figure that the other's rounds to, at the hedged
-    figure's own precision and within ``ROUNDING`` of it: 约5亿 / 5.2亿, 約45万 / 45.3万, not
-    约1万 / 1.2万 (a fifth apart) nor 約2億5000万 / 2億4000万 (another figure at that
-    precision). Both must count the same thing, as in ``quantities_agree``."""
-    if (a.qualifier == "approx") == (b.qualifier == "approx") or a.value is None \
-            or b.value is None or not _counts_alike(a, b, cross):
-        return False
-    hedged, other = (a.value, b.value) if a.qualifier == "approx" else (b.value, a.value)
-    if not hedged or abs(other - hedged) > ROUNDING * abs(hedged):
-        return False
-    figure = Decimal(repr(float(hedged))).normalize()
-    exponent = figure.as_tuple().exponent
-    step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
-    rounded = (Decimal(repr(float(other))) / step).quantize(Decimal(1), ROUND_HALF_UP) * step
-    return rounded == figure
-
-
 def _amount(q: Quantity) -> Hashable:
     return tuple(None if v is None else f"{v:.9g}" for v in (q.value, q.low, q.high))
 
@@ -274,11 +202,6 @@ def _where(doc: Document, f: Fact) -> str:
     return f"L{doc.position(f.start)[0]}"
 
 
-def _measure(q: Quantity) -> Hashable:
-    """Quantities that can conflict in value share this: the unit's family, or the unit."""
-    return UNIT_FAMILIES.get(q.unit or "", q.unit)
-
-
 def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> list[Verdict]:
     out: list[Verdict] = []
     left, right = list(lq), list(rq)
@@ -295,16 +218,16 @@ def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> 
 
     # 1b. a hedged amount that rounds the other (约5亿 / 5.2亿): a differing bound, not value
     for a, b in _assign(block, left, right, lambda a, b: rounds_to(a, b, cross), _closeness,
-                        _measure):
+                        measure):
         out.append(_qualifier_verdict(block, a, b, " (the hedged figure rounds the other)"))
 
     def value_conflict(a: Quantity, b: Quantity) -> bool:
         """Two counts of one thing: the same unit or family, period and noun; numbers
         without a unit only where their place pairs them (see ``_pinned``)."""
-        return (_measure(a) == _measure(b) and _per_compatible(a, b)
+        return (measure(a) == measure(b) and per_compatible(a, b)
                 and nouns_agree(a, b, cross) is not False) or (
                     units_agree(a.unit, b.unit) and a.unit != b.unit
-                    and _per_compatible(a, b) and nouns_agree(a, b, cross) is True)
+                    and per_compatible(a, b) and nouns_agree(a, b, cross) is True)
 
     def conflict(a: Quantity, b: Quantity, strong: bool, why: str) -> None:
         out.append(Verdict("number-mismatch", a, b,
@@ -317,7 +240,7 @@ def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> 
     # other side states its value elsewhere: a changed figure must not hide behind a copy.
     # Numbers without a unit (a table cell, 20万、あるいは30万) are compared only so.
     def loose(a: Quantity, b: Quantity) -> bool:
-        return value_conflict(a, b) or (units_agree(a.unit, b.unit) and _per_compatible(a, b)
+        return value_conflict(a, b) or (units_agree(a.unit, b.unit) and per_compatible(a, b)
                                         and nouns_agree(a, b, cross) is not False)
 
     def sure(a: Quantity, b: Quantity) -> bool:
@@ -336,7 +259,7 @@ def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> 
             return False
         family_a, family_b = UNIT_FAMILIES.get(a.unit or ""), UNIT_FAMILIES.get(b.unit or "")
         other_unit = a.unit != b.unit and family_a is not None and family_a == family_b
-        other_period = a.unit == b.unit and a.per != b.per and _per_compatible(a, b) is False
+        other_period = a.unit == b.unit and a.per != b.per and per_compatible(a, b) is False
         return other_unit or other_period
 
     for a, b in _assign(block, left, right, unit_conflict, _closeness, _amount):
@@ -350,7 +273,7 @@ def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> 
     def measured_conflict(a: Quantity, b: Quantity) -> bool:
         return a.unit is not None and value_conflict(a, b)
 
-    for a, b in _assign(block, left, right, measured_conflict, _closeness, _measure):
+    for a, b in _assign(block, left, right, measured_conflict, _closeness, measure):
         strong, why = _evidence(block, a, b, [*left, a], [*right, b], measured_conflict,
                                 nouns_agree(a, b, cross))
         conflict(a, b, strong, why)
@@ -414,21 +337,6 @@ def _facing(block: Block, a: Fact, b: Fact) -> bool:
         b.start < block.right_doc.units[block.link.right[0]].start)
 
 
-# a floor or a ceiling, worded apart: 以上 / 超 / 多 / more than, 最大 / 以下 / 未満 / up to
-_BOUND_SIDE = {"at-least": "floor", "more-than": "floor",
-               "up-to": "ceiling", "at-most": "ceiling", "less-than": "ceiling"}
-
-
-def qualifiers_agree(a: str, b: str) -> bool:
-    """Whether two qualifiers make one claim: the same, or bounds on the same side.
-
-    1億件以上 and 超过1亿条 both say "a hundred million or so, not fewer": whether the
-    bound itself is included is the translator's wording, not a fact an editor would change.
-    A bound against a plain or hedged number (以上 vs nothing, 最大 vs 約) still differs.
-    """
-    return a == b or _BOUND_SIDE.get(a, a) == _BOUND_SIDE.get(b, b)
-
-
 def _qualifier_verdict(block: Block, a: Quantity, b: Quantity, why: str = "") -> Verdict:
     return Verdict("qualifier-mismatch", a, b,
                    f"{_label(a, b)}{a.text} ({a.qualifier}, {_where(block.left_doc, a)}) vs "
@@ -471,8 +379,7 @@ def _time_verdicts(block: Block, lt: list[TimeSpan], rt: list[TimeSpan]) -> list
     left, right = list(lt), list(rt)
     ld, rd = block.left_doc, block.right_doc
 
-    def agree(a: TimeSpan, b: TimeSpan) -> bool:
-        return compare_times(a, b) == "same"
+    agree = times_agree
 
     for a, b in _assign(block, left, right, agree, _closeness):
         if not qualifiers_agree(a.qualifier, b.qualifier):
@@ -545,8 +452,7 @@ def _entity_verdicts(block: Block, le: list[Entity], re_: list[Entity]) -> list[
     left, right = list(le), list(re_)
     ld, rd = block.left_doc, block.right_doc
 
-    def agree(a: Entity, b: Entity) -> bool:
-        return a.name == b.name
+    agree = names_agree
 
     _assign(block, left, right, agree, _closeness, _name)
     _drop_restated(left, block.right + block.near_right, agree, _name)
