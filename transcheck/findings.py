@@ -34,7 +34,7 @@ from typing import TypeVar
 
 import regex
 
-from .facts.times import compare_times, is_length
+from .facts.times import is_length
 from .model import (
     Document,
     Entity,
@@ -46,14 +46,21 @@ from .model import (
     Severity,
     TimeSpan,
 )
-from .rules import RULES
+from .rules import (
+    RULES,
+    entity_mismatch,
+    missing_fact,
+    number_mismatch,
+    qualifier_mismatch,
+    time_mismatch,
+    unaligned_unit,
+    unit_mismatch,
+)
 from .sameness import (
-    UNIT_FAMILIES,
     measure,
     names_agree,
     nouns_agree,
     per_compatible,
-    qualifiers_agree,
     quantities_agree,
     rounds_to,
     same_amount,
@@ -183,25 +190,6 @@ def _unit_key(q: Quantity) -> Hashable:
     return q.unit
 
 
-def _fmt_number(v: float) -> str:
-    return f"{int(v):,}" if float(v).is_integer() else f"{v:,.6g}"
-
-
-def describe_amount(q: Quantity) -> str:
-    if q.value is not None:
-        amount = _fmt_number(q.value)
-    elif q.low is not None and q.high is not None:
-        amount = f"{_fmt_number(q.low)}–{_fmt_number(q.high)}"
-    else:
-        amount = "?"
-    unit = f" {q.unit}" if q.unit and q.unit not in ("人", "個", "件", "社", "回") else ""
-    return amount + unit + (f" per {q.per}" if q.per else "")
-
-
-def _where(doc: Document, f: Fact) -> str:
-    return f"L{doc.position(f.start)[0]}"
-
-
 def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> list[Verdict]:
     out: list[Verdict] = []
     left, right = list(lq), list(rq)
@@ -213,7 +201,7 @@ def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> 
 
     # 1. agreement; a differing bound on an agreeing amount is a qualifier-mismatch
     for a, b in _assign(block, left, right, agree, _closeness, _amount):
-        if not qualifiers_agree(a.qualifier, b.qualifier):
+        if qualifier_mismatch.applies(a, b):
             out.append(_qualifier_verdict(block, a, b))
 
     # 1b. a hedged amount that rounds the other (约5亿 / 5.2亿): a differing bound, not value
@@ -222,17 +210,11 @@ def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> 
         out.append(_qualifier_verdict(block, a, b, " (the hedged figure rounds the other)"))
 
     def value_conflict(a: Quantity, b: Quantity) -> bool:
-        """Two counts of one thing: the same unit or family, period and noun; numbers
-        without a unit only where their place pairs them (see ``_pinned``)."""
-        return (measure(a) == measure(b) and per_compatible(a, b)
-                and nouns_agree(a, b, cross) is not False) or (
-                    units_agree(a.unit, b.unit) and a.unit != b.unit
-                    and per_compatible(a, b) and nouns_agree(a, b, cross) is True)
+        return number_mismatch.applies(a, b, cross)
 
     def conflict(a: Quantity, b: Quantity, strong: bool, why: str) -> None:
-        out.append(Verdict("number-mismatch", a, b,
-                           f"{_label(a, b)}{a.text} = {describe_amount(a)} ({_where(ld, a)}) vs "
-                           f"{b.text} = {describe_amount(b)} ({_where(rd, b)}){why}",
+        out.append(Verdict(number_mismatch.NAME, a, b,
+                           number_mismatch.message(ld, rd, a, b, why),
                            None if strong else "warning"))
 
     # 2. a fact whose place pairs it with one of the other side (the one candidate of its
@@ -254,19 +236,10 @@ def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> 
     _drop_restated(right, block.left + block.near_left, lambda b, a: agree(a, b), _amount)
 
     # 3. the same amount in another unit of the same family, or for another period
-    def unit_conflict(a: Quantity, b: Quantity) -> bool:
-        if not same_amount(a, b) or nouns_agree(a, b, cross) is False:
-            return False
-        family_a, family_b = UNIT_FAMILIES.get(a.unit or ""), UNIT_FAMILIES.get(b.unit or "")
-        other_unit = a.unit != b.unit and family_a is not None and family_a == family_b
-        other_period = a.unit == b.unit and a.per != b.per and per_compatible(a, b) is False
-        return other_unit or other_period
-
-    for a, b in _assign(block, left, right, unit_conflict, _closeness, _amount):
-        out.append(Verdict("unit-mismatch", a, b,
-                           f"{_label(a, b)}{a.text} = {describe_amount(a)} ({_where(ld, a)}) vs "
-                           f"{b.text} = {describe_amount(b)} ({_where(rd, b)})"))
-        if not qualifiers_agree(a.qualifier, b.qualifier):
+    for a, b in _assign(block, left, right, lambda a, b: unit_mismatch.applies(a, b, cross),
+                        _closeness, _amount):
+        out.append(Verdict(unit_mismatch.NAME, a, b, unit_mismatch.message(ld, rd, a, b)))
+        if qualifier_mismatch.applies(a, b):
             out.append(_qualifier_verdict(block, a, b))
 
     # 4. what is left, counting the same thing, is a conflict of values
@@ -337,17 +310,6 @@ def _facing(block: Block, a: Fact, b: Fact) -> bool:
         b.start < block.right_doc.units[block.link.right[0]].start)
 
 
-def _qualifier_verdict(block: Block, a: Quantity, b: Quantity, why: str = "") -> Verdict:
-    return Verdict("qualifier-mismatch", a, b,
-                   f"{_label(a, b)}{a.text} ({a.qualifier}, {_where(block.left_doc, a)}) vs "
-                   f"{b.text} ({b.qualifier}, {_where(block.right_doc, b)}){why}")
-
-
-def _label(a: Quantity, b: Quantity) -> str:
-    noun = a.noun or b.noun
-    return f"{noun}: " if noun else ""
-
-
 def _evidence(block: Block, a: F, b: F, left: Sequence[F], right: Sequence[F],
               compatible: Callable[[F, F], bool], nouns: bool | None) -> tuple[bool, str]:
     """Whether a pairing is well founded, and if not, the words that say why."""
@@ -382,35 +344,14 @@ def _time_verdicts(block: Block, lt: list[TimeSpan], rt: list[TimeSpan]) -> list
     agree = times_agree
 
     for a, b in _assign(block, left, right, agree, _closeness):
-        if not qualifiers_agree(a.qualifier, b.qualifier):
-            out.append(Verdict("qualifier-mismatch", a, b,
-                               f"{a.text} ({a.qualifier}, {_where(ld, a)}) vs "
-                               f"{b.text} ({b.qualifier}, {_where(rd, b)})"))
+        if qualifier_mismatch.applies(a, b):
+            out.append(_qualifier_verdict(block, a, b))
 
-    def comparable(a: TimeSpan, b: TimeSpan) -> bool:
-        return (is_length(a) == is_length(b)
-                and compare_times(a, b) in ("different", "granularity", "direction",
-                                            "unresolved"))
-
-    def differ(a: TimeSpan, b: TimeSpan) -> bool:
-        return compare_times(a, b) == "different"
+    comparable, differ = time_mismatch.applies, time_mismatch.differ
 
     def conflict(a: TimeSpan, b: TimeSpan, strong: bool, why: str) -> None:
-        verdict = compare_times(a, b)
-        severity: Severity
-        if verdict == "unresolved":
-            severity, why = "info", " (unresolved: the article's date is unknown)"
-        elif verdict == "different" and strong:
-            severity = "error"
-        else:
-            severity = "warning"
-            if verdict == "granularity":
-                why = " (the same period at another granularity)" + why
-            elif verdict == "direction":
-                why = " (the same time, another direction)" + why
-        out.append(Verdict("time-mismatch", a, b,
-                           f"{a.text} = {describe_time(a)} ({_where(ld, a)}) vs "
-                           f"{b.text} = {describe_time(b)} ({_where(rd, b)}){why}", severity))
+        severity, message = time_mismatch.verdict(ld, rd, a, b, strong, why)
+        out.append(Verdict(time_mismatch.NAME, a, b, message, severity))
 
     # a time whose place pairs it with one of the other side is its counterpart, even where
     # the other side states it elsewhere (see ``_quantity_verdicts``)
@@ -431,19 +372,6 @@ def _time_verdicts(block: Block, lt: list[TimeSpan], rt: list[TimeSpan]) -> list
     return out
 
 
-def describe_time(t: TimeSpan) -> str:
-    if t.duration:
-        text = t.duration
-    elif t.time_start and t.time_end:
-        text = (t.time_start.isoformat() if t.time_start == t.time_end
-                else f"{t.time_start.isoformat()}..{t.time_end.isoformat()}")
-    else:
-        text = t.anchor or "?"
-    if t.qualifier != "exact":
-        text = f"{t.qualifier} {text}"
-    return text + (f" ({t.direction})" if t.direction else "")
-
-
 # --- entities -----------------------------------------------------------------------------
 
 
@@ -458,15 +386,10 @@ def _entity_verdicts(block: Block, le: list[Entity], re_: list[Entity]) -> list[
     _drop_restated(left, block.right + block.near_right, agree, _name)
     _drop_restated(right, block.left + block.near_left, agree, _name)
 
-    def versions_differ(a: Entity, b: Entity) -> bool:
-        return bool(a.family and a.family == b.family and a.name != b.name
-                    and a.name != a.family and b.name != b.family)
-
-    for a, b in _assign(block, left, right, versions_differ, _closeness, _family):
+    for a, b in _assign(block, left, right, entity_mismatch.applies, _closeness, _family):
         if _mentioned(block, a, "right") or _mentioned(block, b, "left"):
             continue  # "Colossus IおよびII": the other version is written, only shortened
-        out.append(Verdict("entity-mismatch", a, b,
-                           f"{a.text} ({_where(ld, a)}) vs {b.text} ({_where(rd, b)})"))
+        out.append(Verdict(entity_mismatch.NAME, a, b, entity_mismatch.message(ld, rd, a, b)))
     # a name the other version uses elsewhere is not an omitted detail
     lonely_left = [e for e in left if _is_name(e) and e.name not in block.right_names]
     lonely_right = [e for e in right if _is_name(e) and e.name not in block.left_names]
@@ -589,10 +512,15 @@ def _drop_restated(facts: list[F], others: Sequence[Fact], same: Callable[[F, F]
 
 
 def _missing(block: Block, facts: Sequence[Fact], side: str) -> list[Verdict]:
-    other = "right" if side == "left" else "left"
-    return [Verdict("missing-fact", f if side == "left" else None, f if side == "right" else None,
-                    f"{f.text}: only in the {side} version, not in the aligned {other} text")
+    return [Verdict(missing_fact.NAME, f if side == "left" else None,
+                    f if side == "right" else None, missing_fact.message(f, side))
             for f in facts]
+
+
+def _qualifier_verdict(block: Block, a: Quantity | TimeSpan, b: Quantity | TimeSpan,
+                       why: str = "") -> Verdict:
+    return Verdict(qualifier_mismatch.NAME, a, b,
+                   qualifier_mismatch.message(block.left_doc, block.right_doc, a, b, why))
 
 
 # --- the stage ----------------------------------------------------------------------------
@@ -667,8 +595,8 @@ def compare(
                 if not _CONTENT.search(unit.text):
                     continue
                 loc = _unit_location(doc, i)
-                add("unaligned-unit", RULES["unaligned-unit"].severity,
-                    f"only in the {side} version (L{unit.line}): {_ellipsis(unit.text)}",
+                add(unaligned_unit.NAME, unaligned_unit.SEVERITY,
+                    unaligned_unit.message(unit, side),
                     loc if side == "left" else None, loc if side == "right" else None,
                     (side, unit.text), k)
             continue
@@ -707,8 +635,3 @@ def compare(
 
 def _only(facts: Sequence[Fact], kind: type[F]) -> list[F]:
     return [f for f in facts if isinstance(f, kind)]
-
-
-def _ellipsis(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
