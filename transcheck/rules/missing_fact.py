@@ -11,7 +11,7 @@ which details the other version carries.
 ## Example
 ```
 left:  総投資額は350億ドルにのぼる。
-right: (the aligned paragraph has no amount)
+right: 総投資額は明らかにされていない。
 ```
 """
 

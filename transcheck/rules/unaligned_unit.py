@@ -9,8 +9,9 @@ Whole paragraphs that exist in one version only are where facts disappear unnoti
 
 ## Example
 ```
+left:  Optimusは来年末までに出荷が始まる予定だ。
 right: TechFlow解説: 本稿は、最近のxAIに対する否定的見方への明確な反論である。
-left:  (nothing corresponds)
+right: Optimusは来年末までに出荷を開始する予定である。
 ```
 """
 
