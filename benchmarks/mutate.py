@@ -52,7 +52,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
 EJAAZ_DAY = date(2026, 1, 23)
 NOVEMBER = date(2026, 11, 20)
 
-# the short news pairs and the aligned fixtures, with the day their tests give them
+# the short news pairs, the aligned fixtures and the pairing tests' Markdown pair, with the
+# day their tests give them
 FIXTURE_PAIRS: list[tuple[str, str, date | None]] = [
     ("texts/tesla.a.zh.txt", "texts/tesla.b.zh.txt", None),
     ("texts/btc.a.zh.txt", "texts/btc.b.zh.txt", None),
@@ -65,6 +66,7 @@ FIXTURE_PAIRS: list[tuple[str, str, date | None]] = [
     ("align-ja-zh/ja.txt", "align-ja-zh/zh.txt", EJAAZ_DAY),
     ("../../pairs/ejaaz-grok5/bitpush.ja.txt", "align-ja-zh-ejaaz/zh.txt", EJAAZ_DAY),
     ("align-zh-zh-ejaaz/bitpush.zh.txt", "align-zh-zh-ejaaz/techflow.zh.txt", EJAAZ_DAY),
+    ("pairing/grok5.a.ja.md", "pairing/grok5.b.ja.md", None),  # dated in front matter
 ]
 
 # --- the script's own reading of numbers -------------------------------------------------

@@ -261,8 +261,12 @@ def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> 
 
 def _pinned(block: Block, a: F, b: F, left: Sequence[F], right: Sequence[F],
             comparable: Callable[[F, F], bool], nouns: bool | None) -> bool:
-    """Whether two facts' places pair them: in one aligned sentence (or a one-to-one link
-    of single sentences) with the same counted noun, or each the other's only candidate."""
+    """Whether two facts' places pair them: the same column of two table rows of as many
+    columns; in one aligned sentence (or a one-to-one link of single sentences) with the
+    same counted noun, or each the other's only candidate."""
+    cells = _cell(block.left_doc, a), _cell(block.right_doc, b)
+    if cells[0] and cells[1] and cells[0][0] == cells[1][0]:
+        return cells[0][1] == cells[1][1]
     sentence = block.same_sentence(a, b)
     if sentence is None:
         sentence = len(block.link.left) == len(block.link.right) == 1 or None
@@ -273,6 +277,20 @@ def _pinned(block: Block, a: F, b: F, left: Sequence[F], right: Sequence[F],
     mine = [x for x in left if block.same_sentence(x, b) is not False and comparable(x, b)]
     theirs = [y for y in right if block.same_sentence(a, y) is not False and comparable(a, y)]
     return len(mine) == 1 and len(theirs) == 1
+
+
+_CELL_BREAK = regex.compile(r"\t|(?<!\\)\|")
+
+
+def _cell(doc: Document, f: Fact) -> tuple[int, int] | None:
+    """(columns of its row, its column) for a fact in a table row, else None."""
+    unit = doc.units[f.unit_index]
+    if unit.kind != "table-row":
+        return None
+    text = unit.text.strip().strip("|")
+    offset = f.start - unit.start - (len(unit.text) - len(unit.text.lstrip().lstrip("|")))
+    return (len(_CELL_BREAK.findall(text)) + 1,
+            len(_CELL_BREAK.findall(text[:max(offset, 0)])))
 
 
 def _spare_pairs(block: Block, left: list[F], right: list[F], kind: type[F],
