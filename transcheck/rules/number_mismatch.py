@@ -1,8 +1,14 @@
 """The same quantity has different values in the two versions.
 
 ## What it finds
-Two quantities in aligned text that count the same thing (the same unit or counter, and
-the same noun where one is written) but have different values.
+Two quantities in aligned text that count the same thing (the same unit or counter, or
+units of one family such as MWh and MW, and the same noun where one is written) but have
+different values. Facts are paired by where they stand before by what they say: the one
+candidate of each other's aligned sentence, the same counted noun there, or the same
+column of two table rows is the counterpart even where the other version restates the old
+value elsewhere, and numbers without a unit (a table cell's 7兆) are compared only so. A
+figure left alone in its link is compared with the one-sided units beside it, where its
+changed value may have pushed its own unit.
 
 ## Why it matters
 This is the drift readers are misled by: a user count, a price, a capacity that changed
