@@ -16,10 +16,10 @@ from benchmarks.bench_check import book
 from benchmarks.findings_eval import ANNOTATION, abridged, evaluate
 from transcheck import workers
 from transcheck.check import check_documents
-from transcheck.findings import rounds_to
 from transcheck.load import load_document, parse_document
 from transcheck.model import Qualifier, Quantity, Report
 from transcheck.rules import RULES, rules_markdown
+from transcheck.sameness import rounds_to
 
 from .conftest import EJAAZ, FIXTURES, ROOT
 
@@ -39,7 +39,7 @@ def test_ejaaz_errors_and_warnings_against_the_annotation(ejaaz_report: Report) 
 def test_abridged_pairs_raise_no_false_alarm() -> None:
     """With runs of paragraphs left out of one version (20 pairs), the links around the gaps
     may be wrong, but no error or warning may come of it; the drifts still there are found
-    (measured: 55 of 57 errors, 53 of 53 warnings)."""
+    (measured: 56 of 57 errors, 53 of 53 warnings)."""
     (errors, warnings), crying_wolf = abridged(tomllib.loads(ANNOTATION.read_text("utf-8")))
     assert errors.false == [] and warnings.false == [] and crying_wolf == []
     assert errors.recall >= 0.94

@@ -9,7 +9,7 @@ from .align import MAX_SPAN, align
 from .facts import extract_facts, fact_keys, units_facts
 from .findings import compare
 from .load import load_document
-from .model import Document, Fact, Link, Report
+from .model import Document, Fact, Link, Quantity, Report
 from .workers import NO_WORKERS, may_spread, worker_pool
 
 PARALLEL_FACTS = 100_000  # characters a side from which the two sides are read at once
@@ -53,11 +53,21 @@ def align_documents(
     return align(
         [u.text for u in left.units],
         [u.text for u in right.units],
-        left_keys=fact_keys(left_facts, len(left.units)),
-        right_keys=fact_keys(right_facts, len(right.units)),
+        left_keys=_with_nouns(fact_keys(left_facts, len(left.units)), left_facts),
+        right_keys=_with_nouns(fact_keys(right_facts, len(right.units)), right_facts),
         max_span=max_span,
         jobs=jobs,
     )
+
+
+def _with_nouns(keys: list[set[str]], facts: list[Fact]) -> list[set[str]]:
+    """Each unit's fact keys, and the counted nouns of its quantities without their values:
+    3奈米製程 against 2奈米製程 is the same count of one thing, changed, and a changed
+    figure must not push its unit out of its link (it is then that the link matters)."""
+    for f in facts:
+        if isinstance(f, Quantity) and f.noun and 0 <= f.unit_index < len(keys):
+            keys[f.unit_index].add(f"n:{f.unit}:{f.noun}")
+    return keys
 
 
 def one_date(left: Document, right: Document) -> tuple[Document, Document]:

@@ -3,13 +3,19 @@
 Within each link of the alignment (a block of units on each side) the facts of one side are
 paired with the facts of the other, kind by kind:
 
-1. facts that agree are paired first (same amount and unit, same time, same name), and a
-   fact restated elsewhere in the block, or found in a neighbouring block, is not lost;
-2. only what is left can disagree: candidates are scored by the noun they count, the
-   sentence they sit in and their context, and paired best first (an assignment, not a
-   nearest-number guess);
-3. a conflict between well-matched facts is reported at the rule's severity, one on weak
-   evidence as a warning that says so; what stays unpaired is a missing fact.
+1. facts that agree are paired first (same amount and unit, same time, same name);
+2. facts whose place pairs them are paired next, whatever their values: the one candidate
+   of each other's aligned sentence, or the same counted noun there. A value the other side
+   restates elsewhere cannot take a changed fact's counterpart away, and numbers without a
+   unit (a table cell) are compared only so;
+3. a fact restated elsewhere in the block, or in a neighbouring block, is then not lost;
+4. what is left can disagree: candidates are scored by the noun they count, the sentence
+   they sit in and their context, and paired best first (an assignment, not a
+   nearest-number guess); a conflict between well-matched facts is reported at the rule's
+   severity, one on weak evidence as a warning that says so;
+5. a fact still alone faces the facts of the one-sided units beside the link (a changed
+   figure may have pushed its unit out of it), and two facing one-sided units each other,
+   each the other's only candidate; what stays unpaired is a missing fact.
 
 Every finding points at the exact text on both sides and has an id made of its rule and its
 normalized local text, so that a baseline survives unrelated edits.
@@ -21,16 +27,14 @@ import bisect
 import hashlib
 import itertools
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeVar
 
 import regex
 
-from .facts.quantities import COUNTERS, normalize_noun
-from .facts.times import compare_times, is_length
-from .lang import en, ja, zh
+from .facts.times import is_length
 from .model import (
     Document,
     Entity,
@@ -42,18 +46,31 @@ from .model import (
     Severity,
     TimeSpan,
 )
-from .rules import RULES
+from .rules import (
+    RULES,
+    entity_mismatch,
+    missing_fact,
+    number_mismatch,
+    qualifier_mismatch,
+    time_mismatch,
+    unaligned_unit,
+    unit_mismatch,
+)
+from .sameness import (
+    measure,
+    names_agree,
+    nouns_agree,
+    per_compatible,
+    quantities_agree,
+    rounds_to,
+    same_amount,
+    times_agree,
+    units_agree,
+)
 
 F = TypeVar("F", bound=Fact)
 
-# Units of one family can be confused with each other (a unit-mismatch); units of different
-# families measure different things, and a shared number between them is a coincidence.
-UNIT_FAMILIES: dict[str, str] = {
-    **{u: "power-energy" for u in ("W", "kW", "MW", "GW", "TW", "Wh", "kWh", "MWh", "GWh",
-                                   "TWh")},
-    **{u: "currency" for u in ("USD", "JPY", "CNY", "EUR", "GBP", "HKD", "TWD", "KRW")},
-    **{u: "data" for u in ("B", "KB", "MB", "GB", "TB", "PB", "bit", "Kbps", "Mbps", "Gbps")},
-}
+SPARE_LINKS = 3  # one-sided links either side of a link whose facts may face its own
 CONTEXT = 12  # characters either side of a fact that go into its id and its context score
 
 
@@ -81,6 +98,10 @@ class Block:
     near_right: list[Fact] = field(default_factory=list)
     left_names: frozenset[str] = frozenset()  # every entity name of each whole version
     right_names: frozenset[str] = frozenset()
+    # facts of the one-sided units next to the link: a changed fact may have pushed its unit
+    # out of the link, so what stays unpaired here may still face its counterpart there
+    spare_left: list[Fact] = field(default_factory=list)
+    spare_right: list[Fact] = field(default_factory=list)
     _sentences: dict[int, int] | None = None  # id(fact) → index of its sentence pair
     _bags: dict[int, frozenset[str]] = field(default_factory=dict)
 
@@ -161,105 +182,12 @@ def _bag(text: str) -> frozenset[str]:
 # --- quantities ---------------------------------------------------------------------------
 
 
-def _same_number(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
-
-
-def same_amount(a: Quantity, b: Quantity) -> bool:
-    """The same point value, or the same range."""
-    return (_same_number(a.value, b.value) and _same_number(a.low, b.low)
-            and _same_number(a.high, b.high))
-
-
-def _per_compatible(a: Quantity, b: Quantity) -> bool:
-    return a.per is None or b.per is None or a.per == b.per
-
-
-# nouns every language's table maps to one form (users, companies, GPUs, bitcoin)
-SHARED_NOUNS = frozenset({*en.NOUN_ALIASES.values(), *ja.NOUN_ALIASES.values(),
-                          *zh.NOUN_ALIASES.values()})
-
-
-def nouns_agree(a: Quantity, b: Quantity, cross: bool = False) -> bool | None:
-    """True when both count the same noun, False when they count different ones, else None.
-
-    Across languages (``cross``) two nouns tell apart only when the tables give both one
-    form: racks and 机架 are no evidence either way, users and 用户 are the same.
-    """
-    na = normalize_noun(a.noun) if a.noun else None
-    nb = normalize_noun(b.noun) if b.noun else None
-    if not na or not nb:
-        return None
-    if na in nb or nb in na:
-        return True
-    return None if cross and not (na in SHARED_NOUNS and nb in SHARED_NOUNS) else False
-
-
-def units_agree(a: str | None, b: str | None) -> bool:
-    """The same unit, or a count on one side and a bare number on the other: 月活跃用户达到6亿
-    leaves out the 人 of 6億人, "3 trillion for Grok 4" the 個 of 3万亿参数."""
-    return a == b or (a is None and b in COUNTERS) or (b is None and a in COUNTERS)
-
-
-def _counts_alike(a: Quantity, b: Quantity, cross: bool) -> bool:
-    """The same unit, period and counted noun, each where both sides give it."""
-    return (units_agree(a.unit, b.unit) and _per_compatible(a, b)
-            and nouns_agree(a, b, cross) is not False)
-
-
-def quantities_agree(a: Quantity, b: Quantity, cross: bool = False) -> bool:
-    """Two quantities say the same: amount, unit, period (one may leave it implicit)."""
-    return same_amount(a, b) and _counts_alike(a, b, cross)
-
-
-ROUNDING = 0.1  # a hedged figure may round the other by at most this share of itself
-
-
-def rounds_to(a: Quantity, b: Quantity, cross: bool = False) -> bool:
-    """One side hedges (約, 约, about) a figure that the other's rounds to, at the hedged
-    figure's own precision and within ``ROUNDING`` of it: 约5亿 / 5.2亿, 約45万 / 45.3万, not
-    约1万 / 1.2万 (a fifth apart) nor 約2億5000万 / 2億4000万 (another figure at that
-    precision). Both must count the same thing, as in ``quantities_agree``."""
-    if (a.qualifier == "approx") == (b.qualifier == "approx") or a.value is None \
-            or b.value is None or not _counts_alike(a, b, cross):
-        return False
-    hedged, other = (a.value, b.value) if a.qualifier == "approx" else (b.value, a.value)
-    if not hedged or abs(other - hedged) > ROUNDING * abs(hedged):
-        return False
-    figure = Decimal(repr(float(hedged))).normalize()
-    exponent = figure.as_tuple().exponent
-    step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
-    rounded = (Decimal(repr(float(other))) / step).quantize(Decimal(1), ROUND_HALF_UP) * step
-    return rounded == figure
-
-
 def _amount(q: Quantity) -> Hashable:
     return tuple(None if v is None else f"{v:.9g}" for v in (q.value, q.low, q.high))
 
 
 def _unit_key(q: Quantity) -> Hashable:
     return q.unit
-
-
-def _fmt_number(v: float) -> str:
-    return f"{int(v):,}" if float(v).is_integer() else f"{v:,.6g}"
-
-
-def describe_amount(q: Quantity) -> str:
-    if q.value is not None:
-        amount = _fmt_number(q.value)
-    elif q.low is not None and q.high is not None:
-        amount = f"{_fmt_number(q.low)}–{_fmt_number(q.high)}"
-    else:
-        amount = "?"
-    unit = f" {q.unit}" if q.unit and q.unit not in ("人", "個", "件", "社", "回") else ""
-    return amount + unit + (f" per {q.per}" if q.per else "")
-
-
-def _where(doc: Document, f: Fact) -> str:
-    return f"L{doc.position(f.start)[0]}"
 
 
 def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> list[Verdict]:
@@ -273,72 +201,131 @@ def _quantity_verdicts(block: Block, lq: list[Quantity], rq: list[Quantity]) -> 
 
     # 1. agreement; a differing bound on an agreeing amount is a qualifier-mismatch
     for a, b in _assign(block, left, right, agree, _closeness, _amount):
-        if not qualifiers_agree(a.qualifier, b.qualifier):
+        if qualifier_mismatch.applies(a, b):
             out.append(_qualifier_verdict(block, a, b))
-    _drop_restated(left, block.right + block.near_right, agree, _amount)
-    _drop_restated(right, block.left + block.near_left, lambda b, a: agree(a, b), _amount)
 
     # 1b. a hedged amount that rounds the other (约5亿 / 5.2亿): a differing bound, not value
     for a, b in _assign(block, left, right, lambda a, b: rounds_to(a, b, cross), _closeness,
-                        _unit_key):
+                        measure):
         out.append(_qualifier_verdict(block, a, b, " (the hedged figure rounds the other)"))
 
-    # 2. the same amount in another unit of the same family, or for another period
-    def unit_conflict(a: Quantity, b: Quantity) -> bool:
-        if not same_amount(a, b) or nouns_agree(a, b, cross) is False:
-            return False
-        family_a, family_b = UNIT_FAMILIES.get(a.unit or ""), UNIT_FAMILIES.get(b.unit or "")
-        other_unit = a.unit != b.unit and family_a is not None and family_a == family_b
-        other_period = a.unit == b.unit and a.per != b.per and _per_compatible(a, b) is False
-        return other_unit or other_period
+    def value_conflict(a: Quantity, b: Quantity) -> bool:
+        return number_mismatch.applies(a, b, cross)
 
-    for a, b in _assign(block, left, right, unit_conflict, _closeness, _amount):
-        out.append(Verdict("unit-mismatch", a, b,
-                           f"{_label(a, b)}{a.text} = {describe_amount(a)} ({_where(ld, a)}) vs "
-                           f"{b.text} = {describe_amount(b)} ({_where(rd, b)})"))
-        if not qualifiers_agree(a.qualifier, b.qualifier):
+    def conflict(a: Quantity, b: Quantity, strong: bool, why: str) -> None:
+        out.append(Verdict(number_mismatch.NAME, a, b,
+                           number_mismatch.message(ld, rd, a, b, why),
+                           None if strong else "warning"))
+
+    # 2. a fact whose place pairs it with one of the other side (the one candidate of its
+    # aligned sentence, or the same counted noun there) is its counterpart, even where the
+    # other side states its value elsewhere: a changed figure must not hide behind a copy.
+    # Numbers without a unit (a table cell, 20万、あるいは30万) are compared only so.
+    def loose(a: Quantity, b: Quantity) -> bool:
+        return value_conflict(a, b) or (units_agree(a.unit, b.unit) and per_compatible(a, b)
+                                        and nouns_agree(a, b, cross) is not False)
+
+    def sure(a: Quantity, b: Quantity) -> bool:
+        return (not same_amount(a, b) and loose(a, b)
+                and _pinned(block, a, b, left, right, loose, nouns_agree(a, b, cross)))
+
+    for a, b in _assign(block, left, right, sure, _closeness):
+        conflict(a, b, True, "")
+
+    _drop_restated(left, block.right + block.near_right, agree, _amount)
+    _drop_restated(right, block.left + block.near_left, lambda b, a: agree(a, b), _amount)
+
+    # 3. the same amount in another unit of the same family, or for another period
+    for a, b in _assign(block, left, right, lambda a, b: unit_mismatch.applies(a, b, cross),
+                        _closeness, _amount):
+        out.append(Verdict(unit_mismatch.NAME, a, b, unit_mismatch.message(ld, rd, a, b)))
+        if qualifier_mismatch.applies(a, b):
             out.append(_qualifier_verdict(block, a, b))
 
-    # 3. what is left, counting the same thing, is a conflict of values
-    def value_conflict(a: Quantity, b: Quantity) -> bool:
-        return (a.unit is not None and a.unit == b.unit and _per_compatible(a, b)
-                and nouns_agree(a, b, cross) is not False)
+    # 4. what is left, counting the same thing, is a conflict of values
+    def measured_conflict(a: Quantity, b: Quantity) -> bool:
+        return a.unit is not None and value_conflict(a, b)
 
-    for a, b in _assign(block, left, right, value_conflict, _closeness, _unit_key):
-        strong, why = _evidence(block, a, b, [*left, a], [*right, b], value_conflict,
+    for a, b in _assign(block, left, right, measured_conflict, _closeness, measure):
+        strong, why = _evidence(block, a, b, [*left, a], [*right, b], measured_conflict,
                                 nouns_agree(a, b, cross))
-        out.append(Verdict("number-mismatch", a, b,
-                           f"{_label(a, b)}{a.text} = {describe_amount(a)} ({_where(ld, a)}) vs "
-                           f"{b.text} = {describe_amount(b)} ({_where(rd, b)}){why}",
-                           None if strong else "warning"))
+        conflict(a, b, strong, why)
+
+    # 5. a fact left alone may face its counterpart in a one-sided unit next to the link
+    for a, b in _spare_pairs(block, left, right, Quantity, lambda a, b: (
+            a.unit is not None and value_conflict(a, b) and not same_amount(a, b))):
+        conflict(a, b, True, "")
     out += _missing(block, left, "left") + _missing(block, right, "right")
     return out
 
 
-# a floor or a ceiling, worded apart: 以上 / 超 / 多 / more than, 最大 / 以下 / 未満 / up to
-_BOUND_SIDE = {"at-least": "floor", "more-than": "floor",
-               "up-to": "ceiling", "at-most": "ceiling", "less-than": "ceiling"}
+def _pinned(block: Block, a: F, b: F, left: Sequence[F], right: Sequence[F],
+            comparable: Callable[[F, F], bool], nouns: bool | None) -> bool:
+    """Whether two facts' places pair them: the same column of two table rows of as many
+    columns; in one aligned sentence (or a one-to-one link of single sentences) with the
+    same counted noun, or each the other's only candidate."""
+    cells = _cell(block.left_doc, a), _cell(block.right_doc, b)
+    if cells[0] and cells[1] and cells[0][0] == cells[1][0]:
+        return cells[0][1] == cells[1][1]
+    sentence = block.same_sentence(a, b)
+    if sentence is None:
+        sentence = len(block.link.left) == len(block.link.right) == 1 or None
+    if not sentence:
+        return False
+    if nouns:
+        return True
+    mine = [x for x in left if block.same_sentence(x, b) is not False and comparable(x, b)]
+    theirs = [y for y in right if block.same_sentence(a, y) is not False and comparable(a, y)]
+    return len(mine) == 1 and len(theirs) == 1
 
 
-def qualifiers_agree(a: str, b: str) -> bool:
-    """Whether two qualifiers make one claim: the same, or bounds on the same side.
-
-    1億件以上 and 超过1亿条 both say "a hundred million or so, not fewer": whether the
-    bound itself is included is the translator's wording, not a fact an editor would change.
-    A bound against a plain or hedged number (以上 vs nothing, 最大 vs 約) still differs.
-    """
-    return a == b or _BOUND_SIDE.get(a, a) == _BOUND_SIDE.get(b, b)
+_CELL_BREAK = regex.compile(r"\t|(?<!\\)\|")
 
 
-def _qualifier_verdict(block: Block, a: Quantity, b: Quantity, why: str = "") -> Verdict:
-    return Verdict("qualifier-mismatch", a, b,
-                   f"{_label(a, b)}{a.text} ({a.qualifier}, {_where(block.left_doc, a)}) vs "
-                   f"{b.text} ({b.qualifier}, {_where(block.right_doc, b)}){why}")
+def _cell(doc: Document, f: Fact) -> tuple[int, int] | None:
+    """(columns of its row, its column) for a fact in a table row, else None."""
+    unit = doc.units[f.unit_index]
+    if unit.kind != "table-row":
+        return None
+    text = unit.text.strip().strip("|")
+    offset = f.start - unit.start - (len(unit.text) - len(unit.text.lstrip().lstrip("|")))
+    return (len(_CELL_BREAK.findall(text)) + 1,
+            len(_CELL_BREAK.findall(text[:max(offset, 0)])))
 
 
-def _label(a: Quantity, b: Quantity) -> str:
-    noun = a.noun or b.noun
-    return f"{noun}: " if noun else ""
+def _spare_pairs(block: Block, left: list[F], right: list[F], kind: type[F],
+                 conflict: Callable[[F, F], bool]) -> list[tuple[F, F]]:
+    """Facts left alone in the link against the facts of the one-sided units beside it,
+    and facts of two facing one-sided units against each other, that conflict, each the
+    other's only candidate; paired facts leave ``left``, ``right`` and the spare lists."""
+    spare_l = [f for f in block.spare_left if isinstance(f, kind)]
+    spare_r = [f for f in block.spare_right if isinstance(f, kind)]
+    if not (spare_l or spare_r):
+        return []
+    core_l, core_r = {id(f) for f in left}, {id(f) for f in right}
+
+    def allowed(a: F, b: F) -> bool:
+        if id(a) in core_l:
+            return id(b) not in core_r
+        return id(b) in core_r or _facing(block, a, b)
+
+    edges = [(a, b) for a in [*left, *spare_l] for b in [*right, *spare_r]
+             if allowed(a, b) and conflict(a, b)]
+    per_left = Counter(id(a) for a, _ in edges)
+    per_right = Counter(id(b) for _, b in edges)
+    found = [(a, b) for a, b in edges if per_left[id(a)] == per_right[id(b)] == 1]
+    taken = {id(f) for pair in found for f in pair}
+    left[:] = [f for f in left if id(f) not in taken]
+    right[:] = [f for f in right if id(f) not in taken]
+    block.spare_left[:] = [f for f in block.spare_left if id(f) not in taken]
+    block.spare_right[:] = [f for f in block.spare_right if id(f) not in taken]
+    return found
+
+
+def _facing(block: Block, a: Fact, b: Fact) -> bool:
+    """Two spare facts on the same side of the link (both before it, or both after it)."""
+    return (a.start < block.left_doc.units[block.link.left[0]].start) == (
+        b.start < block.right_doc.units[block.link.right[0]].start)
 
 
 def _evidence(block: Block, a: F, b: F, left: Sequence[F], right: Sequence[F],
@@ -372,54 +359,35 @@ def _time_verdicts(block: Block, lt: list[TimeSpan], rt: list[TimeSpan]) -> list
     left, right = list(lt), list(rt)
     ld, rd = block.left_doc, block.right_doc
 
-    def agree(a: TimeSpan, b: TimeSpan) -> bool:
-        return compare_times(a, b) == "same"
+    agree = times_agree
 
     for a, b in _assign(block, left, right, agree, _closeness):
-        if not qualifiers_agree(a.qualifier, b.qualifier):
-            out.append(Verdict("qualifier-mismatch", a, b,
-                               f"{a.text} ({a.qualifier}, {_where(ld, a)}) vs "
-                               f"{b.text} ({b.qualifier}, {_where(rd, b)})"))
+        if qualifier_mismatch.applies(a, b):
+            out.append(_qualifier_verdict(block, a, b))
+
+    comparable, differ = time_mismatch.applies, time_mismatch.differ
+
+    def conflict(a: TimeSpan, b: TimeSpan, strong: bool, why: str) -> None:
+        severity, message = time_mismatch.verdict(ld, rd, a, b, strong, why)
+        out.append(Verdict(time_mismatch.NAME, a, b, message, severity))
+
+    # a time whose place pairs it with one of the other side is its counterpart, even where
+    # the other side states it elsewhere (see ``_quantity_verdicts``)
+    def sure(a: TimeSpan, b: TimeSpan) -> bool:
+        return differ(a, b) and _pinned(block, a, b, left, right, comparable, None)
+
+    for a, b in _assign(block, left, right, sure, _closeness):
+        conflict(a, b, True, "")
     _drop_restated(left, block.right + block.near_right, agree, _time_key)
     _drop_restated(right, block.left + block.near_left, lambda b, a: agree(a, b), _time_key)
 
-    def comparable(a: TimeSpan, b: TimeSpan) -> bool:
-        return (is_length(a) == is_length(b)
-                and compare_times(a, b) in ("different", "granularity", "direction",
-                                            "unresolved"))
-
     for a, b in _assign(block, left, right, comparable, _closeness):
-        verdict = compare_times(a, b)
         strong, why = _evidence(block, a, b, [*left, a], [*right, b], comparable, None)
-        severity: Severity
-        if verdict == "unresolved":
-            severity, why = "info", " (unresolved: the article's date is unknown)"
-        elif verdict == "different" and strong:
-            severity = "error"
-        else:
-            severity = "warning"
-            if verdict == "granularity":
-                why = " (the same period at another granularity)" + why
-            elif verdict == "direction":
-                why = " (the same time, another direction)" + why
-        out.append(Verdict("time-mismatch", a, b,
-                           f"{a.text} = {describe_time(a)} ({_where(ld, a)}) vs "
-                           f"{b.text} = {describe_time(b)} ({_where(rd, b)}){why}", severity))
+        conflict(a, b, strong, why)
+    for a, b in _spare_pairs(block, left, right, TimeSpan, differ):
+        conflict(a, b, True, "")
     out += _missing(block, left, "left") + _missing(block, right, "right")
     return out
-
-
-def describe_time(t: TimeSpan) -> str:
-    if t.duration:
-        text = t.duration
-    elif t.time_start and t.time_end:
-        text = (t.time_start.isoformat() if t.time_start == t.time_end
-                else f"{t.time_start.isoformat()}..{t.time_end.isoformat()}")
-    else:
-        text = t.anchor or "?"
-    if t.qualifier != "exact":
-        text = f"{t.qualifier} {text}"
-    return text + (f" ({t.direction})" if t.direction else "")
 
 
 # --- entities -----------------------------------------------------------------------------
@@ -430,22 +398,16 @@ def _entity_verdicts(block: Block, le: list[Entity], re_: list[Entity]) -> list[
     left, right = list(le), list(re_)
     ld, rd = block.left_doc, block.right_doc
 
-    def agree(a: Entity, b: Entity) -> bool:
-        return a.name == b.name
+    agree = names_agree
 
     _assign(block, left, right, agree, _closeness, _name)
     _drop_restated(left, block.right + block.near_right, agree, _name)
     _drop_restated(right, block.left + block.near_left, agree, _name)
 
-    def versions_differ(a: Entity, b: Entity) -> bool:
-        return bool(a.family and a.family == b.family and a.name != b.name
-                    and a.name != a.family and b.name != b.family)
-
-    for a, b in _assign(block, left, right, versions_differ, _closeness, _family):
+    for a, b in _assign(block, left, right, entity_mismatch.applies, _closeness, _family):
         if _mentioned(block, a, "right") or _mentioned(block, b, "left"):
             continue  # "Colossus IおよびII": the other version is written, only shortened
-        out.append(Verdict("entity-mismatch", a, b,
-                           f"{a.text} ({_where(ld, a)}) vs {b.text} ({_where(rd, b)})"))
+        out.append(Verdict(entity_mismatch.NAME, a, b, entity_mismatch.message(ld, rd, a, b)))
     # a name the other version uses elsewhere is not an omitted detail
     lonely_left = [e for e in left if _is_name(e) and e.name not in block.right_names]
     lonely_right = [e for e in right if _is_name(e) and e.name not in block.left_names]
@@ -568,10 +530,15 @@ def _drop_restated(facts: list[F], others: Sequence[Fact], same: Callable[[F, F]
 
 
 def _missing(block: Block, facts: Sequence[Fact], side: str) -> list[Verdict]:
-    other = "right" if side == "left" else "left"
-    return [Verdict("missing-fact", f if side == "left" else None, f if side == "right" else None,
-                    f"{f.text}: only in the {side} version, not in the aligned {other} text")
+    return [Verdict(missing_fact.NAME, f if side == "left" else None,
+                    f if side == "right" else None, missing_fact.message(f, side))
             for f in facts]
+
+
+def _qualifier_verdict(block: Block, a: Quantity | TimeSpan, b: Quantity | TimeSpan,
+                       why: str = "") -> Verdict:
+    return Verdict(qualifier_mismatch.NAME, a, b,
+                   qualifier_mismatch.message(block.left_doc, block.right_doc, a, b, why))
 
 
 # --- the stage ----------------------------------------------------------------------------
@@ -628,6 +595,7 @@ def compare(
     right_names = frozenset(f.name for f in right_facts if isinstance(f, Entity))
     findings: list[Finding] = []
     seen: dict[str, int] = {}
+    spent: set[int] = set()  # facts of one-sided units already paired with a link's facts
 
     def add(rule: str, severity: Severity, message: str, lloc: Location | None,
             rloc: Location | None, key: tuple[str, ...], k: int) -> None:
@@ -645,8 +613,8 @@ def compare(
                 if not _CONTENT.search(unit.text):
                     continue
                 loc = _unit_location(doc, i)
-                add("unaligned-unit", RULES["unaligned-unit"].severity,
-                    f"only in the {side} version (L{unit.line}): {_ellipsis(unit.text)}",
+                add(unaligned_unit.NAME, unaligned_unit.SEVERITY,
+                    unaligned_unit.message(unit, side),
                     loc if side == "left" else None, loc if side == "right" else None,
                     (side, unit.text), k)
             continue
@@ -659,6 +627,14 @@ def compare(
                 near_l += a
                 near_r += b
         block = Block(left, right, link, lf, rf, near_l, near_r, left_names, right_names)
+        for step in (-1, 1):
+            n = k + step
+            while 0 <= n < len(links) and abs(n - k) <= SPARE_LINKS and not (
+                    links[n].left and links[n].right):
+                a, b = facts_of(links[n])
+                block.spare_left += [f for f in a if id(f) not in spent]
+                block.spare_right += [f for f in b if id(f) not in spent]
+                n += step
         verdicts = (
             _quantity_verdicts(block, _only(lf, Quantity), _only(rf, Quantity))
             + _time_verdicts(block, _only(lf, TimeSpan), _only(rf, TimeSpan))
@@ -667,6 +643,7 @@ def compare(
         verdicts.sort(key=lambda v: (v.left.start if v.left else len(left.text),
                                      v.right.start if v.right else 0))
         for v in verdicts:
+            spent.update((id(v.left), id(v.right)))
             add(v.rule, v.severity or RULES[v.rule].severity, v.message,
                 _location(left, v.left) if v.left else None,
                 _location(right, v.right) if v.right else None,
@@ -676,8 +653,3 @@ def compare(
 
 def _only(facts: Sequence[Fact], kind: type[F]) -> list[F]:
     return [f for f in facts if isinstance(f, kind)]
-
-
-def _ellipsis(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
