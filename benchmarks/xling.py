@@ -8,7 +8,8 @@ and lax F1 of Text+Berg, per set and pooled, for each half of the texts: half A 
 texts at even places in name order) is the one constants may be tuned on, half B (odd
 places) is only measured. Then the time of each signal per 1,000 units.
 
-    python -m benchmarks.xling [DIR] [--core | --extra | --both] [--quiet]
+    python -m benchmarks.xling [DIR] [--core | --extra | --both] [--quiet] [--no-times]
+    python -m benchmarks.xling --long=1000   # a 1 MB pair a side, timed (TRANSCHECK_ENCODER)
 
 ``--core`` aligns without the sentence encoder even where it is installed, ``--extra``
 with it (an error where it is missing); ``--both`` (the default) runs both when it can.
@@ -139,6 +140,43 @@ def signal_times(root: Path) -> None:
         print(f"{what:<40} {1000 * secs / n:7.3f} s CPU per 1,000 units  ({n} units)")
 
 
+def long_pair(root: Path, kb: int, jobs: int) -> None:
+    """Time ``check``'s reading and alignment of a long pair: the en-ja texts joined, over
+    and over, until the larger side has ``kb`` KB (UTF-8), in ``jobs`` processes."""
+    import tempfile
+
+    from transcheck.align import xling
+
+    folder = root / "en-ja"
+    stems = [stem for _, _, stem in texts(folder)]
+    sides: list[list[str]] = [[], []]
+    size = 0  # of the larger side: the same texts on both sides, so the pair stays parallel
+    while size < kb * 1024:
+        for stem in stems:
+            for k, suffix in enumerate((".L.txt", ".R.txt")):
+                sides[k].append(Path(f"{stem}{suffix}").read_text(encoding="utf-8"))
+            size = max(len("".join(side).encode("utf-8")) for side in sides)
+            if size >= kb * 1024:
+                break
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for k, name in enumerate(("left.ja.txt", "right.en.txt")):
+            path = Path(tmp) / name
+            path.write_text("".join(sides[k]), encoding="utf-8")
+            paths.append(str(path))
+        left = load_document(paths[0], lang="ja")
+        right = load_document(paths[1], lang="en")
+        wall, cpu = time.perf_counter(), time.process_time()
+        facts = read_facts(left, right, jobs)
+        read = time.perf_counter() - wall
+        links = align_documents(left, right, *facts, jobs)
+        print(f"{kb} KB a side ({len(left.units)} × {len(right.units)} units, {jobs} jobs,"
+              f" {'with' if xling.encoder_available() else 'without'} the encoder):"
+              f" {time.perf_counter() - wall:.1f} s, of which facts {read:.1f} s;"
+              f" {time.process_time() - cpu:.1f} s CPU in this process; {len(links)} links",
+              flush=True)
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     flags = {a for a in sys.argv[1:] if a.startswith("--")}
@@ -146,6 +184,13 @@ def main() -> None:
     if not root.is_dir():
         sys.exit(f"no cross-language sets at {root}")
     quiet = "--quiet" in flags
+    sizes = [a.split("=", 1)[1] for a in flags if a.startswith("--long=")]
+    if sizes:
+        from transcheck.workers import usable_cpus
+
+        for kb in sizes[0].split(","):
+            long_pair(root, int(kb), usable_cpus())
+        return
     modes = ["core", "extra"]
     if "--core" in flags:
         modes = ["core"]
