@@ -197,6 +197,7 @@ def main() -> None:
     elif "--extra" in flags:
         modes = ["extra"]
     for mode in modes:
+        os.environ[ENCODER_ENV] = "off" if mode == "core" else "on"
         if mode == "extra":
             try:
                 from transcheck.align import xling
@@ -209,10 +210,10 @@ def main() -> None:
                              "'transcheck[xling]'")
                 print("(the sentence encoder is not installed: no figures with the extra)")
                 break
-        os.environ[ENCODER_ENV] = "off" if mode == "core" else "on"
         print(f"== {mode} ({'without' if mode == 'core' else 'with'} the sentence encoder)")
         pooled(evaluate(root, quiet))
     if "--no-times" not in flags:
+        os.environ[ENCODER_ENV] = "on"
         signal_times(root)
 
 

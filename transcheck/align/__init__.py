@@ -23,6 +23,10 @@ heading. The alignment is built in four steps, each in its own module:
    unit at the edge of a merged side moved into the neighbouring link that holds clearly
    more of its 4-grams (a sentence cut at a different place on each side).
 
+A pair in different languages (``langs``) is aligned by ``xling`` instead: across scripts
+chrF is noise, so length, shared facts, Latin tokens, loanwords, shared kanji and (where
+the optional package is installed) a multilingual sentence encoder cost its links.
+
 ``evaluate`` scores an alignment against a gold one (strict and lax F1).
 
 ``refine`` does the same inside one aligned pair of units, sentence by sentence.
