@@ -179,5 +179,8 @@ def test_without_the_package_the_report_says_how_to_get_it(
                                           "loanwords"]
 
 
-def test_same_language_pairs_keep_chrf() -> None:
+def test_the_signals_of_each_pair_of_languages(core: None) -> None:
     assert xling.signals("ja", "ja") == ["chrF", "length", "shared facts"]
+    assert xling.signals("zh", "en") == ["length", "shared facts", "Latin tokens"]
+    assert xling.signals("ja", "zh") == ["length", "shared facts", "Latin tokens",
+                                         "shared kanji"]

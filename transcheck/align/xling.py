@@ -102,7 +102,9 @@ def signals(left_lang: str, right_lang: str) -> list[str]:
     if not cross_language(left_lang, right_lang):
         return ["chrF", "length", "shared facts"]
     out = ["length", "shared facts", "Latin tokens"]
-    if "ja" in (left_lang, right_lang):
+    if "en" not in (left_lang, right_lang):
+        out.append("shared kanji")
+    elif "ja" in (left_lang, right_lang):
         out.append("loanwords")
     if encoder_available():
         out.append("sentence encoder")
