@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from .align import MAX_SPAN, align
+from .align import MAX_SPAN, align, xling
 from .facts import extract_facts, fact_keys, units_facts
 from .findings import compare
 from .load import load_document
@@ -57,6 +57,7 @@ def align_documents(
         right_keys=_with_nouns(fact_keys(right_facts, len(right.units)), right_facts),
         max_span=max_span,
         jobs=jobs,
+        langs=(left.lang, right.lang),
     )
 
 
@@ -92,7 +93,8 @@ def check_documents(left: Document, right: Document, jobs: int = 1,
     left_facts, right_facts = read_facts(left, right, jobs)
     links = align_documents(left, right, left_facts, right_facts, jobs, max_span)
     findings = compare(left, right, left_facts, right_facts, links)
-    return Report(left, right, links, findings, left_facts, right_facts)
+    return Report(left, right, links, findings, left_facts, right_facts,
+                  xling.signals(left.lang, right.lang))
 
 
 def check(

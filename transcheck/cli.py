@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .align import MAX_SPAN
+from .align import MAX_SPAN, xling
 from .baseline import Baseline, entries_for, read_baseline, write_baseline
 from .check import align_documents, check_documents, read_facts
 from .config import Config, load_config, resolve
@@ -295,9 +295,12 @@ def align(left: str, right: str, fmt: str, output: str | None, when: date | None
     workers = _jobs(jobs)
     links = align_documents(ldoc, rdoc, *read_facts(ldoc, rdoc, workers), workers, max_span)
     if fmt == "json":
-        text = json_report.dumps(json_report.alignment_dict(ldoc, rdoc, links))
+        text = json_report.dumps(json_report.alignment_dict(
+            ldoc, rdoc, links, xling.signals(ldoc.lang, rdoc.lang)))
     else:
         text = render_alignment(ldoc, rdoc, links, color=_color(output))
+        if xling.cross_language(ldoc.lang, rdoc.lang):
+            text += xling.signals_line(xling.signals(ldoc.lang, rdoc.lang)) + "\n"
     write_report(output, text, _inputs(Config(), None, left, right))
 
 

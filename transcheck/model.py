@@ -190,6 +190,7 @@ class Report:
     findings: list[Finding]
     left_facts: list[Fact] = field(default_factory=list)
     right_facts: list[Fact] = field(default_factory=list)
+    signals: list[str] = field(default_factory=list)  # what aligned the pair (align.xling)
 
     def summary(self) -> dict[str, int]:
         counts: dict[str, int] = {s: 0 for s in SEVERITIES}

@@ -23,6 +23,10 @@ heading. The alignment is built in four steps, each in its own module:
    unit at the edge of a merged side moved into the neighbouring link that holds clearly
    more of its 4-grams (a sentence cut at a different place on each side).
 
+A pair in different languages (``langs``) is aligned by ``xling`` instead: across scripts
+chrF is noise, so length, shared facts, Latin tokens, loanwords, shared kanji and (where
+the optional package is installed) a multilingual sentence encoder cost its links.
+
 ``evaluate`` scores an alignment against a gold one (strict and lax F1).
 
 ``refine`` does the same inside one aligned pair of units, sentence by sentence.
@@ -34,6 +38,7 @@ import gc
 from collections.abc import Collection, Sequence
 
 from ..model import Link
+from . import xling
 from .anchors import corridor, cut_points, find_anchors, text_keys
 from .dp import Scorer, Step, run_blocks
 from .profiles import Profiles
@@ -73,6 +78,7 @@ def align(
     right_keys: Sequence[Collection[str]] | None = None,
     max_span: int = MAX_SPAN,
     jobs: int = 1,
+    langs: tuple[str, str] | None = None,
 ) -> list[Link]:
     """Links between two lists of unit texts; every unit of both sides is in exactly one.
 
@@ -85,9 +91,15 @@ def align(
     over that many processes (the command line asks for one per CPU). The links do not
     depend on ``jobs``. One process is the default here: a program that calls this need not
     guard its main module for worker processes it did not ask for.
+
+    ``langs`` are the two sides' languages (``ja``, ``zh``, ``en``); a pair in different
+    scripts (``xling.cross_language``) is aligned on the signals that cross languages
+    rather than on chrF.
     """
     if max_span < 2:
         raise ValueError("max_span must be at least 2")
+    if langs is not None and xling.cross_language(*langs):
+        return xling.align_across(left, right, langs, left_keys, right_keys, jobs)
     # millions of small dicts and no cycles: the cyclic collector would only rescan them
     collecting = gc.isenabled()
     gc.disable()

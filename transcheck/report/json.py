@@ -47,17 +47,21 @@ def location_dict(loc: Location | None) -> dict[str, Any] | None:
     return out
 
 
-def alignment_dict(left: Document, right: Document, links: list[Link]) -> dict[str, Any]:
-    return {
+def alignment_dict(left: Document, right: Document, links: list[Link],
+                   signals: list[str] | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {
         "schema": ALIGNMENT_SCHEMA,
         "left": document_dict(left),
         "right": document_dict(right),
         "alignment": [link_dict(link) for link in links],
     }
+    if signals:
+        out["signals"] = list(signals)  # optional: what aligned the pair (README)
+    return out
 
 
 def report_dict(report: Report) -> dict[str, Any]:
-    out = alignment_dict(report.left, report.right, report.alignment)
+    out = alignment_dict(report.left, report.right, report.alignment, report.signals)
     out["schema"] = REPORT_SCHEMA
     out["findings"] = [
         {

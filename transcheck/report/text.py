@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from ..align import xling
 from ..model import Document, Finding, Location, Report
 from .common import printable
 
@@ -70,6 +71,8 @@ def render(report: Report, color: bool = False) -> str:
     notes = [format_note(f, color) for f in report.findings if f.severity == "info"]
     if notes:
         lines += ["Notes (omitted details and paragraphs; info):", *notes, ""]
+    if xling.cross_language(report.left.lang, report.right.lang) and report.signals:
+        lines.append(xling.signals_line(report.signals))
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 
