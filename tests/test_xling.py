@@ -153,9 +153,9 @@ def test_planted_drifts_recall_and_false_alarms(either: None) -> None:
     assert [d["ja"] for d in found] == ["24億ドル", "2029年後半", "30GW", "3億5000万ドル以上",
                                         "8.6%", "来年6月", "2026年末まで"]
     # the misses are the fact reader's, not the alignment's: workers / 人 and
-    # kilometers / マイル are
-    # not read as the same kind of count; the quarter (July–September) is not read as a
-    # time in English, so November 28 is weighed against 7〜9月期
+    # kilometers / マイル are not read as the same kind of count; the quarter
+    # (July–September) is not read as a time in English, so November 28 is weighed
+    # against 7〜9月期
     assert false_alarms == [*KNOWN_FALSE_ALARMS,
                             ("time-mismatch", "November 28", "7〜9月期")]
 
