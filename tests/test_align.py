@@ -347,6 +347,22 @@ def test_refine_points_at_sentences(ejaaz) -> None:  # type: ignore[no-untyped-d
     assert optimus and "Optimus" in optimus[0][1]
 
 
+def test_refine_is_kept_by_its_inputs(ejaaz, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A pair of texts asked for again (a book that repeats itself) is aligned once, and the
+    caller may change what it got without changing what the next caller gets."""
+    from transcheck import align as align_package
+
+    ll, lt, rl, rt, _, _ = ejaaz
+    left, right = lt[ll.index(42)], rt[rl.index(56)] + "\n" + rt[rl.index(57)]
+    first = refine(left, right)
+    calls = []
+    monkeypatch.setattr(align_package, "align", lambda *a, **k: calls.append(a) or [])
+    first.clear()
+    again = refine(left, right)
+    assert again and not calls
+    assert refine(left + "。", right) == [] and len(calls) == 1  # new inputs: aligned anew
+
+
 def test_fold_han() -> None:
     assert fold_han("發電") == fold_han("発電") == "发电"
     assert fold_han("經濟") == fold_han("経済") == "经济"
