@@ -680,3 +680,24 @@ def test_bulk_floors_are_the_merged_bounds_first_test(long_pair) -> None:  # typ
                 assert floor <= scorer.merged_bound(pi, i, pj, j) + 1e-12
                 merges += 1
     assert merges > 2500  # the corridor of the first 150 rows holds that many merges
+
+
+def test_bulk_one_costs_are_cost_one(long_pair) -> None:  # type: ignore[no-untyped-def]
+    """The 1-1 costs of a DP block filled in bulk are, to the last bit, those ``cost_one``
+    computes pair by pair from the profiles (facts, chance and length terms included)."""
+    left, right, _ = long_pair
+    left, right = left[:150], right[:190]
+    lkeys = [text_keys(t) | ({"q:1"} if k % 3 else set()) for k, t in enumerate(left)]
+    rkeys = [text_keys(t) | ({"q:1"} if k % 4 else set()) for k, t in enumerate(right)]
+    bulk_scorer = Scorer(Profiles(left), Profiles(right), lkeys, rkeys)
+    found, strong = find_anchors(bulk_scorer.lp, bulk_scorer.rp, lkeys, rkeys)
+    lo, hi = corridor(found, len(left), len(right), strong)
+    bulk_scorer.bulk_floors(0, len(left), lo, hi, dp.make_moves(5))
+    filled = dict(bulk_scorer._one)
+    assert len(filled) > 800
+    one_by_one = Scorer(Profiles(left), Profiles(right), lkeys, rkeys)
+    with_facts = 0
+    for (i, j), got in filled.items():
+        assert got == one_by_one.cost_one(i, j), (i, j)
+        with_facts += bool(one_by_one.lkeys[i] and one_by_one.rkeys[j])
+    assert with_facts > 300

@@ -31,7 +31,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from .profiles import ANCHOR_ORDER, Profiles
+from .profiles import ANCHOR_ORDER, BETA2, Profiles
 
 Ints = npt.NDArray[np.int64]
 Matches = dict[tuple[int, int], tuple[int, ...]]
@@ -126,6 +126,31 @@ class Bulk:
         band.spans = Spans(Entries(left_entries, rows.start, rows.stop),
                            Entries(right_entries, c0, c1), self.orders)
         return band
+
+    def chrfs(self, band: Band) -> npt.NDArray[np.float64]:
+        """chrF of every unit pair of the band, cell by cell: ``profiles.chrf_from`` on the
+        band's matches, its operations done in the same order on whole arrays, so every
+        figure is the same double."""
+        rows = np.repeat(np.arange(band.rows.start, band.rows.stop, dtype=np.int64),
+                         band.offset[1:] - band.offset[:-1])
+        cols = (np.arange(band.counts.shape[1], dtype=np.int64)
+                - np.repeat(band.offset[:-1] - band.first, band.offset[1:] - band.offset[:-1]))
+        total = np.zeros(len(rows), dtype=np.float64)
+        orders = np.zeros(len(rows), dtype=np.int64)
+        len_l, len_r = self.left.lengths[rows], self.right.lengths[cols]
+        for o in range(self.orders):
+            na, nb = np.maximum(len_l - o, 0), np.maximum(len_r - o, 0)
+            both = (na > 0) & (nb > 0)
+            orders += both
+            mt = np.minimum(np.minimum(band.counts[o], na), nb)
+            hit = both & (mt > 0)
+            p = mt[hit] / na[hit]
+            r = mt[hit] / nb[hit]
+            total[hit] = total[hit] + (1.0 + BETA2) * p * r / (BETA2 * p + r)
+        out = np.zeros(len(rows), dtype=np.float64)
+        some = orders > 0
+        out[some] = total[some] / orders[some]
+        return out
 
     def merge_floors(self, band: Band, rows: range, lo: Sequence[int], hi: Sequence[int],
                      moves: Sequence[tuple[int, int]], terms: Terms) -> list[list[list[float]]]:
