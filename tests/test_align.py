@@ -431,8 +431,32 @@ def test_sentence_piece_goes_where_its_words_are() -> None:
                     [text_keys(t) for t in right])
     wrong = [(0, 1, 0, 1, 0.5), (1, 2, 1, 3, 0.5)]
     right_path = [(0, 1, 0, 2, 0.5), (1, 2, 2, 3, 0.5)]
-    assert [s[:4] for s in shift(scorer, wrong)] == [s[:4] for s in right_path]
-    assert shift(scorer, right_path) == right_path
+    assert [s[:4] for s in shift(scorer, wrong, 5)] == [s[:4] for s in right_path]
+    assert shift(scorer, right_path, 5) == right_path
+
+
+def test_shift_keeps_max_span() -> None:
+    """A unit whose words all went to the link before it moves there, unless that makes a
+    link of two units or more a side wider than ``max_span`` (2-1 + 1-2 → 2-2 + 1-1)."""
+
+    class Words:
+        def __init__(self) -> None:
+            self.known: dict[tuple[int, int, int, int], tuple[float, float]] = {}
+
+        def share_ceiling(self, u: int, left: bool, other: tuple[int, int]) -> float:
+            return 1.0
+
+        def added_share(self, u: int, left: bool, own: tuple[int, int],
+                        other: tuple[int, int]) -> float:
+            return 0.9 if (u, left, other) == (1, False, (0, 2)) else 0.0
+
+        def cost(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
+            return 1.0, 0.5
+
+    path = [(0, 2, 0, 1, 0.5), (2, 3, 1, 3, 0.5)]
+    moved = [(0, 2, 0, 2, 0.5), (2, 3, 2, 3, 0.5)]
+    assert shift(Words(), path, 4) == moved  # type: ignore[arg-type]
+    assert shift(Words(), path, 3) == path  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")

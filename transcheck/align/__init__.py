@@ -121,7 +121,7 @@ def _align(left: Sequence[str], right: Sequence[str],
     path = link_across(scorer, path)
     path = relink(scorer, path)
     path = regroup(scorer, path, max_span)
-    path = shift(scorer, path)
+    path = shift(scorer, path, max_span)
     return [_to_link(s) for s in path]
 
 
