@@ -347,6 +347,22 @@ def test_refine_points_at_sentences(ejaaz) -> None:  # type: ignore[no-untyped-d
     assert optimus and "Optimus" in optimus[0][1]
 
 
+def test_refine_is_kept_by_its_inputs(ejaaz, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A pair of texts asked for again (a book that repeats itself) is aligned once, and the
+    caller may change what it got without changing what the next caller gets."""
+    from transcheck import align as align_package
+
+    ll, lt, rl, rt, _, _ = ejaaz
+    left, right = lt[ll.index(42)], rt[rl.index(56)] + "\n" + rt[rl.index(57)]
+    first = refine(left, right)
+    calls = []
+    monkeypatch.setattr(align_package, "align", lambda *a, **k: calls.append(a) or [])
+    first.clear()
+    again = refine(left, right)
+    assert again and not calls
+    assert refine(left + "。", right) == [] and len(calls) == 1  # new inputs: aligned anew
+
+
 def test_fold_han() -> None:
     assert fold_han("發電") == fold_han("発電") == "发电"
     assert fold_han("經濟") == fold_han("経済") == "经济"
@@ -415,8 +431,32 @@ def test_sentence_piece_goes_where_its_words_are() -> None:
                     [text_keys(t) for t in right])
     wrong = [(0, 1, 0, 1, 0.5), (1, 2, 1, 3, 0.5)]
     right_path = [(0, 1, 0, 2, 0.5), (1, 2, 2, 3, 0.5)]
-    assert [s[:4] for s in shift(scorer, wrong)] == [s[:4] for s in right_path]
-    assert shift(scorer, right_path) == right_path
+    assert [s[:4] for s in shift(scorer, wrong, 5)] == [s[:4] for s in right_path]
+    assert shift(scorer, right_path, 5) == right_path
+
+
+def test_shift_keeps_max_span() -> None:
+    """A unit whose words all went to the link before it moves there, unless that makes a
+    link of two units or more a side wider than ``max_span`` (2-1 + 1-2 → 2-2 + 1-1)."""
+
+    class Words:
+        def __init__(self) -> None:
+            self.known: dict[tuple[int, int, int, int], tuple[float, float]] = {}
+
+        def share_ceiling(self, u: int, left: bool, other: tuple[int, int]) -> float:
+            return 1.0
+
+        def added_share(self, u: int, left: bool, own: tuple[int, int],
+                        other: tuple[int, int]) -> float:
+            return 0.9 if (u, left, other) == (1, False, (0, 2)) else 0.0
+
+        def cost(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
+            return 1.0, 0.5
+
+    path = [(0, 2, 0, 1, 0.5), (2, 3, 1, 3, 0.5)]
+    moved = [(0, 2, 0, 2, 0.5), (2, 3, 2, 3, 0.5)]
+    assert shift(Words(), path, 4) == moved  # type: ignore[arg-type]
+    assert shift(Words(), path, 3) == path  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")
@@ -573,6 +613,27 @@ def test_bulk_span_matches_are_sacrebleus(room: int, monkeypatch) -> None:  # ty
     assert checked > 400
 
 
+def test_anchors_on_repeated_text() -> None:
+    """A book that repeats one article three times on each side still has anchors in every
+    copy, each pairing a copy with the same copy (the k-th place of a string with its k-th);
+    a string a unit holds twice, or one side holds more often, pairs nothing."""
+    left, right, _ = ejaaz_pair()
+    lp, rp = Profiles.pair(left * 3, right * 3)
+    keys = [text_keys(t) for t in left * 3], [text_keys(t) for t in right * 3]
+    chain, _ = find_anchors(lp, rp, *keys)
+    copies = [i // len(left) for i, _ in chain]
+    assert all(i // len(left) == j // len(right) for i, j in chain)
+    assert all(copies.count(c) >= 20 for c in range(3))
+    found: dict[tuple[int, int], float] = {}
+    left, right = {"a": [1, 4], "b": None, "c": [2], "d": [7]}, {"a": [0, 3], "b": [5],
+                                                                 "c": [1, 6], "d": [8]}
+    anchors._tally(found, left, right, 1.0, repeated=True)
+    assert found == {(1, 0): 1.0, (4, 3): 1.0}
+    anchors._tally(found, left, right, 1.0)
+    assert found == {(1, 0): 1.0, (4, 3): 1.0, (7, 8): 1.0}
+    assert anchors._key_places([{"a"}, {"a", "b"}, set()], 0, 3) == {"a": [0, 1], "b": [1]}
+
+
 @pytest.mark.parametrize("room", [bulk.ROOM, 2**24])
 def test_bulk_gram_votes_match_the_tally(room: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The anchor n-grams tallied with numpy give each unit pair the votes the tally of
@@ -580,21 +641,25 @@ def test_bulk_gram_votes_match_the_tally(room: int, monkeypatch) -> None:  # typ
     must be numbered first; a box too short for any n-gram has none."""
     monkeypatch.setattr(bulk, "ROOM", room)
     rng = random.Random(3)
-    boxes = 0
-    for left, right in _bulk_texts():
+    boxes = repeats = 0
+    texts = _bulk_texts()
+    for left, right in [*texts, (texts[0][0] * 3, texts[0][1] * 3)]:  # repeated: k-th places
         lp, rp = Profiles(left, normalized=True), Profiles(right, normalized=True)
         for box in [(0, len(left), 0, len(right)), (38, 42, 28, 31),
                     *((a, a + rng.randrange(5, 40), b, b + rng.randrange(5, 40))
                       for a, b in ((rng.randrange(len(left) - 40), rng.randrange(len(right) - 40))
                                    for _ in range(5)))]:
             want: dict[tuple[int, int], float] = {}
-            anchors._tally(want, anchors._unique_grams(lp, *box[:2]),
-                           anchors._unique_grams(rp, *box[2:]), 2.5)
-            assert bulk.gram_votes(lp, rp, box, 2.5) == want, box
+            again: dict[tuple[int, int], float] = {}
+            places = anchors._gram_places(lp, *box[:2]), anchors._gram_places(rp, *box[2:])
+            anchors._tally(want, *places, 2.5)
+            anchors._tally(again, *places, 2.5, repeated=True)
+            assert bulk.gram_votes(lp, rp, box, 2.5) == (want, again), box
             boxes += bool(want)
-    assert boxes >= 10
+            repeats += bool(again)
+    assert boxes >= 10 and repeats >= 5
     short = Profiles(["株式", "", "ab"], normalized=True)
-    assert bulk.gram_votes(short, short, (0, 3, 0, 3), 1.0) == {}
+    assert bulk.gram_votes(short, short, (0, 3, 0, 3), 1.0) == ({}, {})
 
 
 def test_bulk_matching_gives_the_same_links(long_pair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -638,4 +703,25 @@ def test_bulk_floors_are_the_merged_bounds_first_test(long_pair) -> None:  # typ
                 assert floor == pytest.approx(expected, abs=1e-12)
                 assert floor <= scorer.merged_bound(pi, i, pj, j) + 1e-12
                 merges += 1
-    assert merges > 4000
+    assert merges > 2500  # the corridor of the first 150 rows holds that many merges
+
+
+def test_bulk_one_costs_are_cost_one(long_pair) -> None:  # type: ignore[no-untyped-def]
+    """The 1-1 costs of a DP block filled in bulk are, to the last bit, those ``cost_one``
+    computes pair by pair from the profiles (facts, chance and length terms included)."""
+    left, right, _ = long_pair
+    left, right = left[:150], right[:190]
+    lkeys = [text_keys(t) | ({"q:1"} if k % 3 else set()) for k, t in enumerate(left)]
+    rkeys = [text_keys(t) | ({"q:1"} if k % 4 else set()) for k, t in enumerate(right)]
+    bulk_scorer = Scorer(Profiles(left), Profiles(right), lkeys, rkeys)
+    found, strong = find_anchors(bulk_scorer.lp, bulk_scorer.rp, lkeys, rkeys)
+    lo, hi = corridor(found, len(left), len(right), strong)
+    bulk_scorer.bulk_floors(0, len(left), lo, hi, dp.make_moves(5))
+    filled = dict(bulk_scorer._one)
+    assert len(filled) > 800
+    one_by_one = Scorer(Profiles(left), Profiles(right), lkeys, rkeys)
+    with_facts = 0
+    for (i, j), got in filled.items():
+        assert got == one_by_one.cost_one(i, j), (i, j)
+        with_facts += bool(one_by_one.lkeys[i] and one_by_one.rkeys[j])
+    assert with_facts > 300

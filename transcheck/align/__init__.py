@@ -6,8 +6,9 @@ heading. The alignment is built in four steps, each in its own module:
 
 1. ``profiles``: character n-gram statistics (chrF's, orders 1..4, white space dropped)
    once per unit, after folding width, case and Han variants;
-2. ``anchors``: unit pairs that share strings found once on each side, chained without
-   crossings; they fix a corridor, so the cost stays linear in length;
+2. ``anchors``: unit pairs that share strings found once on each side (or, in a book that
+   repeats itself, 6-grams found as often on both sides, k-th place with k-th), chained
+   without crossings; they fix a corridor, so the cost stays linear in length;
 3. ``dp``: a dynamic programme in that corridor over deletions, n-m links
    (n + m ≤ ``max_span``) and swaps of two neighbouring units, costed by chrF, length and
    shared facts, a link of n·m units weighing as n·m links; a long pair is cut between
@@ -132,7 +133,7 @@ def _align(left: Sequence[str], right: Sequence[str],
     path = link_across(scorer, path)
     path = relink(scorer, path)
     path = regroup(scorer, path, max_span)
-    path = shift(scorer, path)
+    path = shift(scorer, path, max_span)
     return [_to_link(s) for s in path]
 
 

@@ -2,7 +2,11 @@
 
 A string that occurs exactly once in each version (a 6-gram of characters, a Latin name, a
 digit string, a normalized fact such as ``q:250000000``) very likely marks the same place in
-both. Pairs voted for by such strings are chained by a non-crossing maximum-weight chain
+both. Where a book repeats itself nothing is unique; a 6-gram found as often on both sides
+then pairs its k-th place on the left with its k-th on the right, and a unit pair counts
+such votes when as many agree as make a strong anchor (a passage repeated whole shares
+many; a repeated name puts its k-th mention elsewhere as often as not). Pairs voted for by
+such strings are chained by a non-crossing maximum-weight chain
 (a weighted longest increasing subsequence); gaps the chain leaves wide open are searched
 again with uniqueness taken inside the gap only, as patience diff does. The dynamic
 programme then runs only in a corridor around the chain: its cost is linear in length.
@@ -13,7 +17,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import unicodedata
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TypeVar
 
 import regex
@@ -67,49 +71,76 @@ def text_keys(text: str) -> set[str]:
     return keys
 
 
-def _unique(items: Sequence[Collection[str]], lo: int, hi: int) -> dict[str, int]:
-    """Keys held by exactly one of units lo..hi-1, mapped to that unit."""
-    seen: dict[str, int] = {}
-    for i in range(lo, hi):
-        for k in items[i]:
-            seen[k] = -1 if k in seen else i
-    return {k: i for k, i in seen.items() if i >= 0}
+def _places(units: Iterator[tuple[int, Iterable[K]]]) -> dict[K, list[int] | None]:
+    """For each key, the units that hold it in order; None for a key a unit holds twice
+    (where in that unit is not known, so it marks no one place)."""
+    seen: dict[K, list[int] | None] = {}
+    for i, keys in units:
+        for k in keys:
+            if k not in seen:
+                seen[k] = [i]
+                continue
+            got = seen[k]
+            if got is not None:
+                if got[-1] == i:
+                    seen[k] = None
+                else:
+                    got.append(i)
+    return seen
 
 
-def _unique_grams(profiles: Profiles, lo: int, hi: int) -> dict[int, int]:
-    """Sampled 6-grams (hashed) occurring once in units lo..hi-1 (once in one unit)."""
-    seen: dict[int, int] = {}
-    for i in range(lo, hi):
-        for k in profiles.sampled_grams(i):  # every occurrence: a second one marks it
-            seen[k] = -1 if k in seen else i
-    return {k: i for k, i in seen.items() if i >= 0}
+def _key_places(items: Sequence[Collection[str]], lo: int,
+                hi: int) -> dict[str, list[int] | None]:
+    """Where each key of units lo..hi-1 is (see ``_places``)."""
+    return _places((i, items[i]) for i in range(lo, hi))
 
 
-def _tally(found: dict[Point, float], left: Mapping[K, int], right: Mapping[K, int],
-           weight: float) -> None:
-    """Add ``weight`` to the unit pair of every key unique on both sides."""
+def _gram_places(profiles: Profiles, lo: int, hi: int) -> dict[int, list[int] | None]:
+    """Where each sampled 6-gram (hashed) of units lo..hi-1 is (see ``_places``): every
+    occurrence counts, so one found twice in one unit marks no place."""
+    return _places((i, profiles.sampled_grams(i)) for i in range(lo, hi))
+
+
+def _tally(found: dict[Point, float], left: Mapping[K, list[int] | None],
+           right: Mapping[K, list[int] | None], weight: float, repeated: bool = False) -> None:
+    """Add ``weight`` to the unit pair of every key found once on each side; with
+    ``repeated``, of every key found as often on both sides but more than once, the k-th
+    place on the left with the k-th on the right (a book that repeats a passage as often
+    on both: one copy with the same copy)."""
     swap = len(left) > len(right)
     if swap:
         left, right = right, left
-    for k, i in left.items():
-        j = right.get(k)
-        if j is not None:
+    for k, mine in left.items():
+        theirs = right.get(k)
+        if (mine is None or theirs is None or len(mine) != len(theirs)
+                or (len(mine) > 1) != repeated):
+            continue
+        for i, j in zip(mine, theirs, strict=True):
             p = (j, i) if swap else (i, j)
             found[p] = found.get(p, 0.0) + weight
 
 
 def votes(lp: Profiles, rp: Profiles, lkeys: Sequence[Collection[str]],
           rkeys: Sequence[Collection[str]], box: tuple[int, int, int, int]) -> dict[Point, float]:
-    """Weight of the unique strings each unit pair in ``box`` (i0, i1, j0, j1) shares."""
+    """Weight of the unique strings each unit pair in ``box`` (i0, i1, j0, j1) shares, and
+    of the repeated 6-grams that pair the k-th copy of a passage with its k-th copy."""
     i0, i1, j0, j1 = box
     found: dict[Point, float] = {}
+    repeats: dict[Point, float] = {}
     if i1 - i0 + j1 - j0 >= BULK_UNITS:
         from .bulk import gram_votes  # numpy: imported for long pairs only
 
-        found = gram_votes(lp, rp, box, GRAM_WEIGHT)
+        found, repeats = gram_votes(lp, rp, box, GRAM_WEIGHT)
     else:
-        _tally(found, _unique_grams(lp, i0, i1), _unique_grams(rp, j0, j1), GRAM_WEIGHT)
-    _tally(found, _unique(lkeys, i0, i1), _unique(rkeys, j0, j1), KEY_WEIGHT)
+        left, right = _gram_places(lp, i0, i1), _gram_places(rp, j0, j1)
+        _tally(found, left, right, GRAM_WEIGHT)
+        _tally(repeats, left, right, GRAM_WEIGHT, repeated=True)
+    _tally(found, _key_places(lkeys, i0, i1), _key_places(rkeys, j0, j1), KEY_WEIGHT)
+    # a repeated name or phrase put its k-th mention elsewhere as often as not; a passage
+    # repeated whole shares many 6-grams: only that many, as for a strong anchor, count
+    for p, w in repeats.items():
+        if w >= STRONG_VOTES:
+            found[p] = found.get(p, 0.0) + w
     return found
 
 

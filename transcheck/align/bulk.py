@@ -31,7 +31,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from .profiles import ANCHOR_ORDER, Profiles
+from .profiles import ANCHOR_ORDER, BETA2, Profiles
 
 Ints = npt.NDArray[np.int64]
 Matches = dict[tuple[int, int], tuple[int, ...]]
@@ -126,6 +126,31 @@ class Bulk:
         band.spans = Spans(Entries(left_entries, rows.start, rows.stop),
                            Entries(right_entries, c0, c1), self.orders)
         return band
+
+    def chrfs(self, band: Band) -> npt.NDArray[np.float64]:
+        """chrF of every unit pair of the band, cell by cell: ``profiles.chrf_from`` on the
+        band's matches, its operations done in the same order on whole arrays, so every
+        figure is the same double."""
+        rows = np.repeat(np.arange(band.rows.start, band.rows.stop, dtype=np.int64),
+                         band.offset[1:] - band.offset[:-1])
+        cols = (np.arange(band.counts.shape[1], dtype=np.int64)
+                - np.repeat(band.offset[:-1] - band.first, band.offset[1:] - band.offset[:-1]))
+        total = np.zeros(len(rows), dtype=np.float64)
+        orders = np.zeros(len(rows), dtype=np.int64)
+        len_l, len_r = self.left.lengths[rows], self.right.lengths[cols]
+        for o in range(self.orders):
+            na, nb = np.maximum(len_l - o, 0), np.maximum(len_r - o, 0)
+            both = (na > 0) & (nb > 0)
+            orders += both
+            mt = np.minimum(np.minimum(band.counts[o], na), nb)
+            hit = both & (mt > 0)
+            p = mt[hit] / na[hit]
+            r = mt[hit] / nb[hit]
+            total[hit] = total[hit] + (1.0 + BETA2) * p * r / (BETA2 * p + r)
+        out = np.zeros(len(rows), dtype=np.float64)
+        some = orders > 0
+        out[some] = total[some] / orders[some]
+        return out
 
     def merge_floors(self, band: Band, rows: range, lo: Sequence[int], hi: Sequence[int],
                      moves: Sequence[tuple[int, int]], terms: Terms) -> list[list[list[float]]]:
@@ -323,12 +348,15 @@ def _onto(keys: Ints, other: Ints, counts: Ints) -> Ints:
 
 
 def gram_votes(left: Profiles, right: Profiles, box: tuple[int, int, int, int],
-               weight: float) -> dict[tuple[int, int], float]:
+               weight: float) -> tuple[dict[tuple[int, int], float],
+                                       dict[tuple[int, int], float]]:
     """``weight`` for each sampled anchor-order n-gram (``Profiles.sampled_grams``) found
     exactly once in left units i0..i1-1 and once in right units j0..j1-1 of ``box``, added
-    to the unit pair that holds it: what ``anchors`` tallies one unit at a time, here in a
-    few sorts. n-grams are exact integers (no hashes): characters as ranks in the box's
-    alphabet, or, where six of them would not fit in 63 bits, pairs of numbered 3-grams."""
+    to the unit pair that holds it; then the same for those found as often on both sides
+    but more than once, the k-th place with the k-th: what ``anchors`` tallies one unit at
+    a time, here in a few sorts. n-grams are exact integers (no hashes): characters as
+    ranks in the box's alphabet, or, where six of them would not fit in 63 bits, pairs of
+    numbered 3-grams."""
     i0, i1, j0, j1 = box
     code_l, unit_l, at_l = _sampled(left, i0, i1)
     code_r, unit_r, at_r = _sampled(right, j0, j1)
@@ -348,13 +376,26 @@ def gram_votes(left: Profiles, right: Profiles, box: tuple[int, int, int, int],
         numbers, dense = np.unique(np.concatenate(parts), return_inverse=True)
         room = len(numbers)
         parts = np.split(dense.ravel().astype(np.int64), np.cumsum([len(x) for x in parts[:3]]))
-    keys_l, once_l = _once(parts[0] * room + parts[1], unit_l)
-    keys_r, once_r = _once(parts[2] * room + parts[3], unit_r)
-    _, in_l, in_r = np.intersect1d(keys_l, keys_r, assume_unique=True, return_indices=True)
+    keys_l, units_l = _placed(parts[0] * room + parts[1], unit_l)
+    keys_r, units_r = _placed(parts[2] * room + parts[3], unit_r)
+    # the k-th place of an n-gram on the left with its k-th on the right, where it has as
+    # many on both sides (see ``anchors._tally``)
+    distinct_l, first_l, count_l = _valid(keys_l, units_l)
+    distinct_r, first_r, count_r = _valid(keys_r, units_r)
+    _, in_l, in_r = np.intersect1d(distinct_l, distinct_r, assume_unique=True,
+                                   return_indices=True)
+    same = count_l[in_l] == count_r[in_r]
+    start_l, start_r, count = first_l[in_l][same], first_r[in_r][same], count_l[in_l][same]
     width = j1 + 1
-    pairs, counts = np.unique(once_l[in_l] * width + once_r[in_r], return_counts=True)
-    return {(p // width, p % width): weight * c
-            for p, c in zip(pairs.tolist(), counts.tolist(), strict=True)}
+    out: list[dict[tuple[int, int], float]] = []
+    for repeated in (count == 1, count > 1):
+        starts_l, starts_r, n = start_l[repeated], start_r[repeated], count[repeated]
+        step = np.arange(int(n.sum()), dtype=np.int64) - np.repeat(np.cumsum(n) - n, n)
+        pairs, counts = np.unique(units_l[np.repeat(starts_l, n) + step] * width
+                                  + units_r[np.repeat(starts_r, n) + step], return_counts=True)
+        out.append({(p // width, p % width): weight * c
+                    for p, c in zip(pairs.tolist(), counts.tolist(), strict=True)})
+    return out[0], out[1]
 
 
 def _sampled(profiles: Profiles, lo: int, hi: int) -> tuple[Ints, Ints, Ints]:
@@ -372,7 +413,16 @@ def _sampled(profiles: Profiles, lo: int, hi: int) -> tuple[Ints, Ints, Ints]:
     return code, unit, at
 
 
-def _once(keys: Ints, unit: Ints) -> tuple[Ints, Ints]:
-    """The keys found exactly once, sorted, with the unit of each."""
+def _placed(keys: Ints, unit: Ints) -> tuple[Ints, Ints]:
+    """The keys sorted, each with its unit, the places of one key in reading order."""
+    order = np.argsort(keys, kind="stable")
+    return keys[order], unit[order]
+
+
+def _valid(keys: Ints, units: Ints) -> tuple[Ints, Ints, Ints]:
+    """The distinct keys of sorted ``keys`` that no unit holds twice, with where each one's
+    places start and how many it has."""
     distinct, first, count = np.unique(keys, return_index=True, return_counts=True)
-    return distinct[count == 1], unit[first[count == 1]]
+    twice = keys[1:][(keys[1:] == keys[:-1]) & (units[1:] == units[:-1])]
+    ok = ~np.isin(distinct, twice, assume_unique=False)
+    return distinct[ok], first[ok], count[ok]

@@ -233,10 +233,39 @@ class Scorer:
             [max(hi[q + 1:min(q + reach, i_last) + 1]) - 1 for q in rows])
         self._pair_matches.update(band.as_dict())
         self._spans = band.spans
+        self._fill_ones(band.rows, band.first.tolist(), band.last.tolist(),
+                        self._bulk.chrfs(band).tolist(), lo, hi)
         terms = Terms(self.chance_at, self.chance_slope, self.chance_floor, self.log_ratio,
                       LENGTH_WEIGHT, LENGTH_SMOOTH, FACT_ORDERS, BETA2)
         return self._bulk.merge_floors(band, range(i_first + 1, i_last + 1), lo, hi, moves,
                                        terms)
+
+    def _fill_ones(self, rows: range, first: list[int], last: list[int],
+                   chrfs: list[float], lo: Sequence[int], hi: Sequence[int]) -> None:
+        """``cost_one`` of the unit pairs of a band (left unit ``rows[k]``, right units
+        ``first[k]..last[k]``, chrF counted in bulk, cell by cell) that the 1-1 moves into
+        corridor row ``rows[k]`` + 1 weigh: the same figures, in one pass instead of one
+        call per corridor cell."""
+        one = self._one
+        lkeys, rkeys = self.lkeys, self.rkeys
+        left_len, right_len = self.lp.lengths, self.rp.lengths
+        chance, length_term = self.chance, self.length_term
+        k = 0
+        for i, a, b in zip(rows, first, last, strict=True):
+            la, keyed = left_len[i], bool(lkeys[i])
+            start = k
+            k += b - a + 1 if b >= a else 0
+            for j in range(max(a, lo[i + 1] - 1), min(b, hi[i + 1] - 1) + 1):
+                sim = chrfs[start + j - a]
+                if (i, j) in one:
+                    continue
+                if keyed and rkeys[j]:
+                    facts = self.fact_share(i, i + 1, j, j + 1)
+                    assert facts is not None
+                    sim = self.with_facts(sim, facts)
+                lb = right_len[j]
+                c = (1.0 - sim) / (1.0 - chance(la + lb)) + length_term(la, lb)
+                one[(i, j)] = (max(c, 0.0), sim)
 
     def _summed_top(self, i0: int, i1: int, j0: int, j1: int,
                     budget: float = math.inf, cost_of: Callable[[float], float] | None = None,

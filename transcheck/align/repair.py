@@ -454,7 +454,7 @@ def _crossed(scorer: Scorer, i: int, y: int, own: float | None) -> bool:
             <= REGROUP_APART * (own or 0.0))
 
 
-def shift(scorer: Scorer, path: list[Step], rounds: int = 3) -> list[Step]:
+def shift(scorer: Scorer, path: list[Step], max_span: int, rounds: int = 3) -> list[Step]:
     """Move a unit at the edge of a merged side into the neighbouring link when clearly
     more of its n-grams find a counterpart there than in its own link
     (``Scorer.added_share``).
@@ -463,7 +463,8 @@ def shift(scorer: Scorer, path: list[Step], rounds: int = 3) -> list[Step]:
     with either neighbour. A span's chrF barely tells which, since each link's text is
     mostly its other units, and the length term favours the longer link. Where the piece's
     own words went does tell: 〜éclipsent tout le reste ; belongs with the sentence that
-    ends in those words. A link keeps at least one unit on each side."""
+    ends in those words. A link keeps at least one unit on each side, and grows past
+    ``max_span`` only when it has one unit on a side (a list, as in ``absorb``)."""
     out = list(path)
     todo = list(range(len(out) - 1))
     for _ in range(rounds):
@@ -474,6 +475,9 @@ def shift(scorer: Scorer, path: list[Step], rounds: int = 3) -> list[Step]:
                 continue
             best, gain = None, SHIFT_GAIN
             for move in _edge_moves(a, b):
+                if any(min(i1 - i0, j1 - j0) > 1 and i1 - i0 + j1 - j0 > max_span
+                       for i0, i1, j0, j1 in move.links):
+                    continue
                 # most units find almost none of their 4-grams across the border: a bound
                 # from the cached unit-pair matches settles them without any profile
                 if scorer.share_ceiling(move.unit, move.left, move.go[1]) <= gain:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 # a sentence ends at 。！？!? (with closing quotes or brackets), or at . ; : followed by space
@@ -39,18 +41,22 @@ def refine(left_text: str, right_text: str, *, max_span: int = 5) -> list[tuple[
 
     Runs the unit aligner on the sentences of one aligned pair of units; sentences without
     a counterpart are left out. Spans of merged sentences run from the first one's start to
-    the last one's end.
+    the last one's end. The result depends on the two texts alone, so it is kept: a book
+    that repeats itself asks for the same pair again and again (a link's facts are refined
+    once per conflicting pair of them).
     """
+    return list(_refined(left_text, right_text, max_span))
+
+
+@lru_cache(maxsize=1024)
+def _refined(left_text: str, right_text: str, max_span: int) -> tuple[tuple[Span, Span], ...]:
     from . import align
 
     ls, rs = split_sentences(left_text), split_sentences(right_text)
     if not ls or not rs:
-        return []
+        return ()
     links = align([left_text[a:b] for a, b in ls], [right_text[a:b] for a, b in rs],
                   max_span=max_span)
-    pairs: list[tuple[Span, Span]] = []
-    for link in links:
-        if link.left and link.right:
-            pairs.append(((ls[link.left[0]][0], ls[link.left[-1]][1]),
-                          (rs[link.right[0]][0], rs[link.right[-1]][1])))
-    return pairs
+    return tuple(((ls[link.left[0]][0], ls[link.left[-1]][1]),
+                  (rs[link.right[0]][0], rs[link.right[-1]][1]))
+                 for link in links if link.left and link.right)
