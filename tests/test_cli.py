@@ -71,10 +71,18 @@ def test_utf8_bom_is_read_and_offsets_skip_it(tmp_path, capsys):  # type: ignore
     assert facts and all(text[f["start"] : f["end"]] == f["text"] for f in facts)
 
 
-def test_usage_errors_exit_2(capsys):  # type: ignore[no-untyped-def]
-    assert run_cli(["check", str(BITPUSH)], capsys)[0] == 2
-    assert run_cli(["check", str(BITPUSH), str(TECHFLOW), "--format", "yaml"], capsys)[0] == 2
-    assert run_cli(["check", str(BITPUSH), str(TECHFLOW), "--date", "2026-02-30"], capsys)[0] == 2
+@pytest.mark.parametrize(("args", "expect"), [
+    (["check", str(BITPUSH)], "Missing argument 'RIGHT'"),
+    (["check", str(BITPUSH), str(TECHFLOW), "--format", "yaml"], "'yaml' is not one of"),
+    (["check", str(BITPUSH), str(TECHFLOW), "--date", "2026-02-30"], "--date"),
+    (["chek"], "No such command 'chek'"),
+    (["check", "--no-such-option"], "--no-such-option"),
+])
+def test_usage_errors_are_one_line_and_exit_2(capsys, args, expect):  # type: ignore[no-untyped-def]
+    code, out, err = run_cli(args, capsys)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("transcheck: error: ")
+    assert expect in err and "--help')" in err
 
 
 def test_exit_codes_follow_fail_on(tmp_path, capsys):  # type: ignore[no-untyped-def]

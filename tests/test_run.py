@@ -140,6 +140,21 @@ def test_comment_rules(tmp_path, capsys, comment, code):  # type: ignore[no-unty
                capsys)[0] == code
 
 
+@pytest.mark.parametrize("comment", [
+    # shown to readers as code, so not a directive: the drift on the next line stays
+    "```html\n<!-- transcheck-disable-next-line number-mismatch -->\n```",
+    "~~~\n```\n<!-- transcheck-disable-next-line number-mismatch -->\n~~~",
+    "- 例:\n\n  ```\n  <!-- transcheck-disable-next-line number-mismatch -->\n  ```\n",
+    "`<!-- transcheck-disable-next-line number-mismatch -->`\n",
+])
+def test_comment_shown_as_code_suppresses_nothing(tmp_path, capsys, comment):  # type: ignore[no-untyped-def]
+    folder = _suppress_copy(tmp_path, comment)
+    code, out, _ = run_cli(["check", str(folder / "original.ja.md"),
+                            str(folder / "revised.ja.md"), "--format", "json"], capsys)
+    assert code == 1
+    assert "number-mismatch" in {f["rule"] for f in json.loads(out)["findings"]}
+
+
 def test_comment_with_unknown_rule_is_an_input_error(tmp_path, capsys):  # type: ignore[no-untyped-def]
     folder = _suppress_copy(tmp_path, "<!-- transcheck-disable-next-line number-mismatc -->")
     code, _, err = run_cli(["check", str(folder / "original.ja.md"), str(folder / "revised.ja.md")],

@@ -8,8 +8,7 @@ from datetime import date
 from .align import MAX_SPAN, align
 from .facts import extract_facts, fact_keys, units_facts
 from .findings import compare
-from .load import load_document
-from .model import Document, Fact, Link, Report
+from .model import Document, Fact, InputError, Link, Report
 from .workers import NO_WORKERS, may_spread, worker_pool
 
 PARALLEL_FACTS = 100_000  # characters a side from which the two sides are read at once
@@ -92,13 +91,26 @@ def check(
     lang: str = "auto",
     when: date | None = None,
     date_source: str | None = "option",
+    encoding: str | None = None,
+    jobs: int = 1,
+    max_span: int = MAX_SPAN,
 ) -> Report:
     """Check two files: ``transcheck.check("a.ja.txt", "b.ja.txt").findings``.
 
-    ``when`` is the day the article speaks from; without it each file's front matter
-    ``date:`` is used, and without that relative times stay relative.
+    The versions are read as ``transcheck check`` reads them: ``when`` (the day the article
+    speaks from) and ``lang`` first, then the ``pair.toml`` of the folder a file is in
+    (date, lang, encoding), then the file's front matter ``date:``; without any, relative
+    times stay relative. Suppression comments in the text apply, as on the command line;
+    a config and a baseline do not (pass the result through :func:`transcheck.run.finish`).
     """
-    return check_documents(
-        load_document(left, lang=lang, when=when, date_source=date_source),
-        load_document(right, lang=lang, when=when, date_source=date_source),
-    )
+    from .run import Options, PairResult, finish, load_version
+
+    options = Options(lang=lang, when=when, encoding=encoding)
+    ldoc, rdoc = load_version(left, options), load_version(right, options)
+    if when is not None:
+        ldoc.date_source = rdoc.date_source = date_source
+    result = finish(PairResult(left, right, report=check_documents(ldoc, rdoc, jobs, max_span)))
+    if result.error is not None:
+        raise InputError(result.error)
+    assert result.report is not None
+    return result.report

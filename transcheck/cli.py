@@ -307,6 +307,13 @@ def facts(file: str, fmt: str, output: str | None, when: date | None, lang: str,
     _emit(text, output, (file,))
 
 
+def usage_line(exc: click.UsageError) -> str:
+    """Click's usage error as one line: the message, and where help is."""
+    where = exc.ctx.command_path if exc.ctx is not None else "transcheck"
+    message = " ".join(exc.format_message().split())
+    return f"{message} (see '{where} --help')"
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: input errors are one line on stderr and exit code 2."""
     try:
@@ -317,6 +324,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except click.UsageError as exc:
+        click.echo(f"transcheck: error: {usage_line(exc)}", err=True)
+        sys.exit(2)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
