@@ -142,3 +142,27 @@ def test_max_span_below_two_is_a_usage_error(capsys):  # type: ignore[no-untyped
     code, _, err = run_cli(["align", "--max-span", "1", str(BITPUSH), str(TECHFLOW)], capsys)
     assert code == 2
     assert "--max-span" in err
+
+
+def _cli(args: list[str], stdin: bytes = b"") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "transcheck", *args], input=stdin.decode(),
+                          capture_output=True, text=True, check=False,
+                          env=dict(os.environ, NO_COLOR="1"))
+
+
+def test_one_version_from_standard_input_reads_its_pair_toml() -> None:
+    piped = _cli(["check", "-", str(TECHFLOW), "--stdin-filename", str(BITPUSH),
+                  "--format", "json"], BITPUSH.read_bytes())
+    files = _cli(["check", str(BITPUSH), str(TECHFLOW), "--format", "json"])
+    assert piped.returncode == files.returncode == 1
+    assert json.loads(piped.stdout) == json.loads(files.stdout)  # date from pair.toml too
+
+
+def test_standard_input_without_a_name_and_twice() -> None:
+    proc = _cli(["check", str(TECHFLOW), "-"], BITPUSH.read_bytes())
+    assert proc.returncode == 1 and "↔ <stdin>:" in proc.stdout.splitlines()[-1]
+    proc = _cli(["check", "-", "-"])
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert "only one version can come from standard input" in proc.stderr
+    proc = _cli(["check", "-", str(TECHFLOW)])
+    assert (proc.returncode, proc.stderr) == (2, "transcheck: error: <stdin>: empty file (no text)\n")

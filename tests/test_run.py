@@ -170,7 +170,7 @@ def test_pre_commit_hook_and_example_workflow_run_transcheck() -> None:
     yaml = pytest.importorskip("yaml")
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
     assert hook["id"] == "transcheck" and hook["entry"] == "transcheck run"
-    assert hook["pass_filenames"] is False and hook["language"] == "python"
+    assert hook["pass_filenames"] is True and hook["language"] == "python"
     workflow = yaml.safe_load((ROOT / "docs" / "github-actions.yml").read_text("utf-8"))
     steps = workflow["jobs"]["transcheck"]["steps"]
     runs = [s.get("run", "") for s in steps]

@@ -16,16 +16,26 @@ from .baseline import Baseline, entries_for, read_baseline, write_baseline
 from .check import align_documents, check_documents, read_facts
 from .config import Config, load_config, resolve
 from .facts import extract_facts
-from .load import parse_date
+from .load import parse_date, read_stream
 from .model import Document, InputError, Report
 from .report import FORMATS, render_check, render_run
 from .report import json as json_report
 from .report.text import want_color
-from .run import FAIL_ON_DEFAULT, Options, PairResult, RunResult, finish, load_version
+from .run import (
+    FAIL_ON_DEFAULT,
+    Options,
+    PairResult,
+    RunResult,
+    changed_targets,
+    finish,
+    load_version,
+)
 from .run import run as run_pairs
 from .workers import usable_cpus
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+STDIN = "-"
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -92,9 +102,25 @@ def policy_options(fn: F) -> F:
 
 
 def _load(path: str, lang: str, when: date | None, encoding: str | None = None,
-          config: Config | None = None) -> Document:
-    """Load a version; date, language and encoding from the options, pair.toml, the config."""
-    return load_version(path, _options(lang, when, encoding, config))
+          config: Config | None = None, stdin_name: str | None = None) -> Document:
+    """Load a version; date, language and encoding from the options, pair.toml, the config.
+    ``-`` is standard input, named ``stdin_name`` (for pair.toml, the report and Markdown)."""
+    options = _options(lang, when, encoding, config)
+    if path != STDIN:
+        return load_version(path, options)
+    name = stdin_name or "<stdin>"
+    return load_version(name, options, data=read_stream(sys.stdin.buffer, name))
+
+
+def _stdin_paths(left: str, right: str, stdin_name: str | None) -> tuple[str, str]:
+    """The two versions' names as reports show them: ``-`` becomes its --stdin-filename."""
+    if left == STDIN and right == STDIN:
+        raise click.UsageError("only one version can come from standard input ('-')")
+    if stdin_name is not None and STDIN not in (left, right):
+        raise click.UsageError("--stdin-filename names the version read from '-'; "
+                               "neither LEFT nor RIGHT is '-'")
+    name = stdin_name or "<stdin>"
+    return (name if left == STDIN else left), (name if right == STDIN else right)
 
 
 def _options(lang: str, when: date | None, encoding: str | None,
@@ -161,15 +187,24 @@ def cli() -> None:
 @fail_on_option
 @policy_options
 @alignment_options
+@click.option("--stdin-filename", "stdin_name", metavar="NAME",
+              help="The name of the version read from '-' (standard input): its pair.toml, "
+                   "Markdown or plain text, and the path in the report.")
 def check(left: str, right: str, fmt: str, output: str | None, when: date | None, lang: str,
           encoding: str | None, fail_on: str | None, baseline_path: str | None,
-          config_path: str | None, jobs: int | None, max_span: int) -> None:
-    """Compare two versions of one article and report where their facts disagree."""
+          config_path: str | None, jobs: int | None, max_span: int,
+          stdin_name: str | None) -> None:
+    """Compare two versions of one article and report where their facts disagree.
+
+    Either LEFT or RIGHT may be '-', standard input: `git show HEAD:a.md | transcheck check
+    - b.md --stdin-filename a.md`."""
     config = load_config(config_path)
     baseline = _baseline(baseline_path, config)
-    report = check_documents(_load(left, lang, when, encoding, config),
-                             _load(right, lang, when, encoding, config), _jobs(jobs),
-                             max_span)
+    shown = _stdin_paths(left, right, stdin_name)
+    report = check_documents(_load(left, lang, when, encoding, config, stdin_name),
+                             _load(right, lang, when, encoding, config, stdin_name),
+                             _jobs(jobs), max_span)
+    left, right = shown
     pair = finish(PairResult(left, right, report=report), config, baseline)
     if pair.error is not None:
         raise InputError(pair.error)
@@ -188,9 +223,21 @@ def check(left: str, right: str, fmt: str, output: str | None, when: date | None
 def run(dirs: tuple[str, ...], fmt: str, output: str | None, when: date | None, lang: str,
         encoding: str | None, fail_on: str | None, baseline_path: str | None,
         config_path: str | None, jobs: int | None) -> None:
-    """Check every pair folder (a folder with a pair.toml) under DIRS (default: pairs/)."""
+    """Check every pair folder (a folder with a pair.toml) under DIRS (default: pairs/).
+
+    A file among DIRS stands for the pair folder holding it, and a changed config or
+    baseline for every pair; other files are left out (the pre-commit hook passes the
+    changed files, so an unrelated notes.txt checks nothing)."""
     config = load_config(config_path)
     baseline = _baseline(baseline_path, config)
+    files = [d for d in dirs if os.path.isfile(d)]
+    if files:
+        folders, everything = changed_targets(files, config)
+        dirs = tuple(d for d in dirs if d not in files) + tuple(folders)
+        if everything:
+            dirs += _dirs((), config)
+        if not dirs:
+            sys.exit(0)  # none of the files belongs to a pair
     result = _run(dirs, config, baseline, _options(lang, when, encoding, config), jobs)
     text = render_run(result, fmt, color=_color(output) and fmt == "text")
     _emit(text, output, tuple(p for r in result.pairs for p in (r.left_path, r.right_path)))

@@ -107,8 +107,9 @@ class RunResult:
 
 
 def load_version(path: str, options: Options, pair: Pair | None = None,
-                 version: Version | None = None) -> Document:
-    """Load a version: --date and --lang first, then pair.toml, front matter, the config."""
+                 version: Version | None = None, data: bytes | None = None) -> Document:
+    """Load a version: --date and --lang first, then pair.toml, front matter, the config.
+    ``data`` is the version's bytes when they come from standard input, ``path`` its name."""
     if pair is None:
         found = pair_for(path)
         if found:
@@ -123,7 +124,8 @@ def load_version(path: str, options: Options, pair: Pair | None = None,
         encoding = encoding or version.encoding
     if lang == "auto" and options.default_lang:
         lang = options.default_lang
-    doc = load_document(path, lang=lang, when=when, date_source=source, encoding=encoding)
+    doc = load_document(path, lang=lang, when=when, date_source=source, encoding=encoding,
+                        data=data)
     if doc.date is None and options.default_date is not None:
         doc.date, doc.date_source = options.default_date, "config"
     return doc
@@ -149,6 +151,43 @@ def find_pair_folders(dirs: Sequence[str], config: Config | None = None) -> list
                     seen.add(real)
                     found.append(os.path.normpath(here))
     return found
+
+
+POLICY_FILES = ("transcheck.toml", "pyproject.toml")
+
+
+def folder_of(path: str) -> str | None:
+    """The pair folder a file belongs to: the nearest folder above it holding a pair.toml,
+    looked for no higher than the working directory (or the file's own folder when it lies
+    outside it)."""
+    here = os.path.dirname(os.path.abspath(path))
+    top = os.getcwd()
+    inside = os.path.commonpath([here, top]) == top
+    while True:
+        if os.path.isfile(os.path.join(here, PAIR_FILE)):
+            return os.path.relpath(here) if inside else here
+        if not inside or here == top or os.path.dirname(here) == here:
+            return None
+        here = os.path.dirname(here)
+
+
+def changed_targets(paths: Sequence[str], config: Config | None = None
+                    ) -> tuple[list[str], bool]:
+    """What ``run FILE...`` (a pre-commit hook's changed files) should check: the pair
+    folders holding those files, and whether a policy file (the config, pyproject.toml, the
+    baseline) changed, which puts every pair back in question. Other files are left out."""
+    folders: list[str] = []
+    everything = False
+    baseline = os.path.abspath(os.path.join(config.root, config.baseline)) \
+        if config is not None and config.baseline else None
+    for path in paths:
+        if os.path.basename(path) in POLICY_FILES or os.path.abspath(path) == baseline:
+            everything = True
+            continue
+        folder = folder_of(path)
+        if folder is not None and folder not in folders:
+            folders.append(folder)
+    return folders, everything
 
 
 def plan(folders: Sequence[str], config: Config | None = None
