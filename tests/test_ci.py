@@ -99,20 +99,25 @@ def test_the_workflow_installs_and_runs_as_written(tmp_path: Path) -> None:
     steps = workflow["jobs"]["transcheck"]["steps"]
     install = next(s for s in steps if s.get("name") == "Install transcheck")
     sha = _git(ROOT, "rev-parse", "HEAD").strip()
-    target = tmp_path / "site"
-    bin_dir = target / "bin"
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    bin_dir = venv / "bin"
+    # the dependencies are in this interpreter already: the new venv sees them through a
+    # .pth file, so pip installs transcheck alone, from the commit
+    site = subprocess.run([str(bin_dir / "python"), "-c", "import sysconfig; "
+                           "print(sysconfig.get_paths()['purelib'])"], check=True,
+                          capture_output=True, text=True).stdout.strip()
+    Path(site, "outer.pth").write_text(
+        "\n".join(p for p in sys.path if p.endswith("site-packages")) + "\n", encoding="utf-8")
     env = dict(os.environ, TRANSCHECK_GIT=f"file://{ROOT}", TRANSCHECK_SHA=sha,
-               # the dependencies are in this interpreter already: install transcheck alone
-               PIP_TARGET=str(target), PIP_NO_DEPS="1", PIP_NO_BUILD_ISOLATION="0",
-               PATH=os.pathsep.join([str(bin_dir), os.path.dirname(sys.executable),
-                                     os.environ.get("PATH", "")]))
+               PATH=os.pathsep.join([str(bin_dir), os.environ.get("PATH", "")]))
     assert install["env"]["TRANSCHECK_SHA"] and install["env"]["TRANSCHECK_GIT"]
     proc = subprocess.run(["bash", "-c", install["run"]], env=env, capture_output=True,
                           text=True, check=False, timeout=600)
     assert proc.returncode == 0, proc.stderr
     assert (bin_dir / "transcheck").exists()
     repo = _scratch_repo(tmp_path)
-    env = dict(env, PYTHONPATH=str(target), GITHUB_STEP_SUMMARY=str(tmp_path / "summary.md"))
+    env = dict(env, GITHUB_STEP_SUMMARY=str(tmp_path / "summary.md"))
     codes = {}
     for step in steps:
         if "run" not in step or step is install:

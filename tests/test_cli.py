@@ -165,4 +165,5 @@ def test_standard_input_without_a_name_and_twice() -> None:
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
     assert "only one version can come from standard input" in proc.stderr
     proc = _cli(["check", "-", str(TECHFLOW)])
-    assert (proc.returncode, proc.stderr) == (2, "transcheck: error: <stdin>: empty file (no text)\n")
+    assert proc.returncode == 2
+    assert proc.stderr == "transcheck: error: <stdin>: empty file (no text)\n"
