@@ -167,3 +167,16 @@ def test_standard_input_without_a_name_and_twice() -> None:
     proc = _cli(["check", "-", str(TECHFLOW)])
     assert proc.returncode == 2
     assert proc.stderr == "transcheck: error: <stdin>: empty file (no text)\n"
+
+
+def test_version_answers_without_loading_the_pipeline() -> None:
+    code = ("import sys\nfrom transcheck.entry import main\ntry:\n    main(['--version'])\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('sacrebleu', 'fugashi', 'transcheck.check', 'click') "
+            "if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert proc.stdout == "transcheck, version 0.1.0\n[]\n"
+    proc = subprocess.run([sys.executable, "-m", "transcheck", "--version"],
+                          capture_output=True, text=True, check=True)
+    assert proc.stdout == "transcheck, version 0.1.0\n"
