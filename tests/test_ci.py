@@ -73,22 +73,21 @@ def test_pre_commit_try_repo_on_a_scratch_repository(tmp_path: Path) -> None:
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "articles")
     env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), NO_COLOR="1")
-    # an unrelated file, then a pair folder with drift: one try-repo builds the hook once
     (repo / "notes.txt").write_text("取材メモ: 7000万人?\n", encoding="utf-8")
     (repo / "pairs" / "ejaaz-grok5" / "techflow.ja.txt").open("a", encoding="utf-8").write(
         "追記。\n")
     _git(repo, "add", "-A")
-    base = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "transcheck",
-            "--verbose"]
-    proc = subprocess.run([*base, "--files", "notes.txt"], cwd=repo, env=env,
-                          capture_output=True, text=True, check=False, timeout=900)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "Passed" in proc.stdout and "══" not in proc.stdout
-    proc = subprocess.run([*base, "--files", "notes.txt", "pairs/ejaaz-grok5/techflow.ja.txt"],
+    # one try-repo (it builds the hook's environment each time): the unrelated notes.txt
+    # adds no pair; the changed version checks its own folder, not pairs/suppress
+    proc = subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(ROOT),
+                           "transcheck", "--verbose", "--files", "notes.txt",
+                           "pairs/ejaaz-grok5/techflow.ja.txt"],
                           cwd=repo, env=env, capture_output=True, text=True, check=False,
                           timeout=900)
     assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "transcheck (drift between translations)" in proc.stdout and "Failed" in proc.stdout
     assert "══ pairs/ejaaz-grok5" in proc.stdout and "pairs/suppress" not in proc.stdout
+    assert "number-mismatch" in proc.stdout
 
 
 def test_the_workflow_installs_and_runs_as_written(tmp_path: Path) -> None:

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -19,6 +21,20 @@ __all__ = ["Finding", "InputError", "Report", "__version__", "check", "check_doc
 
 _LAZY = {"check": ".check", "check_documents": ".check", "Finding": ".model",
          "InputError": ".model", "Report": ".model"}
+
+
+class _Package(types.ModuleType):
+    """``transcheck.check`` is the function: importing the submodule of the same name
+    (``from transcheck.check import read_facts``) does not rebind it, as it would here,
+    where the function is imported lazily. The submodule stays in ``sys.modules``."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "check" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date
 
 from .align import MAX_SPAN, align
@@ -74,12 +75,24 @@ def one_date(left: Document, right: Document) -> tuple[Document, Document]:
     return left, right
 
 
+STAGES = ("reading the facts", "aligning", "comparing")
+
+
 def check_documents(left: Document, right: Document, jobs: int = 1,
-                    max_span: int = MAX_SPAN) -> Report:
-    """Compare two loaded versions: facts → alignment → findings."""
+                    max_span: int = MAX_SPAN,
+                    progress: Callable[[int, str], None] | None = None) -> Report:
+    """Compare two loaded versions: facts → alignment → findings. ``progress`` is told
+    each stage as it starts (its index in STAGES and its name)."""
+    def stage(k: int) -> None:
+        if progress is not None:
+            progress(k, STAGES[k])
+
     left, right = one_date(left, right)
+    stage(0)
     left_facts, right_facts = read_facts(left, right, jobs)
+    stage(1)
     links = align_documents(left, right, left_facts, right_facts, jobs, max_span)
+    stage(2)
     findings = compare(left, right, left_facts, right_facts, links)
     return Report(left, right, links, findings, left_facts, right_facts)
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any, TypeVar
 
@@ -13,19 +15,22 @@ import click
 from . import __version__
 from .align import MAX_SPAN
 from .baseline import Baseline, entries_for, read_baseline, write_baseline
-from .check import align_documents, check_documents, read_facts
+from .check import STAGES, align_documents, check_documents, read_facts
 from .config import Config, load_config, resolve
 from .facts import extract_facts
 from .load import parse_date, read_stream
-from .model import Document, InputError, Report
+from .model import SEVERITIES, Document, InputError, Report
+from .output import format_for, write_output
 from .report import FORMATS, render_check, render_run
 from .report import json as json_report
-from .report.text import want_color
+from .report.statistics import render as render_statistics
+from .report.text import COLOR_CHOICES, want_color
 from .run import (
     FAIL_ON_DEFAULT,
     Options,
     PairResult,
     RunResult,
+    at_least,
     changed_targets,
     finish,
     load_version,
@@ -49,8 +54,12 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
         raise click.BadParameter(str(exc).removeprefix("--date: ")) from None
 
 
-def common_options(formats: tuple[str, ...]) -> Callable[[F], F]:
+def common_options(formats: tuple[str, ...], reports: bool = False) -> Callable[[F], F]:
+    """--format, -o, --date, --lang, --encoding; with ``reports`` (check, run) -o may be
+    given several times, and --min-severity, --statistics and --color come too."""
     def decorate(fn: F) -> F:
+        if reports:
+            fn = report_options(fn)
         fn = click.option("--encoding", metavar="NAME",
                           help="Encoding of the input files (default: detected).")(fn)
         fn = click.option("--lang", type=click.Choice(["ja", "zh", "en", "auto"]),
@@ -58,13 +67,36 @@ def common_options(formats: tuple[str, ...]) -> Callable[[F], F]:
                           help="Language of the versions.")(fn)
         fn = click.option("--date", "when", metavar="YYYY-MM-DD", callback=_date_option,
                           help="The day the article speaks from (resolves 今年, 来年…).")(fn)
-        fn = click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-                          help="Write the report to FILE instead of standard output.")(fn)
-        fn = click.option("--format", "fmt", type=click.Choice(formats), default="text",
-                          show_default=True, help="Output format.")(fn)
+        if reports:
+            fn = click.option("-o", "--output", "outputs", multiple=True, metavar="[FORMAT:]FILE",
+                              help="Write a report to FILE instead of standard output; again "
+                                   "for more reports of the one run. The format: FORMAT: if "
+                                   "given, else --format for a lone -o, else the file's "
+                                   "extension (.txt .json .md .html .sarif .rdjson).")(fn)
+        else:
+            fn = click.option("-o", "--output", type=click.Path(dir_okay=False),
+                              help="Write the report to FILE instead of standard output.")(fn)
+        fn = click.option("--format", "fmt", type=click.Choice(formats), default=None,
+                          help="Output format (default: text).")(fn)
         return fn
 
     return decorate
+
+
+def report_options(fn: F) -> F:
+    """What is shown and how: --min-severity, --statistics, --color."""
+    fn = click.option("--color", "color", type=click.Choice(COLOR_CHOICES), default="auto",
+                      show_default=True,
+                      help="Colour the text report: auto (a terminal, unless NO_COLOR is "
+                           "set; FORCE_COLOR forces it), always, never.")(fn)
+    fn = click.option("--statistics", is_flag=True,
+                      help="Show how many findings each rule produced instead of the "
+                           "findings (the -o reports are still written in full).")(fn)
+    fn = click.option("--min-severity", type=click.Choice(SEVERITIES), default=None,
+                      help="Show only findings at or above this severity (default: all; "
+                           "warning for --format github). The exit code still follows "
+                           "--fail-on.")(fn)
+    return fn
 
 
 def fail_on_option(fn: F) -> F:
@@ -149,20 +181,89 @@ def _progress_wanted() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
-def _emit(text: str, output: str | None, inputs: tuple[str, ...]) -> None:
-    if output is None:
-        click.echo(text, nl=False)
+LONG_CHECK = 100_000  # characters of both versions from which check shows its stages
+
+
+@contextlib.contextmanager
+def _stage_progress(size: int) -> Iterator[Callable[[int, str], None] | None]:
+    """For a long check at a terminal, each stage on one line of stderr, cleared at the end."""
+    if size < LONG_CHECK or not _progress_wanted():
+        yield None
         return
-    target = os.path.abspath(output)
-    if any(os.path.exists(p) and os.path.abspath(p) == target for p in inputs):
-        raise InputError(f"{output}: is one of the inputs; transcheck never writes its inputs")
-    tmp = f"{target}.tmp-{os.getpid()}"
+
+    def show(k: int, name: str) -> None:
+        sys.stderr.write(f"\r\x1b[Ktranscheck: [{k + 1}/{len(STAGES)}] {name} "
+                         f"({size:,} characters)…")
+        sys.stderr.flush()
+
     try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise InputError(f"{output}: cannot write: {exc.strerror}") from None
+        yield show
+    finally:
+        sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
+
+
+def _emit(text: str, output: str | None, inputs: tuple[str, ...], color: bool = False) -> None:
+    if output is None:
+        # click strips colour codes off a pipe unless told: --color always / FORCE_COLOR
+        click.echo(text, nl=False, color=color or None)
+        return
+    write_output(output, text, inputs)
+
+
+def _targets(fmt: str | None, outputs: tuple[str, ...],
+             formats: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    """(format, file) of each report to write; file None is standard output."""
+    if not outputs:
+        return [(fmt or "text", None)]
+    targets: list[tuple[str, str | None]] = []
+    for out in outputs:
+        prefix, sep, rest = out.partition(":")
+        if sep and prefix in formats and rest:
+            targets.append((prefix, rest))
+        elif fmt is not None and len(outputs) == 1:
+            targets.append((fmt, out))
+        elif (by_name := format_for(out)) is not None and by_name in formats:
+            targets.append((by_name, out))
+        elif fmt is not None:
+            targets.append((fmt, out))
+        else:
+            raise click.UsageError(f"-o {out}: say the format, as FORMAT:{out} "
+                                   f"(one of {', '.join(formats)}), or give --format")
+    files = [os.path.abspath(f) for _, f in targets if f is not None]
+    if len(set(files)) < len(files):
+        raise click.UsageError("-o names the same file twice")
+    return targets
+
+
+def _shown(run: RunResult, fmt: str, min_severity: str | None) -> RunResult:
+    """The run as a report in ``fmt`` shows it: --min-severity, else warning for github
+    (GitHub shows only about ten annotations of each level per step)."""
+    floor = min_severity or ("warning" if fmt == "github" else None)
+    if floor is None:
+        return run
+    return RunResult([at_least(p, floor) for p in run.pairs], run.stale)
+
+
+def _write_reports(run: RunResult, targets: list[tuple[str, str | None]], inputs: tuple[str, ...],
+                   render: Callable[[RunResult, str, bool, int | None], str],
+                   min_severity: str | None, statistics: bool, color: str) -> None:
+    """Every report the options ask for, from one run: standard output, then each -o."""
+    wants_stdout = statistics or any(f is None for _, f in targets)
+    for fmt, path in targets:
+        if path is None and statistics:
+            continue
+        shown = _shown(run, fmt, min_severity)
+        if path is None:
+            colored = fmt == "text" and want_color(sys.stdout.isatty(), color)
+            width = shutil.get_terminal_size((80, 24)).columns if fmt == "text" else None
+            _emit(render(shown, fmt, colored, width), None, inputs, colored)
+        else:
+            _emit(render(shown, fmt, False, None), path, inputs)
+    if wants_stdout and statistics:
+        stats_fmt = next((f for f, p in targets if p is None), "text")
+        click.echo(render_statistics(_shown(run, "text", min_severity),
+                                     "json" if stats_fmt == "json" else "text"), nl=False)
 
 
 def exit_code(report: Report, fail_on: str) -> int:
@@ -170,8 +271,8 @@ def exit_code(report: Report, fail_on: str) -> int:
     return PairResult(report.left.path, report.right.path, report=report).exit_code(fail_on)
 
 
-def _color(output: str | None) -> bool:
-    return output is None and want_color(sys.stdout.isatty())
+def _color(output: str | None, choice: str = "auto") -> bool:
+    return output is None and want_color(sys.stdout.isatty(), choice)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -183,51 +284,59 @@ def cli() -> None:
 @cli.command()
 @click.argument("left", type=click.Path())
 @click.argument("right", type=click.Path())
-@common_options(tuple(FORMATS))
+@common_options(tuple(FORMATS), reports=True)
 @fail_on_option
 @policy_options
 @alignment_options
 @click.option("--stdin-filename", "stdin_name", metavar="NAME",
               help="The name of the version read from '-' (standard input): its pair.toml, "
                    "Markdown or plain text, and the path in the report.")
-def check(left: str, right: str, fmt: str, output: str | None, when: date | None, lang: str,
-          encoding: str | None, fail_on: str | None, baseline_path: str | None,
+def check(left: str, right: str, fmt: str | None, outputs: tuple[str, ...], when: date | None,
+          lang: str, encoding: str | None, fail_on: str | None, baseline_path: str | None,
           config_path: str | None, jobs: int | None, max_span: int,
-          stdin_name: str | None) -> None:
+          stdin_name: str | None, min_severity: str | None, statistics: bool,
+          color: str) -> None:
     """Compare two versions of one article and report where their facts disagree.
 
     Either LEFT or RIGHT may be '-', standard input: `git show HEAD:a.md | transcheck check
     - b.md --stdin-filename a.md`."""
+    targets = _targets(fmt, outputs, tuple(FORMATS))
     config = load_config(config_path)
     baseline = _baseline(baseline_path, config)
     shown = _stdin_paths(left, right, stdin_name)
-    report = check_documents(_load(left, lang, when, encoding, config, stdin_name),
-                             _load(right, lang, when, encoding, config, stdin_name),
-                             _jobs(jobs), max_span)
+    ldoc = _load(left, lang, when, encoding, config, stdin_name)
+    rdoc = _load(right, lang, when, encoding, config, stdin_name)
+    with _stage_progress(len(ldoc.text) + len(rdoc.text)) as progress:
+        report = check_documents(ldoc, rdoc, _jobs(jobs), max_span, progress)
     left, right = shown
     pair = finish(PairResult(left, right, report=report), config, baseline)
     if pair.error is not None:
         raise InputError(pair.error)
-    text = render_check(pair, fmt, color=_color(output) and fmt == "text",
-                        with_baseline=baseline is not None)
-    _emit(text, output, (left, right))
+    def render(run: RunResult, fmt: str, colored: bool, width: int | None) -> str:
+        return render_check(run.pairs[0], fmt, color=colored, width=width,
+                            with_baseline=baseline is not None)
+
+    _write_reports(RunResult([pair]), targets, (left, right), render, min_severity,
+                   statistics, color)
     sys.exit(pair.exit_code(_fail_on(fail_on, config)))
 
 
 @cli.command()
 @click.argument("dirs", nargs=-1, type=click.Path())
-@common_options(tuple(FORMATS))
+@common_options(tuple(FORMATS), reports=True)
 @fail_on_option
 @policy_options
 @jobs_option("Pairs checked at once, in worker processes")
-def run(dirs: tuple[str, ...], fmt: str, output: str | None, when: date | None, lang: str,
-        encoding: str | None, fail_on: str | None, baseline_path: str | None,
-        config_path: str | None, jobs: int | None) -> None:
+def run(dirs: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...], when: date | None,
+        lang: str, encoding: str | None, fail_on: str | None, baseline_path: str | None,
+        config_path: str | None, jobs: int | None, min_severity: str | None,
+        statistics: bool, color: str) -> None:
     """Check every pair folder (a folder with a pair.toml) under DIRS (default: pairs/).
 
     A file among DIRS stands for the pair folder holding it, and a changed config or
     baseline for every pair; other files are left out (the pre-commit hook passes the
     changed files, so an unrelated notes.txt checks nothing)."""
+    targets = _targets(fmt, outputs, tuple(FORMATS))
     config = load_config(config_path)
     baseline = _baseline(baseline_path, config)
     files = [d for d in dirs if os.path.isfile(d)]
@@ -239,8 +348,12 @@ def run(dirs: tuple[str, ...], fmt: str, output: str | None, when: date | None, 
         if not dirs:
             sys.exit(0)  # none of the files belongs to a pair
     result = _run(dirs, config, baseline, _options(lang, when, encoding, config), jobs)
-    text = render_run(result, fmt, color=_color(output) and fmt == "text")
-    _emit(text, output, tuple(p for r in result.pairs for p in (r.left_path, r.right_path)))
+    def render(run: RunResult, fmt: str, colored: bool, width: int | None) -> str:
+        return render_run(run, fmt, color=colored, width=width)
+
+    _write_reports(result, targets, tuple(p for r in result.pairs
+                                          for p in (r.left_path, r.right_path)),
+                   render, min_severity, statistics, color)
     for pair in result.pairs:
         if pair.error is not None:
             click.echo(f"transcheck: error: {pair.name}: {pair.error}", err=True)
@@ -314,8 +427,12 @@ def baseline(dirs: tuple[str, ...], output: str | None, lang: str, when: date | 
 @click.argument("right", type=click.Path())
 @common_options(("text", "json"))
 @alignment_options
-def align(left: str, right: str, fmt: str, output: str | None, when: date | None,
-          lang: str, encoding: str | None, jobs: int | None, max_span: int) -> None:
+@click.option("--color", "color", type=click.Choice(COLOR_CHOICES), default="auto",
+              show_default=True, help="Colour: auto (a terminal, unless NO_COLOR is set; "
+                                      "FORCE_COLOR forces it), always, never.")
+def align(left: str, right: str, fmt: str | None, output: str | None, when: date | None,
+          lang: str, encoding: str | None, jobs: int | None, max_span: int,
+          color: str) -> None:
     """Show how the units of two versions align."""
     from .report.alignment_text import render_alignment
 
@@ -325,14 +442,14 @@ def align(left: str, right: str, fmt: str, output: str | None, when: date | None
     if fmt == "json":
         text = json_report.dumps(json_report.alignment_dict(ldoc, rdoc, links))
     else:
-        text = render_alignment(ldoc, rdoc, links, color=_color(output))
-    _emit(text, output, (left, right))
+        text = render_alignment(ldoc, rdoc, links, color=_color(output, color))
+    _emit(text, output, (left, right), _color(output, color))
 
 
 @cli.command()
 @click.argument("file", type=click.Path())
 @common_options(("text", "json"))
-def facts(file: str, fmt: str, output: str | None, when: date | None, lang: str,
+def facts(file: str, fmt: str | None, output: str | None, when: date | None, lang: str,
           encoding: str | None) -> None:
     """List the facts extracted from one version."""
     doc = _load(file, lang, when, encoding)

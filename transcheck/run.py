@@ -69,6 +69,8 @@ class PairResult:
     stale: list[Entry] = field(default_factory=list)  # baseline entries no longer found
     hidden: int = 0  # findings hidden by the baseline
     suppressed: int = 0  # findings silenced by inline comments
+    not_shown: dict[str, int] = field(default_factory=dict)  # severity → findings below
+    # the report's minimum severity, left out of the output (they still set the exit code)
 
     @property
     def name(self) -> str:
@@ -250,6 +252,19 @@ def finish(result: PairResult, config: Config | None = None,
         findings, result.hidden, result.stale = filter_baseline(findings, accepted)
     result.report = replace(report, findings=findings)
     return result
+
+
+def at_least(result: PairResult, severity: str) -> PairResult:
+    """The result as shown with ``--min-severity``: findings below ``severity`` are left
+    out of the report and counted in ``not_shown``. Exit codes come from the whole result."""
+    if result.report is None:
+        return result
+    rank = [str(s) for s in SEVERITIES].index(severity)
+    kept = [f for f in result.report.findings if SEVERITIES.index(f.severity) <= rank]
+    left_out: dict[str, int] = {s: n for s in SEVERITIES
+                if (n := sum(1 for f in result.report.findings if f.severity == s))
+                and SEVERITIES.index(s) > rank}
+    return replace(result, report=replace(result.report, findings=kept), not_shown=left_out)
 
 
 def execute(tasks: Sequence[Task], options: Options, jobs: int = 1,
