@@ -15,7 +15,8 @@ import click
 from . import __version__
 from .align import MAX_SPAN
 from .baseline import Baseline, entries_for, read_baseline, write_baseline
-from .check import STAGES, align_documents, check_documents, read_facts
+from .cache import default_dir as default_cache_dir
+from .check import STAGES, align_documents, read_facts
 from .config import Config, load_config, resolve
 from .facts import extract_facts
 from .load import parse_date, read_stream
@@ -32,8 +33,10 @@ from .run import (
     RunResult,
     at_least,
     changed_targets,
+    check_cached,
     finish,
     load_version,
+    prune_cache,
 )
 from .run import run as run_pairs
 from .workers import usable_cpus
@@ -122,7 +125,11 @@ def alignment_options(fn: F) -> F:
 
 
 def policy_options(fn: F) -> F:
-    """--baseline and --config, shared by check and run."""
+    """--baseline, --config and --no-cache, shared by check and run."""
+    fn = click.option("--no-cache", is_flag=True, envvar="TRANSCHECK_NO_CACHE",
+                      help="Check every pair again instead of reusing the result of an "
+                           "unchanged one (the cache: TRANSCHECK_CACHE_DIR, else "
+                           "~/.cache/transcheck; TRANSCHECK_NO_CACHE=1 is --no-cache).")(fn)
     fn = click.option("--config", "config_path", metavar="FILE",
                       type=click.Path(dir_okay=False),
                       help="Config file (default: transcheck.toml or pyproject.toml "
@@ -156,10 +163,11 @@ def _stdin_paths(left: str, right: str, stdin_name: str | None) -> tuple[str, st
 
 
 def _options(lang: str, when: date | None, encoding: str | None,
-             config: Config | None) -> Options:
+             config: Config | None, cache: bool = False) -> Options:
     return Options(lang=lang, when=when, encoding=encoding,
                    default_lang=config.lang if config else None,
-                   default_date=config.date if config else None)
+                   default_date=config.date if config else None,
+                   cache_dir=default_cache_dir() if cache else None)
 
 
 def _baseline(path: str | None, config: Config) -> Baseline | None:
@@ -295,7 +303,7 @@ def check(left: str, right: str, fmt: str | None, outputs: tuple[str, ...], when
           lang: str, encoding: str | None, fail_on: str | None, baseline_path: str | None,
           config_path: str | None, jobs: int | None, max_span: int,
           stdin_name: str | None, min_severity: str | None, statistics: bool,
-          color: str) -> None:
+          color: str, no_cache: bool) -> None:
     """Compare two versions of one article and report where their facts disagree.
 
     Either LEFT or RIGHT may be '-', standard input: `git show HEAD:a.md | transcheck check
@@ -306,8 +314,10 @@ def check(left: str, right: str, fmt: str | None, outputs: tuple[str, ...], when
     shown = _stdin_paths(left, right, stdin_name)
     ldoc = _load(left, lang, when, encoding, config, stdin_name)
     rdoc = _load(right, lang, when, encoding, config, stdin_name)
+    cache_dir = None if no_cache else default_cache_dir()
     with _stage_progress(len(ldoc.text) + len(rdoc.text)) as progress:
-        report = check_documents(ldoc, rdoc, _jobs(jobs), max_span, progress)
+        report = check_cached(ldoc, rdoc, cache_dir, _jobs(jobs), max_span, progress)
+    prune_cache(cache_dir)
     left, right = shown
     pair = finish(PairResult(left, right, report=report), config, baseline)
     if pair.error is not None:
@@ -330,7 +340,7 @@ def check(left: str, right: str, fmt: str | None, outputs: tuple[str, ...], when
 def run(dirs: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...], when: date | None,
         lang: str, encoding: str | None, fail_on: str | None, baseline_path: str | None,
         config_path: str | None, jobs: int | None, min_severity: str | None,
-        statistics: bool, color: str) -> None:
+        statistics: bool, color: str, no_cache: bool) -> None:
     """Check every pair folder (a folder with a pair.toml) under DIRS (default: pairs/).
 
     A file among DIRS stands for the pair folder holding it, and a changed config or
@@ -347,7 +357,11 @@ def run(dirs: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...], when: 
             dirs += _dirs((), config)
         if not dirs:
             sys.exit(0)  # none of the files belongs to a pair
-    result = _run(dirs, config, baseline, _options(lang, when, encoding, config), jobs)
+    result = _run(dirs, config, baseline, _options(lang, when, encoding, config, not no_cache),
+                  jobs)
+    if not no_cache:
+        prune_cache(default_cache_dir())
+
     def render(run: RunResult, fmt: str, colored: bool, width: int | None) -> str:
         return render_run(run, fmt, color=colored, width=width)
 

@@ -20,7 +20,9 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from .align import MAX_SPAN
 from .baseline import Baseline, Entry, filter_baseline
+from .cache import ResultCache
 from .check import check_documents
 from .config import Config, apply_config
 from .load import load_document
@@ -40,6 +42,7 @@ class Options:
     encoding: str | None = None
     default_lang: str | None = None  # from the config, below pair.toml and --lang
     default_date: date | None = None  # from the config: below the dates of the versions
+    cache_dir: str | None = None  # where results are cached (see transcheck.cache); None: not
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +221,26 @@ def plan(folders: Sequence[str], config: Config | None = None
     return tasks, broken
 
 
+def check_cached(left: Document, right: Document, cache_dir: str | None, jobs: int = 1,
+                 max_span: int = MAX_SPAN,
+                 progress: Callable[[int, str], None] | None = None) -> Report:
+    """``check_documents``, through the result cache in ``cache_dir`` (None: no cache)."""
+    store = ResultCache.open(cache_dir) if cache_dir else None
+    if store is not None and (hit := store.get(left, right, max_span)) is not None:
+        return hit
+    report = check_documents(left, right, jobs, max_span, progress)
+    if store is not None:
+        store.put(left, right, max_span, report)
+    return report
+
+
+def prune_cache(cache_dir: str | None) -> None:
+    """After a run: entries of pairs long unchecked go."""
+    store = ResultCache.open(cache_dir) if cache_dir else None
+    if store is not None:
+        store.prune()
+
+
 def check_task(task: Task, options: Options, jobs: int = 1) -> PairResult:
     """Load and check one pair (runs in a worker process); input errors become results.
     ``jobs`` bounds the processes a long pair's alignment may use."""
@@ -225,9 +248,9 @@ def check_task(task: Task, options: Options, jobs: int = 1) -> PairResult:
                         left_label=task.left.label, right_label=task.right.label)
     pair = Pair(task.folder, task.title, task.pair_date, [task.left, task.right])
     try:
-        result.report = check_documents(load_version(task.left.path, options, pair, task.left),
-                                        load_version(task.right.path, options, pair,
-                                                     task.right), jobs)
+        result.report = check_cached(load_version(task.left.path, options, pair, task.left),
+                                     load_version(task.right.path, options, pair, task.right),
+                                     options.cache_dir, jobs)
     except InputError as exc:
         result.error = str(exc)
     return result
@@ -267,18 +290,44 @@ def at_least(result: PairResult, severity: str) -> PairResult:
     return replace(result, report=replace(result.report, findings=kept), not_shown=left_out)
 
 
+def cached_task(task: Task, options: Options) -> PairResult | None:
+    """The result of a task from the cache, without checking anything; None on a miss
+    (and on an input error, which the check then reports)."""
+    store = ResultCache.open(options.cache_dir) if options.cache_dir else None
+    if store is None:
+        return None
+    pair = Pair(task.folder, task.title, task.pair_date, [task.left, task.right])
+    try:
+        left = load_version(task.left.path, options, pair, task.left)
+        right = load_version(task.right.path, options, pair, task.right)
+    except InputError:
+        return None
+    report = store.get(left, right, MAX_SPAN)
+    if report is None:
+        return None
+    return PairResult(task.left.path, task.right.path, folder=task.folder, title=task.title,
+                      left_label=task.left.label, right_label=task.right.label, report=report)
+
+
 def execute(tasks: Sequence[Task], options: Options, jobs: int = 1,
             progress: Callable[[int], None] | None = None) -> list[PairResult]:
-    """Check every task, in worker processes when ``jobs`` > 1; results in task order."""
+    """Check every task, in worker processes when ``jobs`` > 1; results in task order.
+    Pairs the cache holds are answered here first: no worker starts for them."""
     results: list[PairResult | None] = [None] * len(tasks)
-    if jobs <= 1 or len(tasks) <= 1:
-        for task in tasks:
+    for task in tasks:
+        if (hit := cached_task(task, options)) is not None:
+            results[task.index] = hit
+            if progress:
+                progress(1)
+    todo = [t for t in tasks if results[t.index] is None]
+    if jobs <= 1 or len(todo) <= 1:
+        for task in todo:
             results[task.index] = check_task(task, options, jobs)
             if progress:
                 progress(1)
     else:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-            futures = {pool.submit(check_task, t, options): t.index for t in tasks}
+        with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+            futures = {pool.submit(check_task, t, options): t.index for t in todo}
             for fut in as_completed(futures):
                 results[futures[fut]] = fut.result()
                 if progress:
