@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -15,6 +16,7 @@ import pytest
 
 from transcheck.model import Document, Finding, Link, Location, Report, Unit
 from transcheck.report import FORMATS, RUN_FORMATS, github, render, render_run
+from transcheck.report import markdown as markdown_format
 from transcheck.rules import RULES
 from transcheck.run import PairResult, RunResult
 from transcheck.schemas import __file__ as schemas_init
@@ -198,6 +200,25 @@ def test_markdown_of_the_ejaaz_pair(ejaaz_run) -> None:  # type: ignore[no-untyp
     assert f"<summary>{counts['info']} infos</summary>" in out
     table_rows = [line for line in out.splitlines() if line.startswith("| 🔴")]
     assert len(table_rows) == counts["error"]
+
+
+def test_markdown_of_30_pairs_fits_a_github_comment(ejaaz_run) -> None:  # type: ignore[no-untyped-def]
+    from transcheck.report.markdown import LIMIT
+
+    pair = ejaaz_run.pairs[0]
+    many = RunResult([dataclasses.replace(pair, folder=f"pairs/copy-{k:02}") for k in range(30)])
+    out = render_run(many, "markdown")
+    assert len(out) <= LIMIT
+    rows = [line for line in out.splitlines() if line.startswith(("| 🔴", "| 🟡"))]
+    assert len(rows) == 30 * 6  # every error and warning of every pair
+    folded = out.count("<summary>48 infos</summary>")
+    assert 0 < folded < 30
+    assert out.splitlines()[-1].startswith(
+        f"**Not shown, to fit GitHub's 65,536-character comment: {(30 - folded) * 48} infos.**")
+    # a smaller limit cuts errors and warnings too, and says how many
+    small = many.pairs[:3]
+    out = markdown_format.render_run(RunResult(small), limit=2_500)
+    assert len(out) <= 2_500 and "errors" in out.splitlines()[-1]
 
 
 # HTML
