@@ -38,7 +38,7 @@ def ejaaz_run() -> RunResult:
 
 def test_every_format_is_registered_for_check_and_run() -> None:
     assert set(FORMATS) == set(RUN_FORMATS) == {"text", "json", "markdown", "html", "sarif",
-                                                 "github"}
+                                                 "github", "rdjson", "gitlab"}
 
 
 # SARIF
@@ -219,6 +219,41 @@ def test_markdown_of_30_pairs_fits_a_github_comment(ejaaz_run) -> None:  # type:
     small = many.pairs[:3]
     out = markdown_format.render_run(RunResult(small), limit=2_500)
     assert len(out) <= 2_500 and "errors" in out.splitlines()[-1]
+
+
+# rdjson (reviewdog) and GitLab code quality
+
+
+def test_rdjson_locates_each_finding_in_utf8_bytes(ejaaz_run) -> None:  # type: ignore[no-untyped-def]
+    out = json.loads(render_run(ejaaz_run, "rdjson"))
+    report = ejaaz_run.pairs[0].report
+    assert out["source"] == {"name": "transcheck"} and out["severity"] == "ERROR"
+    assert len(out["diagnostics"]) == len(report.findings)
+    for d, f in zip(out["diagnostics"], report.findings, strict=True):
+        assert d["severity"] == f.severity.upper() and d["code"] == {"value": f.rule}
+        loc = f.right or f.left
+        path = Path(d["location"]["path"])
+        start, end = d["location"]["range"]["start"], d["location"]["range"]["end"]
+        text = path.read_text("utf-8").splitlines()[start["line"] - 1].encode()
+        if start["line"] == end["line"]:
+            assert text[start["column"] - 1 : end["column"] - 1].decode() == loc.text
+        if f.left and f.right:
+            assert f"「{f.left.text}」 at " in d["message"]  # the other version's fact
+
+
+def test_gitlab_code_quality_issues(ejaaz_run) -> None:  # type: ignore[no-untyped-def]
+    issues = json.loads(render_run(ejaaz_run, "gitlab"))
+    report = ejaaz_run.pairs[0].report
+    assert len(issues) == len(report.findings)
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    for i, f in zip(issues, report.findings, strict=True):
+        assert {"description", "check_name", "fingerprint", "severity", "location"} <= set(i)
+        assert i["check_name"] == f.rule and f.message in i["description"]
+        assert i["severity"] == {"error": "major", "warning": "minor", "info": "info"}[f.severity]
+        assert i["location"]["positions"]["begin"]["line"] == (f.right or f.left).line
+    # the same findings keep their fingerprints in another run
+    assert [i["fingerprint"] for i in json.loads(render_run(ejaaz_run, "gitlab"))] == \
+        [i["fingerprint"] for i in issues]
 
 
 # HTML

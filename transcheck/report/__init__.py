@@ -15,9 +15,11 @@ from typing import Any
 from ..model import Report
 from ..run import PairResult, RunResult
 from . import github as github_format
+from . import gitlab as gitlab_format
 from . import html as html_format
 from . import json as json_format
 from . import markdown as markdown_format
+from . import rdjson as rdjson_format
 from . import sarif as sarif_format
 from . import text as text_format
 from .common import counts_text, labels, stale_note
@@ -106,6 +108,8 @@ FORMATS: dict[str, Renderer] = {
     "html": html_format.render,
     "sarif": sarif_format.render,
     "github": github_format.render,
+    "rdjson": rdjson_format.render,
+    "gitlab": gitlab_format.render,
 }
 
 RUN_FORMATS: dict[str, RunRenderer] = {
@@ -115,6 +119,8 @@ RUN_FORMATS: dict[str, RunRenderer] = {
     "html": html_format.render_run,
     "sarif": sarif_format.render_run,
     "github": github_format.render_run,
+    "rdjson": rdjson_format.render_run,
+    "gitlab": gitlab_format.render_run,
 }
 
 

@@ -82,3 +82,18 @@ def single(report: Report) -> RunResult:
     from ..run import PairResult, RunResult
 
     return RunResult([PairResult(report.left.path, report.right.path, report=report)])
+
+
+def other_side(report: Report, other: Span | None, names: tuple[str, str]) -> str:
+    """Where the same fact is in the other version, for a message located in one: an empty
+    string when it has no counterpart."""
+    if other is None:
+        return ""
+    name = names[0] if other.doc is report.left else names[1]
+    return f"{name}: 「{other.loc.text}」 at {other.path}:{other.loc.line}:{other.loc.column}"
+
+
+def byte_column(doc: Document, offset: int) -> int:
+    """The 1-based column of a character offset counted in UTF-8 bytes (reviewdog's)."""
+    start = offset - (doc.position(offset)[1] - 1)
+    return len(doc.text[start:offset].encode("utf-8", "surrogatepass")) + 1
