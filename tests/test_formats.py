@@ -296,8 +296,14 @@ def test_html_page_is_self_contained_with_marks_for_every_finding(ejaaz_run) -> 
     assert len(page.ids) == len(set(page.ids))
     report = ejaaz_run.pairs[0].report
     assert len(page.items) == len(report.findings)
-    for item, f in zip(page.items, report.findings, strict=True):
-        key = item["data-f"] or ""
+    # errors and warnings lead the list, in reading order; the infos follow, folded
+    severities = [(item["class"] or "").split()[1] for item in page.items]
+    assert severities == sorted(severities, key=lambda s: s == "sev-info")
+    assert out.index('<details class="infos">') < out.index('class="finding sev-info"')
+    by_key = {item["data-f"]: item for item in page.items}
+    for k, f in enumerate(report.findings):
+        key = f"p0-f{k}"
+        item = by_key[key]
         assert item["data-row"] in page.ids
         marked = [m for m in page.marks if key in (m.get("data-f") or "").split()]
         if f.rule != "unaligned-unit":
@@ -313,8 +319,8 @@ def test_html_escapes_all_text() -> None:
                           "<b>90万</b> vs 60万")
     out = render(report, "html")
     assert "<script>alert" not in out and "<img src=x>" not in out and "<b>90万" not in out
-    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in out
-    assert "&quot;&gt;&lt;img src=x&gt; &amp; 60万枚" in out
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in out
+    assert "&#34;&gt;&lt;img src=x&gt; &amp; 60万枚" in out
 
 
 def test_check_accepts_every_format_with_the_same_exit_code(capsys) -> None:  # type: ignore[no-untyped-def]
