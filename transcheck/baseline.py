@@ -18,10 +18,8 @@ working directory and checkout.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,6 +27,7 @@ from typing import Any
 
 from .load import read_bytes
 from .model import Finding, InputError, Report
+from .output import write_output
 
 BASELINE_SCHEMA = "transcheck/baseline@1"
 
@@ -123,25 +122,8 @@ def baseline_text(entries: Sequence[Entry]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_atomically(path: str, text: str) -> None:
-    """Write through a temporary file in the same folder, so readers never see half a file."""
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".transcheck-", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise InputError(f"{path}: cannot write: {exc.strerror}") from None
-
-
 def write_baseline(path: str, entries: Sequence[Entry]) -> None:
-    write_atomically(path, baseline_text(entries))
+    write_output(path, baseline_text(entries))
 
 
 def filter_baseline(findings: Sequence[Finding], accepted: Sequence[Entry]
