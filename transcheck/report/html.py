@@ -143,7 +143,9 @@ def _pair(p: int, pair: PairResult) -> dict[str, Any]:
     """What the template shows of one pair."""
     out: dict[str, Any] = {"index": p, "title": pair.title or pair.name,
                            "folder": pair.folder if pair.folder and pair.title else None,
-                           "error": pair.error, "counts": None, "clean": False}
+                           "error": pair.error, "counts": None, "clean": False,
+                           "where": " · ".join(x for x in (pair.folder, " ↔ ".join(labels(pair)))
+                                               if x)}
     if pair.error is not None or pair.report is None:
         out["error"] = pair.error or "not checked"
         return out
