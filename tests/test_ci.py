@@ -116,17 +116,23 @@ def test_the_workflow_installs_and_runs_as_written(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert (bin_dir / "transcheck").exists()
     repo = _scratch_repo(tmp_path)
-    env = dict(env, GITHUB_STEP_SUMMARY=str(tmp_path / "summary.md"))
-    codes = {}
+    env = dict(env, GITHUB_STEP_SUMMARY=str(tmp_path / "summary.md"),
+               TRANSCHECK_CACHE_DIR=str(tmp_path / "cache"))
+    env.pop("TRANSCHECK_NO_CACHE", None)  # as in CI: the gate reuses the first run's results
+    codes: dict[str, int] = {}
+    outputs: dict[str, str] = {}
     for step in steps:
         if "run" not in step or step is install:
             continue
         proc = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=repo, env=env,
                               capture_output=True, text=True, check=False, timeout=600)
         codes[step["name"]] = proc.returncode
+        outputs[step["name"]] = proc.stdout
         assert "Traceback" not in proc.stderr
     # every reporting step succeeds; the gate fails on the Ejaaz pair's drift
     assert codes.pop("Gate") == 1
     assert set(codes.values()) == {0}
     assert (repo / "transcheck.sarif").exists() and (repo / "transcheck.html").exists()
+    annotations = outputs["Check"].splitlines()
+    assert annotations and all(a.startswith(("::error ", "::warning ")) for a in annotations)
     assert "## transcheck:" in (tmp_path / "summary.md").read_text("utf-8")

@@ -115,6 +115,12 @@ def test_several_reports_from_one_run(tmp_path: Path, capsys):  # type: ignore[n
     assert json.loads(sarif.read_text("utf-8"))["version"] == "2.1.0"
     assert md.read_text("utf-8").startswith("## transcheck: 3 errors")
     assert json.loads(gl.read_text("utf-8"))["schema"] == "transcheck/run@1"
+    # '-' is standard output, in the format named before it
+    code, out, _ = run_cli(["run", str(BITPUSH.parent), "-o", "github:-", "-o", str(md)],
+                           capsys)
+    assert code == 1 and out.startswith("::") and len(out.splitlines()) == 6
+    code, _, err = run_cli(["check", *PAIR, "-o", "-", "-o", "json:-"], capsys)
+    assert code == 2 and "standard output ('-') twice" in err
     # a lone -o takes --format; an unknown extension needs one
     code, _, err = run_cli(["check", *PAIR, "-o", str(tmp_path / "r.out"), "-o",
                             str(tmp_path / "r.json")], capsys)

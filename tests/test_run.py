@@ -174,7 +174,8 @@ def test_pre_commit_hook_and_example_workflow_run_transcheck() -> None:
     workflow = yaml.safe_load((ROOT / "docs" / "github-actions.yml").read_text("utf-8"))
     steps = workflow["jobs"]["transcheck"]["steps"]
     runs = [s.get("run", "") for s in steps]
-    assert "transcheck run --format sarif -o transcheck.sarif --fail-on never" in runs
+    assert "transcheck run --fail-on never -o github:- -o transcheck.md -o transcheck.html " \
+        "-o transcheck.sarif" in runs
     upload = next(s for s in steps if str(s.get("uses", "")).startswith(
         "github/codeql-action/upload-sarif"))
     assert upload["with"]["sarif_file"] == "transcheck.sarif"

@@ -73,9 +73,10 @@ def common_options(formats: tuple[str, ...], reports: bool = False) -> Callable[
         if reports:
             fn = click.option("-o", "--output", "outputs", multiple=True, metavar="[FORMAT:]FILE",
                               help="Write a report to FILE instead of standard output; again "
-                                   "for more reports of the one run. The format: FORMAT: if "
-                                   "given, else --format for a lone -o, else the file's "
-                                   "extension (.txt .json .md .html .sarif .rdjson).")(fn)
+                                   "for more reports of the one run ('-': standard output). "
+                                   "The format: FORMAT: if given, else --format for a lone "
+                                   "-o, else the file's extension (.txt .json .md .html "
+                                   ".sarif .rdjson).")(fn)
         else:
             fn = click.option("-o", "--output", type=click.Path(dir_okay=False),
                               help="Write the report to FILE instead of standard output.")(fn)
@@ -227,7 +228,9 @@ def _targets(fmt: str | None, outputs: tuple[str, ...],
     targets: list[tuple[str, str | None]] = []
     for out in outputs:
         prefix, sep, rest = out.partition(":")
-        if sep and prefix in formats and rest:
+        if out == "-" or (sep and prefix in formats and rest == "-"):  # standard output
+            targets.append((prefix if sep else fmt or "text", None))
+        elif sep and prefix in formats and rest:
             targets.append((prefix, rest))
         elif fmt is not None and len(outputs) == 1:
             targets.append((fmt, out))
@@ -241,6 +244,8 @@ def _targets(fmt: str | None, outputs: tuple[str, ...],
     files = [os.path.abspath(f) for _, f in targets if f is not None]
     if len(set(files)) < len(files):
         raise click.UsageError("-o names the same file twice")
+    if sum(1 for _, f in targets if f is None) > 1:
+        raise click.UsageError("-o names standard output ('-') twice")
     return targets
 
 
