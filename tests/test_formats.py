@@ -306,7 +306,9 @@ def test_html_page_is_self_contained_with_marks_for_every_finding(ejaaz_run) -> 
         item = by_key[key]
         assert item["data-row"] in page.ids
         marked = [m for m in page.marks if key in (m.get("data-f") or "").split()]
-        if f.rule != "unaligned-unit":
+        if f.rule == "unaligned-unit":  # the whole paragraph is marked, by its finding key
+            assert re.search(rf'<div class="u unaligned sev-info" data-f="[^"]*\b{key}\b', out)
+        else:
             assert len(marked) == (f.left is not None) + (f.right is not None)
             assert (f"{key}-l" in page.ids) == (f.left is not None)
             assert (f"{key}-r" in page.ids) == (f.right is not None)

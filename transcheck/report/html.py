@@ -115,7 +115,7 @@ def _cell(doc: Document, units: tuple[int, ...], side: _Side, name: str,
             classes += f" unaligned sev-{worst}"
         body = Markup("").join(_segments(u.text, u.start, side.marks.get(i, []), which))
         cell["units"].append({"line": u.line, "classes": classes, "body": body,
-                              "keys": " ".join(k for k, _ in whole)})
+                              "marked": " ".join(k for k, _ in whole)})
     return cell
 
 
