@@ -261,8 +261,8 @@ def _shown(run: RunResult, fmt: str, min_severity: str | None) -> RunResult:
 def _write_reports(run: RunResult, targets: list[tuple[str, str | None]], inputs: tuple[str, ...],
                    render: Callable[[RunResult, str, bool, int | None], str],
                    min_severity: str | None, statistics: bool, color: str) -> None:
-    """Every report the options ask for, from one run: standard output, then each -o."""
-    wants_stdout = statistics or any(f is None for _, f in targets)
+    """Every report the options ask for, from one run: standard output (the statistics
+    instead, with --statistics), then each -o."""
     for fmt, path in targets:
         if path is None and statistics:
             continue
@@ -273,7 +273,7 @@ def _write_reports(run: RunResult, targets: list[tuple[str, str | None]], inputs
             _emit(render(shown, fmt, colored, width), None, inputs, colored)
         else:
             _emit(render(shown, fmt, False, None), path, inputs)
-    if wants_stdout and statistics:
+    if statistics:
         stats_fmt = next((f for f, p in targets if p is None), "text")
         click.echo(render_statistics(_shown(run, "text", min_severity),
                                      "json" if stats_fmt == "json" else "text"), nl=False)
