@@ -108,7 +108,10 @@ def test_the_workflow_installs_and_runs_as_written(tmp_path: Path) -> None:
                           capture_output=True, text=True).stdout.strip()
     Path(site, "outer.pth").write_text(
         "\n".join(p for p in sys.path if p.endswith("site-packages")) + "\n", encoding="utf-8")
+    # (and where this interpreter has transcheck installed itself, as .ci/run's does, pip
+    # must still install the commit's: it is told to, and to leave the dependencies be)
     env = dict(os.environ, TRANSCHECK_GIT=f"file://{ROOT}", TRANSCHECK_SHA=sha,
+               PIP_NO_DEPS="1", PIP_FORCE_REINSTALL="1",
                PATH=os.pathsep.join([str(bin_dir), os.environ.get("PATH", "")]))
     assert install["env"]["TRANSCHECK_SHA"] and install["env"]["TRANSCHECK_GIT"]
     proc = subprocess.run(["bash", "-c", install["run"]], env=env, capture_output=True,
