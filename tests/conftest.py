@@ -26,6 +26,17 @@ def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, s
     return (code if isinstance(code, int) else 0), out, err
 
 
+@pytest.fixture(autouse=True)
+def no_result_cache(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+                    ) -> None:
+    """Tests check what they run: the result cache is off unless a test turns it on, and
+    it never touches the user's own cache or key."""
+    monkeypatch.setenv("TRANSCHECK_NO_CACHE", "1")
+    monkeypatch.setenv("TRANSCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.delenv("TRANSCHECK_CACHE_KEY", raising=False)
+
+
 @pytest.fixture(scope="session")
 def ejaaz_report():  # type: ignore[no-untyped-def]
     """The check of the bundled Ejaaz pair, computed once for the whole session."""

@@ -37,7 +37,7 @@ RIGHT = FIXTURES / "texts" / "solana.b.ja.txt"
 SECRET = "SECRET-0f3a9 root:x:0:0"
 GOOD_TOML = ('title = "ソラナ"\ndate = "2026-09-15"\n[[version]]\nfile = "a.ja.txt"\n'
              'lang = "ja"\n[[version]]\nfile = "b.ja.txt"\nlang = "ja"\n')
-FORMATS = ("text", "json", "markdown", "html", "sarif", "github")
+FORMATS = ("text", "json", "markdown", "html", "sarif", "github", "rdjson", "gitlab")
 
 
 def make_repo(tmp: Path, toml: str | bytes = GOOD_TOML, folder: str = "p1") -> Path:
@@ -310,8 +310,14 @@ def test_names_and_text_cannot_act_on_any_channel(fmt: str, broken: bool, tmp_pa
         assert "<img" not in prose and "<b>" not in prose  # no raw HTML
         for line in out.splitlines():  # every code span closes on its own line
             assert line.count("``") % 2 == 0, line
-    if fmt in ("json", "sarif"):
+    if fmt in ("json", "sarif", "rdjson", "gitlab"):
         json.loads(out)
+    if fmt in ("rdjson", "gitlab"):  # messages a CI service shows on the pull request
+        data = json.loads(out)
+        items = data["diagnostics"] if fmt == "rdjson" else data
+        for item in items:
+            message = item["message" if fmt == "rdjson" else "description"]
+            assert "@octocat" not in message and "\x1b" not in message, message
     if fmt == "html":
         assert "<img src=x" not in out and "\x1b" not in out
 

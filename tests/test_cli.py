@@ -71,10 +71,18 @@ def test_utf8_bom_is_read_and_offsets_skip_it(tmp_path, capsys):  # type: ignore
     assert facts and all(text[f["start"] : f["end"]] == f["text"] for f in facts)
 
 
-def test_usage_errors_exit_2(capsys):  # type: ignore[no-untyped-def]
-    assert run_cli(["check", str(BITPUSH)], capsys)[0] == 2
-    assert run_cli(["check", str(BITPUSH), str(TECHFLOW), "--format", "yaml"], capsys)[0] == 2
-    assert run_cli(["check", str(BITPUSH), str(TECHFLOW), "--date", "2026-02-30"], capsys)[0] == 2
+@pytest.mark.parametrize(("args", "expect"), [
+    (["check", str(BITPUSH)], "Missing argument 'RIGHT'"),
+    (["check", str(BITPUSH), str(TECHFLOW), "--format", "yaml"], "'yaml' is not one of"),
+    (["check", str(BITPUSH), str(TECHFLOW), "--date", "2026-02-30"], "--date"),
+    (["chek"], "No such command 'chek'"),
+    (["check", "--no-such-option"], "--no-such-option"),
+])
+def test_usage_errors_are_one_line_and_exit_2(capsys, args, expect):  # type: ignore[no-untyped-def]
+    code, out, err = run_cli(args, capsys)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("transcheck: error: ")
+    assert expect in err and "--help')" in err
 
 
 def test_exit_codes_follow_fail_on(tmp_path, capsys):  # type: ignore[no-untyped-def]
@@ -134,3 +142,41 @@ def test_max_span_below_two_is_a_usage_error(capsys):  # type: ignore[no-untyped
     code, _, err = run_cli(["align", "--max-span", "1", str(BITPUSH), str(TECHFLOW)], capsys)
     assert code == 2
     assert "--max-span" in err
+
+
+def _cli(args: list[str], stdin: bytes = b"") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "transcheck", *args], input=stdin.decode(),
+                          capture_output=True, text=True, check=False,
+                          env=dict(os.environ, NO_COLOR="1"))
+
+
+def test_one_version_from_standard_input_reads_its_pair_toml() -> None:
+    piped = _cli(["check", "-", str(TECHFLOW), "--stdin-filename", str(BITPUSH),
+                  "--format", "json"], BITPUSH.read_bytes())
+    files = _cli(["check", str(BITPUSH), str(TECHFLOW), "--format", "json"])
+    assert piped.returncode == files.returncode == 1
+    assert json.loads(piped.stdout) == json.loads(files.stdout)  # date from pair.toml too
+
+
+def test_standard_input_without_a_name_and_twice() -> None:
+    proc = _cli(["check", str(TECHFLOW), "-"], BITPUSH.read_bytes())
+    assert proc.returncode == 1 and "↔ <stdin>:" in proc.stdout.splitlines()[-1]
+    proc = _cli(["check", "-", "-"])
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert "only one version can come from standard input" in proc.stderr
+    proc = _cli(["check", "-", str(TECHFLOW)])
+    assert proc.returncode == 2
+    assert proc.stderr == "transcheck: error: <stdin>: empty file (no text)\n"
+
+
+def test_version_answers_without_loading_the_pipeline() -> None:
+    code = ("import sys\nfrom transcheck.entry import main\ntry:\n    main(['--version'])\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('sacrebleu', 'fugashi', 'transcheck.check', 'click') "
+            "if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert proc.stdout == "transcheck, version 0.1.0\n[]\n"
+    proc = subprocess.run([sys.executable, "-m", "transcheck", "--version"],
+                          capture_output=True, text=True, check=True)
+    assert proc.stdout == "transcheck, version 0.1.0\n"

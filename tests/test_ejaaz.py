@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import jsonschema
 
 from transcheck.model import Report
 from transcheck.report import render
 from transcheck.schemas import load_schema
+
+from .conftest import BITPUSH, TECHFLOW, run_cli
 
 
 def _find(report: Report, rule: str, left_text: str, right_text: str):  # type: ignore[no-untyped-def]
@@ -54,3 +57,13 @@ def test_text_report_marks_both_sides(ejaaz_report: Report) -> None:
     assert "⟦2億5000万人⟧" in text and "⟦7000万人⟧" in text
     assert "bitpush.ja.txt:32:" in text and "techflow.ja.txt:45:" in text
     assert text.rstrip().splitlines()[-1].count("error") == 1
+
+
+def test_the_library_reads_the_pair_folder_as_the_cli_does(capsys):  # type: ignore[no-untyped-def]
+    import transcheck
+    from transcheck.report import json as json_report
+
+    report = transcheck.check(str(BITPUSH), str(TECHFLOW))
+    assert report.left.date == report.right.date == date(2026, 1, 23)  # from pair.toml
+    _, out, _ = run_cli(["check", str(BITPUSH), str(TECHFLOW), "--format", "json"], capsys)
+    assert json_report.report_dict(report) == json.loads(out)

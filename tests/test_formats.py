@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -15,6 +16,7 @@ import pytest
 
 from transcheck.model import Document, Finding, Link, Location, Report, Unit
 from transcheck.report import FORMATS, RUN_FORMATS, github, render, render_run
+from transcheck.report import markdown as markdown_format
 from transcheck.rules import RULES
 from transcheck.run import PairResult, RunResult
 from transcheck.schemas import __file__ as schemas_init
@@ -36,7 +38,7 @@ def ejaaz_run() -> RunResult:
 
 def test_every_format_is_registered_for_check_and_run() -> None:
     assert set(FORMATS) == set(RUN_FORMATS) == {"text", "json", "markdown", "html", "sarif",
-                                                 "github"}
+                                                 "github", "rdjson", "gitlab"}
 
 
 # SARIF
@@ -200,6 +202,60 @@ def test_markdown_of_the_ejaaz_pair(ejaaz_run) -> None:  # type: ignore[no-untyp
     assert len(table_rows) == counts["error"]
 
 
+def test_markdown_of_30_pairs_fits_a_github_comment(ejaaz_run) -> None:  # type: ignore[no-untyped-def]
+    from transcheck.report.markdown import LIMIT
+
+    pair = ejaaz_run.pairs[0]
+    many = RunResult([dataclasses.replace(pair, folder=f"pairs/copy-{k:02}") for k in range(30)])
+    out = render_run(many, "markdown")
+    assert len(out) <= LIMIT
+    rows = [line for line in out.splitlines() if line.startswith(("| 🔴", "| 🟡"))]
+    assert len(rows) == 30 * 6  # every error and warning of every pair
+    folded = out.count("<summary>48 infos</summary>")
+    assert 0 < folded < 30
+    assert out.splitlines()[-1].startswith(
+        f"**Not shown, to fit GitHub's 65,536-character comment: {(30 - folded) * 48} infos.**")
+    # a smaller limit cuts errors and warnings too, and says how many
+    small = many.pairs[:3]
+    out = markdown_format.render_run(RunResult(small), limit=2_500)
+    assert len(out) <= 2_500 and "errors" in out.splitlines()[-1]
+
+
+# rdjson (reviewdog) and GitLab code quality
+
+
+def test_rdjson_locates_each_finding_in_utf8_bytes(ejaaz_run) -> None:  # type: ignore[no-untyped-def]
+    out = json.loads(render_run(ejaaz_run, "rdjson"))
+    report = ejaaz_run.pairs[0].report
+    assert out["source"] == {"name": "transcheck"} and out["severity"] == "ERROR"
+    assert len(out["diagnostics"]) == len(report.findings)
+    for d, f in zip(out["diagnostics"], report.findings, strict=True):
+        assert d["severity"] == f.severity.upper() and d["code"] == {"value": f.rule}
+        loc = f.right or f.left
+        path = Path(d["location"]["path"])
+        start, end = d["location"]["range"]["start"], d["location"]["range"]["end"]
+        text = path.read_text("utf-8").splitlines()[start["line"] - 1].encode()
+        if start["line"] == end["line"]:
+            assert text[start["column"] - 1 : end["column"] - 1].decode() == loc.text
+        if f.left and f.right:
+            assert f"「{f.left.text}」 at " in d["message"]  # the other version's fact
+
+
+def test_gitlab_code_quality_issues(ejaaz_run) -> None:  # type: ignore[no-untyped-def]
+    issues = json.loads(render_run(ejaaz_run, "gitlab"))
+    report = ejaaz_run.pairs[0].report
+    assert len(issues) == len(report.findings)
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    for i, f in zip(issues, report.findings, strict=True):
+        assert {"description", "check_name", "fingerprint", "severity", "location"} <= set(i)
+        assert i["check_name"] == f.rule and f.message in i["description"]
+        assert i["severity"] == {"error": "major", "warning": "minor", "info": "info"}[f.severity]
+        assert i["location"]["positions"]["begin"]["line"] == (f.right or f.left).line
+    # the same findings keep their fingerprints in another run
+    assert [i["fingerprint"] for i in json.loads(render_run(ejaaz_run, "gitlab"))] == \
+        [i["fingerprint"] for i in issues]
+
+
 # HTML
 
 
@@ -240,11 +296,19 @@ def test_html_page_is_self_contained_with_marks_for_every_finding(ejaaz_run) -> 
     assert len(page.ids) == len(set(page.ids))
     report = ejaaz_run.pairs[0].report
     assert len(page.items) == len(report.findings)
-    for item, f in zip(page.items, report.findings, strict=True):
-        key = item["data-f"] or ""
+    # errors and warnings lead the list, in reading order; the infos follow, folded
+    severities = [(item["class"] or "").split()[1] for item in page.items]
+    assert severities == sorted(severities, key=lambda s: s == "sev-info")
+    assert out.index('<details class="infos">') < out.index('class="finding sev-info"')
+    by_key = {item["data-f"]: item for item in page.items}
+    for k, f in enumerate(report.findings):
+        key = f"p0-f{k}"
+        item = by_key[key]
         assert item["data-row"] in page.ids
         marked = [m for m in page.marks if key in (m.get("data-f") or "").split()]
-        if f.rule != "unaligned-unit":
+        if f.rule == "unaligned-unit":  # the whole paragraph is marked, by its finding key
+            assert re.search(rf'<div class="u unaligned sev-info" data-f="[^"]*\b{key}\b', out)
+        else:
             assert len(marked) == (f.left is not None) + (f.right is not None)
             assert (f"{key}-l" in page.ids) == (f.left is not None)
             assert (f"{key}-r" in page.ids) == (f.right is not None)
@@ -257,8 +321,8 @@ def test_html_escapes_all_text() -> None:
                           "<b>90万</b> vs 60万")
     out = render(report, "html")
     assert "<script>alert" not in out and "<img src=x>" not in out and "<b>90万" not in out
-    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in out
-    assert "&quot;&gt;&lt;img src=x&gt; &amp; 60万枚" in out
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in out
+    assert "&#34;&gt;&lt;img src=x&gt; &amp; 60万枚" in out
 
 
 def test_check_accepts_every_format_with_the_same_exit_code(capsys) -> None:  # type: ignore[no-untyped-def]

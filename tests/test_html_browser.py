@@ -143,10 +143,22 @@ def test_severity_filters_hide_findings(browser: Any, page: Path) -> None:
     infos = browser.find_elements(By.CSS_SELECTOR, "li.finding.sev-info")
     errors = browser.find_elements(By.CSS_SELECTOR, "li.finding.sev-error")
     assert infos and errors
+    # the list leads with errors and warnings; the infos wait, folded, below them
+    first = browser.find_element(By.CSS_SELECTOR, "li.finding")
+    assert "sev-info" not in first.get_attribute("class").split()
+    assert not infos[0].is_displayed()
+    browser.find_element(By.CSS_SELECTOR, "details.infos > summary").click()
     assert infos[0].is_displayed()
+    shown = browser.find_element(By.ID, "shown-total")
+    assert shown.text == str(len(infos) + len(browser.find_elements(
+        By.CSS_SELECTOR, "li.finding:not(.sev-info)")))
     browser.find_element(By.CSS_SELECTOR, 'input.sev-filter[value="info"]').click()
     assert not any(li.is_displayed() for li in infos)
     assert errors[0].is_displayed()
+    # the counts follow the filters: the total and the pair's
+    serious = len(browser.find_elements(By.CSS_SELECTOR, "li.finding:not(.sev-info)"))
+    assert shown.text == str(serious)
+    assert browser.find_element(By.CSS_SELECTOR, ".pair-shown").text == str(serious)
     # with infos hidden, "only rows with findings" keeps just the rows with errors or warnings
     browser.find_element(By.ID, "only-findings").click()
     rows = browser.find_elements(By.CSS_SELECTOR, "tr.link")
@@ -159,3 +171,67 @@ def test_severity_filters_hide_findings(browser: Any, page: Path) -> None:
     assert len([r for r in rows if r.is_displayed()]) > len(shown)
     # nothing on the page comes from the network
     assert not browser.find_elements(By.CSS_SELECTOR, "link[href], script[src], img[src]")
+
+
+def test_on_a_phone_both_versions_are_stacked_under_their_labels(browser: Any,
+                                                                 page: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 390, "height": 844, "deviceScaleFactor": 2,
+                             "mobile": True})
+    try:
+        browser.get(page.as_uri())
+        assert browser.execute_script("return innerWidth") == 390
+        # the text starts on the first screen, after the errors and warnings
+        first = browser.find_element(By.CSS_SELECTOR, "td.side")
+        assert browser.execute_script("return arguments[0].getBoundingClientRect().top",
+                                      first) < 844
+        # no side-by-side columns: each row's two cells are stacked, each under its label
+        assert not browser.find_element(By.CSS_SELECTOR, "table.sbs thead").is_displayed()
+        row = browser.find_element(By.CSS_SELECTOR, "tr.link.has-error")
+        cells = row.find_elements(By.CSS_SELECTOR, "td")
+        boxes = [browser.execute_script("return arguments[0].getBoundingClientRect()", c)
+                 for c in cells]
+        assert boxes[1]["top"] >= boxes[0]["bottom"] - 1
+        assert all(b["width"] > 340 for b in boxes)
+        labels = [c.find_element(By.CSS_SELECTOR, ".side-label") for c in cells]
+        assert all(label.is_displayed() for label in labels)
+        assert [label.text for label in labels] == ["BitpushNews → ja", "TechFlow → ja"]
+        # clicking a finding still brings its marks into view
+        target = browser.find_element(By.CSS_SELECTOR, "li.finding.sev-error")
+        _click(browser, target)
+        marks = browser.find_elements(By.CSS_SELECTOR,
+                                      f'mark[data-f~="{target.get_attribute("data-f")}"]')
+        assert any(browser.execute_script(IN_VIEW, m) for m in marks)
+        browser.execute_script("window.scrollTo(0, 0)")
+        ARTIFACTS.mkdir(exist_ok=True)
+        assert browser.save_screenshot(str(ARTIFACTS / "html-report-phone.png"))
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_a_run_of_pairs_opens_with_an_index(browser: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    from transcheck.run import Options, run
+
+    result = run([str(ROOT / "tests" / "fixtures" / "runs")], Options())
+    path = tmp_path / "run.html"
+    path.write_text(render_run(result, "html"), encoding="utf-8")
+    browser.get(path.as_uri())
+    links = browser.find_elements(By.CSS_SELECTOR, "nav.index a")
+    assert len(links) == len(result.pairs) == 4
+    sections = browser.find_elements(By.CSS_SELECTOR, "section.pair")
+    assert [a.get_attribute("href").rsplit("#", 1)[1] for a in links] == \
+        [s.get_attribute("id") for s in sections]
+    links[-1].click()
+    assert browser.execute_script(IN_VIEW, sections[-1].find_element(By.TAG_NAME, "h2"))
+    # the sticky version labels sit below the bar, not under it
+    browser.execute_script("window.scrollBy(0, 400)")
+    bar = browser.find_element(By.CSS_SELECTOR, "header.bar")
+    heads = [h for h in browser.find_elements(By.CSS_SELECTOR, "table.sbs th")
+             if browser.execute_script(IN_VIEW, h)]
+    bottom = browser.execute_script("return arguments[0].getBoundingClientRect().bottom", bar)
+    assert all(browser.execute_script("return arguments[0].getBoundingClientRect().top", h)
+               >= bottom - 1 for h in heads)

@@ -140,6 +140,21 @@ def test_comment_rules(tmp_path, capsys, comment, code):  # type: ignore[no-unty
                capsys)[0] == code
 
 
+@pytest.mark.parametrize("comment", [
+    # shown to readers as code, so not a directive: the drift on the next line stays
+    "```html\n<!-- transcheck-disable-next-line number-mismatch -->\n```",
+    "~~~\n```\n<!-- transcheck-disable-next-line number-mismatch -->\n~~~",
+    "- 例:\n\n  ```\n  <!-- transcheck-disable-next-line number-mismatch -->\n  ```\n",
+    "`<!-- transcheck-disable-next-line number-mismatch -->`\n",
+])
+def test_comment_shown_as_code_suppresses_nothing(tmp_path, capsys, comment):  # type: ignore[no-untyped-def]
+    folder = _suppress_copy(tmp_path, comment)
+    code, out, _ = run_cli(["check", str(folder / "original.ja.md"),
+                            str(folder / "revised.ja.md"), "--format", "json"], capsys)
+    assert code == 1
+    assert "number-mismatch" in {f["rule"] for f in json.loads(out)["findings"]}
+
+
 def test_comment_with_unknown_rule_is_an_input_error(tmp_path, capsys):  # type: ignore[no-untyped-def]
     folder = _suppress_copy(tmp_path, "<!-- transcheck-disable-next-line number-mismatc -->")
     code, _, err = run_cli(["check", str(folder / "original.ja.md"), str(folder / "revised.ja.md")],
@@ -155,11 +170,12 @@ def test_pre_commit_hook_and_example_workflow_run_transcheck() -> None:
     yaml = pytest.importorskip("yaml")
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
     assert hook["id"] == "transcheck" and hook["entry"] == "transcheck run"
-    assert hook["pass_filenames"] is False and hook["language"] == "python"
+    assert hook["pass_filenames"] is True and hook["language"] == "python"
     workflow = yaml.safe_load((ROOT / "docs" / "github-actions.yml").read_text("utf-8"))
     steps = workflow["jobs"]["transcheck"]["steps"]
     runs = [s.get("run", "") for s in steps]
-    assert "transcheck run --format sarif -o transcheck.sarif --fail-on never" in runs
+    assert "transcheck run --fail-on never -o github:- -o transcheck.md -o transcheck.html " \
+        "-o transcheck.sarif" in runs
     upload = next(s for s in steps if str(s.get("uses", "")).startswith(
         "github/codeql-action/upload-sarif"))
     assert upload["with"]["sarif_file"] == "transcheck.sarif"

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date
 
 from .align import MAX_SPAN, align, xling
 from .facts import extract_facts, fact_keys, units_facts
 from .findings import compare
-from .load import load_document
-from .model import Document, Fact, Link, Quantity, Report
+from .model import Document, Fact, InputError, Link, Quantity, Report
 from .workers import NO_WORKERS, may_spread, worker_pool
 
 PARALLEL_FACTS = 100_000  # characters a side from which the two sides are read at once
@@ -86,12 +86,24 @@ def one_date(left: Document, right: Document) -> tuple[Document, Document]:
     return left, right
 
 
+STAGES = ("reading the facts", "aligning", "comparing")
+
+
 def check_documents(left: Document, right: Document, jobs: int = 1,
-                    max_span: int = MAX_SPAN) -> Report:
-    """Compare two loaded versions: facts → alignment → findings."""
+                    max_span: int = MAX_SPAN,
+                    progress: Callable[[int, str], None] | None = None) -> Report:
+    """Compare two loaded versions: facts → alignment → findings. ``progress`` is told
+    each stage as it starts (its index in STAGES and its name)."""
+    def stage(k: int) -> None:
+        if progress is not None:
+            progress(k, STAGES[k])
+
     left, right = one_date(left, right)
+    stage(0)
     left_facts, right_facts = read_facts(left, right, jobs)
+    stage(1)
     links = align_documents(left, right, left_facts, right_facts, jobs, max_span)
+    stage(2)
     findings = compare(left, right, left_facts, right_facts, links)
     return Report(left, right, links, findings, left_facts, right_facts,
                   xling.signals(left.lang, right.lang))
@@ -104,13 +116,26 @@ def check(
     lang: str = "auto",
     when: date | None = None,
     date_source: str | None = "option",
+    encoding: str | None = None,
+    jobs: int = 1,
+    max_span: int = MAX_SPAN,
 ) -> Report:
     """Check two files: ``transcheck.check("a.ja.txt", "b.ja.txt").findings``.
 
-    ``when`` is the day the article speaks from; without it each file's front matter
-    ``date:`` is used, and without that relative times stay relative.
+    The versions are read as ``transcheck check`` reads them: ``when`` (the day the article
+    speaks from) and ``lang`` first, then the ``pair.toml`` of the folder a file is in
+    (date, lang, encoding), then the file's front matter ``date:``; without any, relative
+    times stay relative. Suppression comments in the text apply, as on the command line;
+    a config and a baseline do not (pass the result through :func:`transcheck.run.finish`).
     """
-    return check_documents(
-        load_document(left, lang=lang, when=when, date_source=date_source),
-        load_document(right, lang=lang, when=when, date_source=date_source),
-    )
+    from .run import Options, PairResult, finish, load_version
+
+    options = Options(lang=lang, when=when, encoding=encoding)
+    ldoc, rdoc = load_version(left, options), load_version(right, options)
+    if when is not None:
+        ldoc.date_source = rdoc.date_source = date_source
+    result = finish(PairResult(left, right, report=check_documents(ldoc, rdoc, jobs, max_span)))
+    if result.error is not None:
+        raise InputError(result.error)
+    assert result.report is not None
+    return result.report

@@ -7,6 +7,7 @@ import re
 import stat
 from collections.abc import Callable
 from datetime import date
+from typing import BinaryIO
 
 from . import lang as languages
 from .encoding import decode_bytes
@@ -112,6 +113,19 @@ def read_bytes(path: str, max_bytes: int | None = None) -> bytes:
     return data
 
 
+def read_stream(stream: BinaryIO, name: str, max_bytes: int | None = None) -> bytes:
+    """The bytes of standard input (``check - OTHER``), under the same size limit as a file."""
+    max_bytes = limit(MAX_BYTES_ENV, MAX_BYTES) if max_bytes is None else max_bytes
+    try:
+        data = stream.read(max_bytes + 1) if max_bytes else stream.read()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror}") from None
+    if max_bytes and len(data) > max_bytes:
+        raise InputError(f"{name}: file too large (more than {max_bytes:,} bytes; the limit "
+                         f"is {max_bytes:,}, set {MAX_BYTES_ENV} to raise it)")
+    return data
+
+
 def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
     """Decode a file's bytes; return the text and the encoding used.
 
@@ -167,14 +181,17 @@ def load_document(
     when: date | None = None,
     date_source: str | None = None,
     encoding: str | None = None,
+    data: bytes | None = None,
 ) -> Document:
-    """Read a version from disk and cut it into units.
+    """Read a version from disk (or take its bytes, ``data``, read from standard input)
+    and cut it into units.
 
     The document date is ``when`` if given (from ``--date`` or pair.toml, as ``date_source``
     says), else the front matter's ``date:``, else none.
     """
     try:
-        text, used = decode(read_bytes(path), path, encoding)
+        raw = read_bytes(path) if data is None else data
+        text, used = decode(raw, path, encoding)
         return parse_document(text, path, lang=lang, when=when, date_source=date_source,
                               encoding=used)
     except InputError as exc:

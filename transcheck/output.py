@@ -1,7 +1,9 @@
-"""Writing a report where the user asked: standard output, a file, or a device.
+"""Writing a report or a baseline where the user asked: standard output, a file, or a device.
 
-Every command writes through :func:`write_report`, which keeps three promises to a CI that
-runs on pull requests from anyone, often as root:
+Every ``-o`` of every command (each of several ``-o [FORMAT:]FILE``, ``-o -`` for standard
+output) and every baseline goes through :func:`write_report` (:func:`write_output` is the
+same writer), so that hardening it hardens all. It keeps three promises to a CI that runs on
+pull requests from anyone, often as root:
 
 - ``-o`` never names an input of the run (an article, a pair.toml, the config, the
   baseline): it is refused before anything is written;
@@ -22,6 +24,18 @@ import tempfile
 from collections.abc import Iterable
 
 from .model import InputError
+
+# the format a report file is written in, from its name, when -o does not say (FORMAT:PATH)
+EXTENSIONS = {".txt": "text", ".json": "json", ".md": "markdown", ".markdown": "markdown",
+              ".html": "html", ".htm": "html", ".sarif": "sarif", ".rdjson": "rdjson"}
+
+
+def format_for(path: str) -> str | None:
+    """The format a file name asks for (``report.sarif`` → sarif), or None."""
+    name = path.lower()
+    if name.endswith(".sarif.json"):
+        return "sarif"
+    return EXTENSIONS.get(os.path.splitext(name)[1])
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -48,8 +62,9 @@ def _cannot_write(path: str, exc: BaseException) -> InputError:
 
 
 def write_report(path: str | None, text: str, inputs: Iterable[str | None] = ()) -> None:
-    """Write ``text`` to ``path`` (standard output when None), as the module docstring says."""
-    if path is None:
+    """Write ``text`` to ``path`` (standard output when None or ``-``), as the module
+    docstring says."""
+    if path is None or path == "-":
         _write_stdout(text)
         return
     refuse_inputs(path, inputs)
@@ -66,6 +81,11 @@ def write_report(path: str | None, text: str, inputs: Iterable[str | None] = ())
         _write_in_place(path, data)  # a device or FIFO: never replaced by a regular file
         return
     _write_atomically(path, data)
+
+
+def write_output(path: str | None, text: str, inputs: Iterable[str | None] = ()) -> None:
+    """The same writer as :func:`write_report` (issue 25's name for it)."""
+    write_report(path, text, inputs)
 
 
 def _encode(path: str, text: str) -> bytes:

@@ -200,6 +200,9 @@ def pair_for(path: str) -> tuple[Pair, Version] | None:
         return None
     pair = read_pair(folder, allow_outside=True)
     for v in pair.versions:
-        if os.path.exists(v.path) and os.path.samefile(v.path, path):
+        if os.path.exists(v.path) and os.path.exists(path):
+            if os.path.samefile(v.path, path):
+                return pair, v
+        elif os.path.abspath(v.path) == os.path.abspath(path):  # standard input's name
             return pair, v
     return None

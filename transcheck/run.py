@@ -20,7 +20,9 @@ from concurrent.futures import as_completed
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from .align import MAX_SPAN
 from .baseline import Baseline, Entry, filter_baseline
+from .cache import ResultCache
 from .check import check_documents
 from .config import Config, apply_config
 from .load import load_document
@@ -42,6 +44,7 @@ class Options:
     default_lang: str | None = None  # from the config, below pair.toml and --lang
     default_date: date | None = None  # from the config: below the dates of the versions
     allow_outside: bool = False  # version files may lie outside their repository
+    cache_dir: str | None = None  # where results are cached (see transcheck.cache); None: not
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,8 @@ class PairResult:
     stale: list[Entry] = field(default_factory=list)  # baseline entries no longer found
     hidden: int = 0  # findings hidden by the baseline
     suppressed: int = 0  # findings silenced by inline comments
+    not_shown: dict[str, int] = field(default_factory=dict)  # severity → findings below
+    # the report's minimum severity, left out of the output (they still set the exit code)
 
     @property
     def name(self) -> str:
@@ -109,8 +114,9 @@ class RunResult:
 
 
 def load_version(path: str, options: Options, pair: Pair | None = None,
-                 version: Version | None = None) -> Document:
-    """Load a version: --date and --lang first, then pair.toml, front matter, the config."""
+                 version: Version | None = None, data: bytes | None = None) -> Document:
+    """Load a version: --date and --lang first, then pair.toml, front matter, the config.
+    ``data`` is the version's bytes when they come from standard input, ``path`` its name."""
     if pair is None:
         found = pair_for(path)
         if found:
@@ -125,7 +131,8 @@ def load_version(path: str, options: Options, pair: Pair | None = None,
         encoding = encoding or version.encoding
     if lang == "auto" and options.default_lang:
         lang = options.default_lang
-    doc = load_document(path, lang=lang, when=when, date_source=source, encoding=encoding)
+    doc = load_document(path, lang=lang, when=when, date_source=source, encoding=encoding,
+                        data=data)
     if doc.date is None and options.default_date is not None:
         doc.date, doc.date_source = options.default_date, "config"
     return doc
@@ -182,6 +189,43 @@ def _refused_link(folder: str, root: str) -> PairResult:
                             f"({target}); not followed (pass --allow-outside to check it)")
 
 
+POLICY_FILES = ("transcheck.toml", "pyproject.toml")
+
+
+def folder_of(path: str) -> str | None:
+    """The pair folder a file belongs to: the nearest folder above it holding a pair.toml,
+    looked for no higher than the working directory (or the file's own folder when it lies
+    outside it)."""
+    here = os.path.dirname(os.path.abspath(path))
+    top = os.getcwd()
+    inside = os.path.commonpath([here, top]) == top
+    while True:
+        if os.path.isfile(os.path.join(here, PAIR_FILE)):
+            return os.path.relpath(here) if inside else here
+        if not inside or here == top or os.path.dirname(here) == here:
+            return None
+        here = os.path.dirname(here)
+
+
+def changed_targets(paths: Sequence[str], config: Config | None = None
+                    ) -> tuple[list[str], bool]:
+    """What ``run FILE...`` (a pre-commit hook's changed files) should check: the pair
+    folders holding those files, and whether a policy file (the config, pyproject.toml, the
+    baseline) changed, which puts every pair back in question. Other files are left out."""
+    folders: list[str] = []
+    everything = False
+    baseline = os.path.abspath(os.path.join(config.root, config.baseline)) \
+        if config is not None and config.baseline else None
+    for path in paths:
+        if os.path.basename(path) in POLICY_FILES or os.path.abspath(path) == baseline:
+            everything = True
+            continue
+        folder = folder_of(path)
+        if folder is not None and folder not in folders:
+            folders.append(folder)
+    return folders, everything
+
+
 def plan(folders: Sequence[str], config: Config | None = None, allow_outside: bool = False
          ) -> tuple[list[Task], list[PairResult]]:
     """Tasks for every pair of versions, and results for folders that cannot be read."""
@@ -208,6 +252,26 @@ def plan(folders: Sequence[str], config: Config | None = None, allow_outside: bo
     return tasks, broken
 
 
+def check_cached(left: Document, right: Document, cache_dir: str | None, jobs: int = 1,
+                 max_span: int = MAX_SPAN,
+                 progress: Callable[[int, str], None] | None = None) -> Report:
+    """``check_documents``, through the result cache in ``cache_dir`` (None: no cache)."""
+    store = ResultCache.open(cache_dir) if cache_dir else None
+    if store is not None and (hit := store.get(left, right, max_span)) is not None:
+        return hit
+    report = check_documents(left, right, jobs, max_span, progress)
+    if store is not None:
+        store.put(left, right, max_span, report)
+    return report
+
+
+def prune_cache(cache_dir: str | None) -> None:
+    """After a run: entries of pairs long unchecked go."""
+    store = ResultCache.open(cache_dir) if cache_dir else None
+    if store is not None:
+        store.prune()
+
+
 def check_task(task: Task, options: Options, jobs: int = 1) -> PairResult:
     """Load and check one pair (runs in a worker process); input errors become results.
     ``jobs`` bounds the processes a long pair's alignment may use."""
@@ -215,9 +279,9 @@ def check_task(task: Task, options: Options, jobs: int = 1) -> PairResult:
                         left_label=task.left.label, right_label=task.right.label)
     pair = Pair(task.folder, task.title, task.pair_date, [task.left, task.right])
     try:
-        result.report = check_documents(load_version(task.left.path, options, pair, task.left),
-                                        load_version(task.right.path, options, pair,
-                                                     task.right), jobs)
+        result.report = check_cached(load_version(task.left.path, options, pair, task.left),
+                                     load_version(task.right.path, options, pair, task.right),
+                                     options.cache_dir, jobs)
     except InputError as exc:
         result.error = str(exc)
     return result
@@ -244,18 +308,57 @@ def finish(result: PairResult, config: Config | None = None,
     return result
 
 
+def at_least(result: PairResult, severity: str) -> PairResult:
+    """The result as shown with ``--min-severity``: findings below ``severity`` are left
+    out of the report and counted in ``not_shown``. Exit codes come from the whole result."""
+    if result.report is None:
+        return result
+    rank = [str(s) for s in SEVERITIES].index(severity)
+    kept = [f for f in result.report.findings if SEVERITIES.index(f.severity) <= rank]
+    left_out: dict[str, int] = {s: n for s in SEVERITIES
+                if (n := sum(1 for f in result.report.findings if f.severity == s))
+                and SEVERITIES.index(s) > rank}
+    return replace(result, report=replace(result.report, findings=kept), not_shown=left_out)
+
+
+def cached_task(task: Task, options: Options) -> PairResult | None:
+    """The result of a task from the cache, without checking anything; None on a miss
+    (and on an input error, which the check then reports)."""
+    store = ResultCache.open(options.cache_dir) if options.cache_dir else None
+    if store is None:
+        return None
+    pair = Pair(task.folder, task.title, task.pair_date, [task.left, task.right])
+    try:
+        left = load_version(task.left.path, options, pair, task.left)
+        right = load_version(task.right.path, options, pair, task.right)
+    except InputError:
+        return None
+    report = store.get(left, right, MAX_SPAN)
+    if report is None:
+        return None
+    return PairResult(task.left.path, task.right.path, folder=task.folder, title=task.title,
+                      left_label=task.left.label, right_label=task.right.label, report=report)
+
+
 def execute(tasks: Sequence[Task], options: Options, jobs: int = 1,
             progress: Callable[[int], None] | None = None) -> list[PairResult]:
-    """Check every task, in worker processes when ``jobs`` > 1; results in task order."""
+    """Check every task, in worker processes when ``jobs`` > 1; results in task order.
+    Pairs the cache holds are answered here first: no worker starts for them."""
     results: list[PairResult | None] = [None] * len(tasks)
-    if jobs <= 1 or len(tasks) <= 1:
-        for task in tasks:
+    for task in tasks:
+        if (hit := cached_task(task, options)) is not None:
+            results[task.index] = hit
+            if progress:
+                progress(1)
+    todo = [t for t in tasks if results[t.index] is None]
+    if jobs <= 1 or len(todo) <= 1:
+        for task in todo:
             results[task.index] = check_task(task, options, jobs)
             if progress:
                 progress(1)
     else:
-        with worker_pool(min(jobs, len(tasks))) as pool:
-            futures = {pool.submit(check_task, t, options): t.index for t in tasks}
+        with worker_pool(min(jobs, len(todo))) as pool:
+            futures = {pool.submit(check_task, t, options): t.index for t in todo}
             for fut in as_completed(futures):
                 results[futures[fut]] = fut.result()
                 if progress:

@@ -7,7 +7,9 @@ In Markdown an HTML comment is invisible to readers, so it can sit in the publis
 
 The comment silences findings of the named rules (several may be given, separated by
 spaces or commas; none means every rule) whose location in *this* version lies in the next
-unit after the comment (the next non-empty line or paragraph).
+unit after the comment (the next non-empty line or paragraph). In Markdown only a real
+comment counts: one inside a fenced code block or a code span is text shown to readers,
+as a CommonMark parser sees it (:mod:`transcheck.markup`).
 """
 
 from __future__ import annotations
@@ -16,8 +18,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .load import front_matter
+from .markup import structure
 from .model import Document, Finding, InputError, Location
 from .rules import RULES
+from .units import is_markdown
 
 DIRECTIVE = re.compile(r"<!--\s*transcheck-disable-next-line\b([^>]*?)\s*-->")
 
@@ -35,8 +40,14 @@ def suppressions(doc: Document) -> list[Suppression]:
     """The directives in a document; an unknown rule name is an input error at its line."""
     out: list[Suppression] = []
     starts = [u.start for u in doc.units]
-    for m in DIRECTIVE.finditer(doc.text):
+    found = list(DIRECTIVE.finditer(doc.text))
+    if not found:
+        return out
+    html = _html_lines(doc)
+    for m in found:
         line = doc.position(m.start())[0]
+        if html is not None and line not in html:
+            continue  # shown as text: in code, or in a code span
         names = [n for n in re.split(r"[\s,]+", m.group(1).strip()) if n]
         for name in names:
             if name not in RULES:
@@ -46,6 +57,14 @@ def suppressions(doc: Document) -> list[Suppression]:
         if following:
             out.append(Suppression(line, following[0], frozenset(names) or None))
     return out
+
+
+def _html_lines(doc: Document) -> frozenset[int] | None:
+    """Lines a Markdown version has HTML on; None for plain text, where any line may."""
+    fields, body = front_matter(doc.text)
+    if not is_markdown(doc.path) and not fields:
+        return None
+    return structure(doc.text, body, doc.text.count("\n", 0, body) + 1).html
 
 
 def _covered(loc: Location | None, doc: Document, found: Sequence[Suppression],

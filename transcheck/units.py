@@ -2,7 +2,8 @@
 
 Plain text: every non-empty line is a unit. Markdown: paragraphs, headings, list items,
 block quotes and table rows, with the markup (``#``, ``-``, ``|``, ``>``) left outside the
-unit's offsets and code, HTML blocks and front matter left out altogether.
+unit's offsets and code, HTML blocks and front matter left out altogether. Fenced code is
+known from a CommonMark parser (:mod:`transcheck.markup`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .markup import structure
 from .model import LINE_BREAK, Unit
 
 # Each pattern is matched once per line at a fixed start and runs in time linear in the
@@ -21,7 +23,6 @@ from .model import LINE_BREAK, Unit
 _LIST_MARKER = re.compile(r"[ \t\u3000]*(?:[-*+•・‣▪◦]|\d{1,3}[.)]|[①-⑳])[ \t\u3000]*")
 _PLAIN_LIST_MARKER = re.compile(r"[ \t\u3000]*(?:[-*+•・‣▪◦][ \t\u3000]+|[・•][ \t\u3000]*)")
 _HEADING = re.compile(r" {0,3}(#{1,6})[ \t]+")
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _TABLE_SEPARATOR = re.compile(r" {0,3}\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
 _QUOTE = re.compile(r" {0,3}(>[ \t]?)+")
@@ -88,7 +89,7 @@ def markdown_units(text: str, body_start: int = 0, first_line: int = 1) -> list[
     """Paragraphs, headings, list items, quotes and table rows of a Markdown text."""
     blocks: list[tuple[int, int, int, str]] = []  # (line, start, end, kind)
     lines = list(split_lines(text, body_start, first_line))
-    fence: str | None = None
+    fenced = structure(text, body_start, first_line).fenced
     para: list[Line] = []
     para_kind = "paragraph"
 
@@ -101,14 +102,8 @@ def markdown_units(text: str, body_start: int = 0, first_line: int = 1) -> list[
 
     for line in lines:
         raw = line.text
-        if fence is not None:
-            if raw.strip().startswith(fence):
-                fence = None
-            continue
-        m = _FENCE.match(raw)
-        if m:
+        if line.number in fenced:
             flush()
-            fence = m.group(1)[:3]
             continue
         if not raw.strip(_WS):
             flush()

@@ -15,9 +15,11 @@ from typing import Any
 from ..model import Report
 from ..run import PairResult, RunResult
 from . import github as github_format
+from . import gitlab as gitlab_format
 from . import html as html_format
 from . import json as json_format
 from . import markdown as markdown_format
+from . import rdjson as rdjson_format
 from . import sarif as sarif_format
 from . import text as text_format
 from .common import counts_text, labels, printable, stale_note
@@ -28,7 +30,7 @@ RunRenderer = Callable[[RunResult, bool], str]
 RUN_SCHEMA = "transcheck/run@1"
 
 
-def _text_run(run: RunResult, color: bool = False) -> str:
+def _text_run(run: RunResult, color: bool = False, width: int | None = None) -> str:
     parts: list[str] = []
     for pair in run.pairs:
         names = labels(pair)
@@ -38,7 +40,7 @@ def _text_run(run: RunResult, color: bool = False) -> str:
         if pair.error is not None or pair.report is None:
             parts.append(printable(f"error: {pair.error}") + "\n\n")
             continue
-        parts.append(text_format.render(pair.report, color))
+        parts.append(text_format.render(pair.report, color, width))
         parts.append(_notes(pair))
         parts.append("\n")
     parts += [printable(f"note: {stale_note(e)}") + "\n" for e in run.stale]
@@ -57,6 +59,8 @@ def _text_run(run: RunResult, color: bool = False) -> str:
 
 def _notes(pair: PairResult) -> str:
     lines = [printable(f"note: {stale_note(e)}") for e in pair.stale]
+    if pair.not_shown:
+        lines.append(f"note: {counts_text(pair.not_shown)} not shown (below --min-severity)")
     if pair.hidden:
         lines.append(f"note: {pair.hidden} finding{'s' if pair.hidden != 1 else ''} "
                      "hidden by the baseline")
@@ -104,6 +108,8 @@ FORMATS: dict[str, Renderer] = {
     "html": html_format.render,
     "sarif": sarif_format.render,
     "github": github_format.render,
+    "rdjson": rdjson_format.render,
+    "gitlab": gitlab_format.render,
 }
 
 RUN_FORMATS: dict[str, RunRenderer] = {
@@ -113,6 +119,8 @@ RUN_FORMATS: dict[str, RunRenderer] = {
     "html": html_format.render_run,
     "sarif": sarif_format.render_run,
     "github": github_format.render_run,
+    "rdjson": rdjson_format.render_run,
+    "gitlab": gitlab_format.render_run,
 }
 
 
@@ -121,17 +129,20 @@ def render(report: Report, fmt: str, *, color: bool = False) -> str:
     return FORMATS[fmt](report, color)
 
 
-def render_run(run: RunResult, fmt: str, *, color: bool = False) -> str:
-    """A whole run in one of RUN_FORMATS."""
+def render_run(run: RunResult, fmt: str, *, color: bool = False,
+               width: int | None = None) -> str:
+    """A whole run in one of RUN_FORMATS; ``width`` fits the text format to a terminal."""
+    if fmt == "text":
+        return _text_run(run, color, width)
     return RUN_FORMATS[fmt](run, color)
 
 
 def render_check(pair: PairResult, fmt: str, *, color: bool = False,
-                 with_baseline: bool = False) -> str:
+                 with_baseline: bool = False, width: int | None = None) -> str:
     """``check``'s output: a plain report, with the post-processing notes of its one pair."""
     assert pair.report is not None
     if fmt == "text":
-        return text_format.render(pair.report, color) + _notes(pair)
+        return text_format.render(pair.report, color, width) + _notes(pair)
     if fmt == "json":
         out = json_format.report_dict(pair.report)
         if with_baseline:

@@ -30,6 +30,16 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1].replace("'", ""), text)
 
 
+_MENTION = re.compile(r"@(?=[\w-])")
+
+
+def message_text(text: str) -> str:
+    """A message a CI service shows on a pull request (rdjson through reviewdog, GitLab's
+    code quality): :func:`printable`, and no ``@name`` that would notify someone (a
+    zero-width space after the @ keeps the text and drops the mention)."""
+    return _MENTION.sub("@\u200b", printable(text))
+
+
 def display_path(path: str) -> str:
     """A path as CI logs and code scanning want it: relative to the working directory, with /."""
     rel = os.path.relpath(os.path.abspath(path))
@@ -97,3 +107,18 @@ def single(report: Report) -> RunResult:
     from ..run import PairResult, RunResult
 
     return RunResult([PairResult(report.left.path, report.right.path, report=report)])
+
+
+def other_side(report: Report, other: Span | None, names: tuple[str, str]) -> str:
+    """Where the same fact is in the other version, for a message located in one: an empty
+    string when it has no counterpart."""
+    if other is None:
+        return ""
+    name = names[0] if other.doc is report.left else names[1]
+    return f"{name}: 「{other.loc.text}」 at {other.path}:{other.loc.line}:{other.loc.column}"
+
+
+def byte_column(doc: Document, offset: int) -> int:
+    """The 1-based column of a character offset counted in UTF-8 bytes (reviewdog's)."""
+    start = offset - (doc.position(offset)[1] - 1)
+    return len(doc.text[start:offset].encode("utf-8", "surrogatepass")) + 1

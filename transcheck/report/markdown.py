@@ -3,6 +3,11 @@
 Editors read this in the PR conversation, so errors and warnings come first in a table
 (severity, rule, message, the fact in each version with its line), and the many infos
 (omitted paragraphs, facts one version leaves out) wait in a collapsed ``<details>``.
+
+GitHub refuses a comment over 65,536 characters (and a job summary over 1 MiB), so the
+comment is fitted to LIMIT: the summary always; then every pair's errors and warnings, as
+many rows as fit; then the folded infos of as many pairs as still fit; and a last line
+counting what was left out, which the HTML or SARIF report holds in full.
 """
 
 from __future__ import annotations
@@ -67,7 +72,14 @@ def _table(findings: list[Finding], names: tuple[str, str]) -> list[str]:
             "|---|---|---|---|---|", *(_row(f) for f in findings)]
 
 
-def pair_section(pair: PairResult) -> list[str]:
+LIMIT = 65_536  # characters GitHub takes in a comment
+_RESERVE = 400  # room kept for the line saying what was left out
+
+
+def pair_section(pair: PairResult, infos: bool = True,
+                 max_rows: int | None = None) -> list[str]:
+    """A pair's heading, counts, errors and warnings (the first ``max_rows`` of them) and,
+    with ``infos``, its infos folded away."""
     title = escape(pair.title) if pair.title else code(pair.name)
     where = f" ({code(pair.folder)})" if pair.folder and pair.title else ""
     if pair.error is not None or pair.report is None:
@@ -89,33 +101,97 @@ def pair_section(pair: PairResult) -> list[str]:
         lines[-1] += f" ({', '.join(extra)})"
     lines.append("")
     serious = [f for f in report.findings if f.severity != "info"]
-    infos = [f for f in report.findings if f.severity == "info"]
+    notes = [f for f in report.findings if f.severity == "info"]
     if serious:
-        lines += [*_table(serious, names), ""]
-    if infos:
-        lines += ["<details>", f"<summary>{len(infos)} info{'s' if len(infos) != 1 else ''}"
-                  "</summary>", "", *_table(infos, names), "", "</details>", ""]
+        shown = serious if max_rows is None else serious[:max_rows]
+        lines += [*_table(shown, names), ""] if shown else []
+        if len(shown) < len(serious):
+            lines += [f"_{len(serious) - len(shown)} more errors and warnings not shown "
+                      "here (comment size)._", ""]
+    if notes and infos:
+        lines += ["<details>", f"<summary>{len(notes)} info{'s' if len(notes) != 1 else ''}"
+                  "</summary>", "", *_table(notes, names), "", "</details>", ""]
+    elif notes:
+        lines += [f"_{len(notes)} info{'s' if len(notes) != 1 else ''} not shown here "
+                  "(comment size)._", ""]
     for e in pair.stale:
         lines += [f"> ℹ️ {escape(stale_note(e))}", ""]
     return lines
 
 
-def render_run(run: RunResult, color: bool = False) -> str:
+def _size(lines: list[str]) -> int:
+    return sum(len(line) + 1 for line in lines)
+
+
+def _fitted(run: RunResult, budget: int) -> tuple[list[list[str]], dict[str, int]]:
+    """Each pair's section, cut to fit ``budget`` characters together; what was cut."""
+    cut = {"error": 0, "warning": 0, "info": 0}
+    sections: list[list[str]] = []
+    kept_rows: list[int | None] = []
+    left = budget
+    for pair in run.pairs:  # errors and warnings first, in order, as many as fit
+        findings = pair.report.findings if pair.report is not None else []
+        serious = [f for f in findings if f.severity != "info"]
+        rows: int | None = None
+        section = pair_section(pair, infos=False)
+        while _size(section) > left and (rows is None or rows > 0):
+            over = (_size(section) - left) // 200  # a row is about 200 characters
+            rows = max(0, (len(serious) if rows is None else rows) - max(1, over))
+            section = pair_section(pair, infos=False, max_rows=rows)
+        if _size(section) > left:
+            section, rows = [], 0
+        for f in serious[rows:] if rows is not None else ():
+            cut[f.severity] += 1
+        sections.append(section)
+        kept_rows.append(rows)
+        left -= _size(section)
+    for k, pair in enumerate(run.pairs):  # then the infos of as many pairs as still fit
+        infos = sum(1 for f in pair.report.findings if f.severity == "info") \
+            if pair.report is not None else 0
+        if not infos:
+            continue
+        full = pair_section(pair, infos=True, max_rows=kept_rows[k])
+        grows = _size(full) - _size(sections[k])
+        if sections[k] and grows <= left:
+            sections[k], left = full, left - grows
+        else:
+            cut["info"] += infos
+    return sections, cut
+
+
+def render_run(run: RunResult, color: bool = False, limit: int = LIMIT) -> str:
     counts = run.summary()
     failed = sum(1 for p in run.pairs if p.error is not None)
     n = len(run.pairs)
     head = f"## transcheck: {counts_text(counts)} in {n} pair{'s' if n != 1 else ''}"
     if failed:
         head += f", {failed} with input errors"
+    not_shown: dict[str, int] = {}
+    for p in run.pairs:
+        for sev, k in p.not_shown.items():
+            not_shown[sev] = not_shown.get(sev, 0) + k
     lines = [head, ""]
-    for pair in run.pairs:
-        lines += pair_section(pair)
+    if not_shown:
+        lines += [f"_{counts_text(not_shown)} below the minimum severity, not shown._", ""]
+    tail: list[str] = []
     for e in run.stale:
-        lines += [f"> ℹ️ {escape(stale_note(e))}", ""]
+        tail += [f"> ℹ️ {escape(stale_note(e))}", ""]
     if not all_stale(run) and not any(p.report and p.report.findings for p in run.pairs) \
             and not failed:
-        lines += ["No drift found.", ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+        tail += ["No drift found.", ""]
+    body = [line for pair in run.pairs for line in pair_section(pair)]
+    if _size(lines) + _size(body) + _size(tail) > limit:
+        sections, cut = _fitted(run, limit - _size(lines) - _size(tail) - _RESERVE)
+        body = [line for section in sections for line in section]
+        missing = sum(1 for s in sections if not s)
+        note = (f"**Not shown, to fit GitHub's {limit:,}-character comment: "
+                f"{counts_text({k: v for k, v in cut.items() if v})}"
+                + (f" (and {missing} pair{'s' if missing != 1 else ''} left out whole)"
+                   if missing else "")
+                + ".** The HTML and SARIF reports of this run hold every finding.")
+        tail += [note, ""]
+    out = "\n".join(lines + body + tail).rstrip("\n") + "\n"
+    return out
 
 
 def render(report: Report, color: bool = False) -> str:
