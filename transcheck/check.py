@@ -9,7 +9,7 @@ from .align import MAX_SPAN, align
 from .facts import extract_facts, fact_keys, units_facts
 from .findings import compare
 from .load import load_document
-from .model import Document, Fact, Link, Quantity, Report
+from .model import Document, Fact, Link, Pairing, Quantity, Report
 from .workers import NO_WORKERS, may_spread, worker_pool
 
 PARALLEL_FACTS = 100_000  # characters a side from which the two sides are read at once
@@ -91,8 +91,9 @@ def check_documents(left: Document, right: Document, jobs: int = 1,
     left, right = one_date(left, right)
     left_facts, right_facts = read_facts(left, right, jobs)
     links = align_documents(left, right, left_facts, right_facts, jobs, max_span)
-    findings = compare(left, right, left_facts, right_facts, links)
-    return Report(left, right, links, findings, left_facts, right_facts)
+    pairings: list[Pairing] = []
+    findings = compare(left, right, left_facts, right_facts, links, pairings)
+    return Report(left, right, links, findings, left_facts, right_facts, pairings)
 
 
 def check(
