@@ -13,7 +13,7 @@ from .common import printable
 from .json import fact_dict
 
 TABLE_SCHEMA = "transcheck/facts-table@1"
-CELL_WIDTH = 18  # display columns of one version's cell in the grid
+CELL_WIDTH = 22  # display columns of one version's cell in the grid
 
 
 def table_dict(table: FactTable) -> dict[str, Any]:
