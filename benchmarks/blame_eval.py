@@ -49,8 +49,9 @@ def table_of(folder: Path) -> FactTable:
 
 
 def _key(table: FactTable, row: Row) -> tuple[str, ...]:
-    """A row by what the versions say and where, to tell rows of two runs apart."""
-    return tuple("" if not c else f"{c[0].start}:{c[0].text}" for c in row.cells)
+    """A row by what the versions say and in which unit: an edit shifts the offsets after
+    it, not the units."""
+    return tuple("" if not c else f"{c[0].unit_index}:{c[0].text}" for c in row.cells)
 
 
 def _verdict(table: FactTable, row: Row) -> str:

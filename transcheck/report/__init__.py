@@ -45,7 +45,6 @@ def _text_run(run: RunResult, color: bool = False) -> str:
         last = n + 1 == len(run.pairs) or run.pairs[n + 1].folder != pair.folder
         table = run.tables.get(pair.folder or "") if last else None
         if table is not None and table.disagreeing():
-            parts.append(printable(f"══ {pair.folder}: the facts across its versions") + "\n")
             parts.append(facts_table.grid(table) + "\n")
     parts += [printable(f"note: {stale_note(e)}") + "\n" for e in run.stale]
     counts = run.summary()

@@ -47,7 +47,8 @@ def grid(table: FactTable) -> str:
     if not rows:
         return ""
     names = [os.path.basename(v.path) for v in table.versions]
-    head = f"Fact table: {len(rows)} of {len(table.rows)} facts disagree across " \
+    where = f" of {table.folder}" if table.folder else ""
+    head = f"Fact table{where}: {len(rows)} of {len(table.rows)} facts disagree across " \
            f"{len(names)} versions"
     lines = [head, "  " + " ".join(_pad(n, CELL_WIDTH) for n in names) + " blame"]
     for row in rows:
