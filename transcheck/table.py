@@ -64,17 +64,18 @@ class FactTable:
     versions: list[TableVersion]
     documents: list[Document | None]
     rows: list[Row] = field(default_factory=list)
+    _where: dict[Node, int] = field(default_factory=dict, repr=False)  # fact → its row
 
     def disagreeing(self) -> list[Row]:
         return [r for r in self.rows if not r.agrees]
 
     def row_of(self, version: int, fact_start: int, fact_end: int) -> Row | None:
         """The row holding a version's fact at these offsets."""
-        for row in self.rows:
-            cell = row.cells[version]
-            if cell and any(f.start == fact_start and f.end == fact_end for f in cell):
-                return row
-        return None
+        if not self._where:
+            self._where = {(k, f.start, f.end): n for n, row in enumerate(self.rows)
+                           for k, cell in enumerate(row.cells) for f in cell or ()}
+        n = self._where.get((version, fact_start, fact_end))
+        return None if n is None else self.rows[n]
 
 
 def _norm(path: str) -> str:
