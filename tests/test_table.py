@@ -125,6 +125,8 @@ def test_run_text_shows_the_disagreeing_rows(capsys) -> None:  # type: ignore[no
     assert lines[0] == f"{CHAINS / 'solana'}: 1 of 13 facts disagree across 3 versions"
     assert lines[1].split() == ["a.ja.txt", "b.ja.txt", "c.ja.txt", "blame"]
     assert lines[2].split() == ["q", "約18%", "L6", "約18%", "L6", "*約28%", "L6", "c.ja.txt"]
+    # the two findings on 約28% say where the drift came in; the table's facts agree elsewhere
+    assert out.count("  = the drift came in at c.ja.txt (see the fact table)") == 2
 
 
 def test_planted_drifts_are_blamed_on_the_right_version() -> None:

@@ -42,7 +42,11 @@ def _side(doc: Document, loc: Location | None, color: bool) -> list[str]:
 def format_finding(report: Report, f: Finding, color: bool) -> list[str]:
     """An error or warning in full: the rule, the message, and both texts with marks."""
     head = f"{_paint(f.severity, _COLORS[f.severity], color)}  {f.rule}  {printable(f.message)}"
-    return [head, *_side(report.left, f.left, color), *_side(report.right, f.right, color)]
+    lines = [head, *_side(report.left, f.left, color), *_side(report.right, f.right, color)]
+    if f.blame is not None:  # only in a run, where the folder's fact table can tell
+        lines.append(f"  = the drift came in at {printable(os.path.basename(f.blame))} "
+                     "(see the fact table)")
+    return lines
 
 
 def format_note(f: Finding, color: bool) -> str:
