@@ -338,7 +338,8 @@ def test_run_json_pairs_are_report_objects(capsys) -> None:  # type: ignore[no-u
     _code, out, _ = run_cli(["run", str(FIXTURES / "runs"), "--format", "json", "--jobs", "1"],
                        capsys)
     data = json.loads(out)
-    assert set(data) == {"schema", "pairs", "stale_baseline", "summary"}
+    assert set(data) == {"schema", "pairs", "stale_baseline", "summary", "tables"}
+    assert [t["schema"] for t in data["tables"]] == ["transcheck/facts-table@1"] * 2
     for pair in data["pairs"]:
         jsonschema.validate(pair, REPORT_SCHEMA)
         assert set(pair["pair"]) == {"folder", "title", "labels"}

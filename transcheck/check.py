@@ -9,7 +9,7 @@ from datetime import date
 from .align import MAX_SPAN, align, xling
 from .facts import extract_facts, fact_keys, units_facts
 from .findings import compare
-from .model import Document, Fact, InputError, Link, Quantity, Report
+from .model import Document, Fact, InputError, Link, Pairing, Quantity, Report
 from .workers import NO_WORKERS, may_spread, worker_pool
 
 PARALLEL_FACTS = 100_000  # characters a side from which the two sides are read at once
@@ -104,9 +104,10 @@ def check_documents(left: Document, right: Document, jobs: int = 1,
     stage(1)
     links = align_documents(left, right, left_facts, right_facts, jobs, max_span)
     stage(2)
-    findings = compare(left, right, left_facts, right_facts, links)
+    pairings: list[Pairing] = []
+    findings = compare(left, right, left_facts, right_facts, links, pairings)
     return Report(left, right, links, findings, left_facts, right_facts,
-                  xling.signals(left.lang, right.lang))
+                  signals=xling.signals(left.lang, right.lang), pairings=pairings)
 
 
 def check(

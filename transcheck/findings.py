@@ -42,6 +42,7 @@ from .model import (
     Finding,
     Link,
     Location,
+    Pairing,
     Quantity,
     Severity,
     TimeSpan,
@@ -102,6 +103,7 @@ class Block:
     # out of the link, so what stays unpaired here may still face its counterpart there
     spare_left: list[Fact] = field(default_factory=list)
     spare_right: list[Fact] = field(default_factory=list)
+    paired: list[tuple[Fact, Fact]] = field(default_factory=list)  # every pair made, in order
     _sentences: dict[int, int] | None = None  # id(fact) → index of its sentence pair
     _bags: dict[int, frozenset[str]] = field(default_factory=dict)
 
@@ -314,6 +316,7 @@ def _spare_pairs(block: Block, left: list[F], right: list[F], kind: type[F],
     per_left = Counter(id(a) for a, _ in edges)
     per_right = Counter(id(b) for _, b in edges)
     found = [(a, b) for a, b in edges if per_left[id(a)] == per_right[id(b)] == 1]
+    block.paired += found
     taken = {id(f) for pair in found for f in pair}
     left[:] = [f for f in left if id(f) not in taken]
     right[:] = [f for f in right if id(f) not in taken]
@@ -484,6 +487,7 @@ def _assign(block: Block, left: list[F], right: list[F], ok: Callable[[F, F], bo
         used_r.add(j)
         pairs.append((left[i], right[j]))
     pairs.sort(key=lambda p: p[0].start)
+    block.paired += pairs
     for k in sorted(used_l, reverse=True):
         del left[k]
     for k in sorted(used_r, reverse=True):
@@ -578,8 +582,11 @@ def compare(
     left_facts: Sequence[Fact],
     right_facts: Sequence[Fact],
     links: Sequence[Link],
+    pairings: list[Pairing] | None = None,
 ) -> list[Finding]:
-    """Findings for every link of the alignment, in reading order of the left side."""
+    """Findings for every link of the alignment, in reading order of the left side.
+    ``pairings``, when given, receives every pair of facts compared, with the rule of the
+    finding it raised (None: they agree): what a fact table across versions is built from."""
     by_left: dict[int, list[Fact]] = {}
     for f in left_facts:
         by_left.setdefault(f.unit_index, []).append(f)
@@ -642,6 +649,12 @@ def compare(
         )
         verdicts.sort(key=lambda v: (v.left.start if v.left else len(left.text),
                                      v.right.start if v.right else 0))
+        if pairings is not None:
+            raised: dict[tuple[int, int], str] = {}
+            for v in verdicts:  # a pair's first verdict: its amount's, before its bound's
+                if v.left is not None and v.right is not None:
+                    raised.setdefault((id(v.left), id(v.right)), v.rule)
+            pairings += [Pairing(a, b, raised.get((id(a), id(b)))) for a, b in block.paired]
         for v in verdicts:
             spent.update((id(v.left), id(v.right)))
             add(v.rule, v.severity or RULES[v.rule].severity, v.message,

@@ -178,6 +178,17 @@ class Finding:
     left: Location | None
     right: Location | None
     link: int | None = None  # index into the report's alignment
+    blame: str | None = None  # the version (file) the drift came in at, where a run can tell
+
+
+@dataclass(frozen=True, slots=True)
+class Pairing:
+    """Two facts, one of each version, that the comparison paired as one fact of the article;
+    ``rule`` is the rule of the finding it raised, None when they agree."""
+
+    left: Fact
+    right: Fact
+    rule: str | None = None
 
 
 @dataclass(slots=True)
@@ -191,6 +202,7 @@ class Report:
     left_facts: list[Fact] = field(default_factory=list)
     right_facts: list[Fact] = field(default_factory=list)
     signals: list[str] = field(default_factory=list)  # what aligned the pair (align.xling)
+    pairings: list[Pairing] = field(default_factory=list)  # every pair of facts compared
 
     def summary(self) -> dict[str, int]:
         counts: dict[str, int] = {s: 0 for s in SEVERITIES}

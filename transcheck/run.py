@@ -29,6 +29,7 @@ from .load import load_document
 from .model import SEVERITIES, Document, InputError, Report
 from .pairs import PAIR_FILE, Pair, Version, inside, pair_for, read_pair, repository_root
 from .suppress import apply_suppressions
+from .table import FactTable, TableVersion, build_table
 from .workers import worker_pool
 
 FAIL_ON_DEFAULT = "error"
@@ -57,6 +58,7 @@ class Task:
     left: Version
     right: Version
     pair_date: date | None = None
+    source: str | None = None  # the folder's source version, if pair.toml names one
 
 
 @dataclass(slots=True)
@@ -100,6 +102,7 @@ class RunResult:
 
     pairs: list[PairResult]
     stale: list[Entry] = field(default_factory=list)
+    tables: dict[str, FactTable] = field(default_factory=dict)  # folder → its fact table
 
     def exit_code(self, fail_on: str) -> int:
         return max((p.exit_code(fail_on) for p in self.pairs), default=0)
@@ -248,7 +251,8 @@ def plan(folders: Sequence[str], config: Config | None = None, allow_outside: bo
                                                f"least two [[version]] entries"))
             continue
         for left, right in itertools.combinations(versions, 2):
-            tasks.append(Task(len(tasks), folder, pair.title, left, right, pair.date))
+            tasks.append(Task(len(tasks), folder, pair.title, left, right, pair.date,
+                              pair.source))
     return tasks, broken
 
 
@@ -378,7 +382,9 @@ def run(dirs: Sequence[str], options: Options | None = None, *, config: Config |
     broken += refused
     folders += [r.folder for r in refused if r.folder]
     checked = execute(tasks, options, jobs, progress)
+    tables = fact_tables(tasks, checked)
     results = [finish(r, config, baseline) for r in checked]
+    results = [name_blame(r, tables.get(r.folder or "")) for r in results]
     # folders that could not be read are reported where they sort
     order = {f: k for k, f in enumerate(folders)}
     results = sorted(results + broken, key=lambda r: order.get(r.folder or "", len(order)))
@@ -390,4 +396,51 @@ def run(dirs: Sequence[str], options: Options | None = None, *, config: Config |
         failed = {baseline.rel(r.folder) for r in results if r.error and r.folder}
         stale = [e for e in baseline.under(dirs)
                  if (e.left, e.right) not in settled and e.pair not in failed]
-    return RunResult(results, stale)
+    return RunResult(results, stale, tables)
+
+
+def fact_tables(tasks: Sequence[Task], results: Sequence[PairResult]) -> dict[str, FactTable]:
+    """Each folder's fact table, from the pairwise reports the run already made."""
+    versions: dict[str, dict[str, TableVersion]] = {}
+    for task in tasks:
+        known = versions.setdefault(task.folder, {})
+        for v in (task.left, task.right):
+            if v.path not in known:
+                parent = v.translated_from
+                if parent is None and task.source is not None and not _same_file(
+                        task.source, v.path):
+                    parent = task.source
+                known[v.path] = TableVersion(v.path, v.label, v.lang, parent)
+    reports: dict[str, list[Report]] = {}
+    for r in results:
+        if r.report is not None and r.folder is not None:
+            reports.setdefault(r.folder, []).append(r.report)
+    return {folder: build_table(list(vs.values()), reports.get(folder, []), folder)
+            for folder, vs in versions.items() if len(vs) >= 2 and folder in reports}
+
+
+def _same_file(a: str, b: str) -> bool:
+    return os.path.normpath(os.path.abspath(a)) == os.path.normpath(os.path.abspath(b))
+
+
+def name_blame(result: PairResult, table: FactTable | None) -> PairResult:
+    """Name, on each finding of a pair that its folder's table can settle, the version
+    the drift came in at (one of the pair's two, else none)."""
+    if table is None or result.report is None:
+        return result
+    paths = [os.path.normpath(v.path) for v in table.versions]
+    try:
+        li = paths.index(os.path.normpath(result.left_path))
+        ri = paths.index(os.path.normpath(result.right_path))
+    except ValueError:
+        return result
+    findings = []
+    for f in result.report.findings:
+        row = table.row_of(li, f.left.start, f.left.end) if f.left and f.right else None
+        if row is not None and row.blame:
+            mine = [k for k in (li, ri) if k in row.blame]
+            if mine:
+                f = replace(f, blame=table.versions[mine[0]].path)
+        findings.append(f)
+    result.report = replace(result.report, findings=findings)
+    return result

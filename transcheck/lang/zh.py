@@ -151,8 +151,9 @@ TIME_WORDS: tuple[str, ...] = (
     "年", "个月", "個月", "月", "日", "天", "小时", "小時", "分钟", "秒", "周", "週", "季度",
     "世纪", "点",
 )
-# Words that start like a time but are not one: 7000万日活跃用户 (daily active users).
-NOT_TIMES: tuple[str, ...] = ("日活", "月活", "日均", "月均")
+# Words that start like a time but are not one: 7000万日活跃用户 (daily active users),
+# 600亿日元 (yen).
+NOT_TIMES: tuple[str, ...] = ("日活", "月活", "日均", "月均", "日元", "日圆")
 ORDINAL_PREFIXES: tuple[str, ...] = ("第", "No.", "#")
 ORDINAL_SUFFIXES: tuple[str, ...] = ("号", "號", "名")
 VAGUE: tuple[str, ...] = ("数", "數", "几", "幾", "多少")

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..model import Report
 from ..run import PairResult, RunResult
+from . import facts_table
 from . import github as github_format
 from . import gitlab as gitlab_format
 from . import html as html_format
@@ -32,7 +33,7 @@ RUN_SCHEMA = "transcheck/run@1"
 
 def _text_run(run: RunResult, color: bool = False, width: int | None = None) -> str:
     parts: list[str] = []
-    for pair in run.pairs:
+    for n, pair in enumerate(run.pairs):
         names = labels(pair)
         title = f" — {pair.title}" if pair.title else ""
         versions = f" ({names[0]} ↔ {names[1]})" if pair.report is not None else ""
@@ -43,6 +44,10 @@ def _text_run(run: RunResult, color: bool = False, width: int | None = None) -> 
         parts.append(text_format.render(pair.report, color, width))
         parts.append(_notes(pair))
         parts.append("\n")
+        last = n + 1 == len(run.pairs) or run.pairs[n + 1].folder != pair.folder
+        table = run.tables.get(pair.folder or "") if last else None
+        if table is not None and table.disagreeing():
+            parts.append(facts_table.grid(table) + "\n")
     parts += [printable(f"note: {stale_note(e)}") + "\n" for e in run.stale]
     counts = run.summary()
     failed = sum(1 for p in run.pairs if p.error is not None)
@@ -98,6 +103,7 @@ def _json_run(run: RunResult, color: bool = False) -> str:
         "pairs": [pair_dict(p) for p in run.pairs],
         "stale_baseline": [e.as_dict() for e in run.stale],
         "summary": _run_summary(run),
+        "tables": [facts_table.table_dict(t) for t in run.tables.values()],
     })
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Document, Entity, Fact, Link, Location, Quantity, Report, TimeSpan
+from ..model import Document, Entity, Fact, Finding, Link, Location, Quantity, Report, TimeSpan
 
 REPORT_SCHEMA = "transcheck/report@1"
 ALIGNMENT_SCHEMA = "transcheck/alignment@1"
@@ -63,18 +63,17 @@ def alignment_dict(left: Document, right: Document, links: list[Link],
 def report_dict(report: Report) -> dict[str, Any]:
     out = alignment_dict(report.left, report.right, report.alignment, report.signals)
     out["schema"] = REPORT_SCHEMA
-    out["findings"] = [
-        {
-            "id": f.id,
-            "rule": f.rule,
-            "severity": f.severity,
-            "message": f.message,
-            "left": location_dict(f.left),
-            "right": location_dict(f.right),
-        }
-        for f in report.findings
-    ]
+    out["findings"] = [finding_dict(f) for f in report.findings]
     out["summary"] = report.summary()
+    return out
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": f.id, "rule": f.rule, "severity": f.severity,
+                           "message": f.message, "left": location_dict(f.left),
+                           "right": location_dict(f.right)}
+    if f.blame is not None:  # named only where a run's fact table can tell
+        out["blame"] = f.blame
     return out
 
 

@@ -105,8 +105,12 @@ def format_finding(report: Report, f: Finding, color: bool,
     """An error or warning in full: the rule, the message, and both texts with marks."""
     first = (f"{_paint(f.severity, _COLORS[f.severity], color)}  {f.rule}  "
              f"{printable(f.message)}")
-    return [first, *_side(report.left, f.left, color, width),
-            *_side(report.right, f.right, color, width)]
+    lines = [first, *_side(report.left, f.left, color, width),
+             *_side(report.right, f.right, color, width)]
+    if f.blame is not None:  # only in a run, where the folder's fact table can tell
+        lines.append(f"  = the drift came in at {printable(os.path.basename(f.blame))} "
+                     "(see the fact table)")
+    return lines
 
 
 def format_note(f: Finding, color: bool, width: int | None = None) -> str:
