@@ -11,9 +11,23 @@ from . import en
 # Kanji digits and the multipliers inside a group of four: 四百二十 → 420.
 DIGITS: dict[str, int] = {
     "〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-    "八": 8, "九": 9, "壱": 1, "弐": 2, "参": 3,
+    "八": 8, "九": 9, "壱": 1, "弐": 2, "参": 3, "壹": 1, "貳": 2, "參": 3, "肆": 4,
+    "伍": 5, "陸": 6, "漆": 7, "捌": 8, "玖": 9,
 }
-MULTIPLIERS: dict[str, int] = {"十": 10, "百": 100, "千": 1000, "拾": 10}
+MULTIPLIERS: dict[str, int] = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100,
+                               "阡": 1000, "仟": 1000}
+# 〇・〇八 = 0.08, 五・五 (between kanji digits only: 3・11 is a date)
+DECIMAL_POINTS: dict[str, str] = {"・": "kanji"}
+# マイナス五％ = −5 %
+NEGATIVE_WORDS: tuple[str, ...] = ("マイナス",)
+# 一と二分の一 = 1½
+MIXED_FRACTION_JOINERS: tuple[str, ...] = ("と",)
+# a bound between a number and its scale word: 500余万
+SCALE_BOUNDS: dict[str, str] = {"余": "more-than"}
+# 七割半 = 75 %
+HALF_AFTER: tuple[str, ...] = ("割",)
+# smaller units of a currency written after it: 2222円13銭, 545ドルと5セント
+SUBUNITS: dict[str, tuple[str, float]] = {"銭": ("JPY", 0.01), "セント": ("USD", 0.01)}
 
 # Scale words: 2億5000万 → 250000000.
 SCALES: dict[str, int] = {"万": 10**4, "萬": 10**4, "億": 10**8, "兆": 10**12, "京": 10**16}
@@ -36,6 +50,13 @@ UNITS: dict[str, tuple[str, float]] = {
     "歳": ("歳", 1),
     "倍": ("倍", 1),
     "パーセント": ("%", 1),
+    "パーセントポイント": ("%", 1),
+    "匹": ("個", 1),
+    "頭": ("個", 1),
+    "羽": ("個", 1),
+    "粒": ("個", 1),
+    "冊": ("個", 1),
+    "行": ("件", 1),
     "割": ("%", 10),  # 3割 = 30%
     "度": ("度", 1),
     "ドル": ("USD", 1),
@@ -101,6 +122,17 @@ SUFFIX_QUALIFIERS: dict[str, str] = {
     "を上限に": "up-to",
     "を上限と": "up-to",
     "未満": "less-than",
+    **{f"より{word}{ending}": q
+       for word, q in (("大き", "more-than"), ("多", "more-than"), ("小さ", "less-than"),
+                       ("少な", "less-than"))
+       for ending in ("い", "く", "な")},
+    "もしくはそれ以上": "at-least",
+    "またはそれ以上": "at-least",
+    "かそれ以上": "at-least",
+    "もしくはそれ以下": "at-most",
+    "またはそれ以下": "at-most",
+    "大なり": "more-than",
+    "小なり": "less-than",
     "弱": "less-than",
     "足らず": "less-than",
     "近く": "approx",
