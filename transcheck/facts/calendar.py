@@ -61,6 +61,8 @@ MONTH_PARTS: dict[str, tuple[int, int]] = {
     "late": (21, 0),  # 下旬, late March
     "end": (21, 0),  # 月末, the end of March
     "start": (1, 10),  # 月初め
+    "H1": (1, 15),  # 前半 of a month
+    "H2": (16, 0),  # 後半 of a month
 }
 
 WEEKDAYS: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -168,6 +170,13 @@ def decade_from_two_digits(digits: int, when: date | None) -> int:
     year (or 2030 without a date) are read in the 2000s, the rest in the 1900s."""
     pivot = (when.year if when else 2020) % 100 + 10
     return 2000 + digits if digits <= pivot else 1900 + digits
+
+
+def year_from_two_digits(digits: int, when: date | None) -> int:
+    """07年 → 2007, 九七年 → 1997: the 2000s up to ten years past the article's year (or
+    2000, whichever is later), else the 1900s."""
+    latest = max(when.year if when else 2020, 2000) + 10
+    return 2000 + digits if 2000 + digits <= latest else 1900 + digits
 
 
 def duration_days(count: float, unit: str) -> float:

@@ -50,6 +50,8 @@ _LENGTH_CONTEXT = regex.compile(
 )
 # How far around a trigger word a time expression may reach (by the end of next year).
 _WINDOW = 48
+_AFTER_LENGTH = regex.compile(
+    r"[0-9０-９一二三四五六七八九十](?:年|ヶ月|か月|カ月|ヵ月|日|時間|个月|天|小时)$")
 _RATE_CONTEXT = regex.compile(r"[ \t]*(?:あたり|当たり|当り|ごと|毎|おき|に[1一]|平均)")
 
 
@@ -95,6 +97,7 @@ class _Grammar:
                  "PREFIX_QUALIFIERS", "SUFFIX_QUALIFIERS", "DIRECTIONS", "PREFIX_DIRECTIONS",
                  "NUMBER_WORDS")
         tables = {n: {_key(k): v for k, v in getattr(mod, n).items()} for n in names}
+        tables["RELATIVE_DAYS"] = {_key(k): v for k, v in getattr(mod, "RELATIVE_DAYS", {}).items()}
         tables["QUARTERS"] = {_key(k): v for k, v in getattr(mod, "QUARTERS", {}).items()}
         tables["MONTH_NAMES"] = {_key(k): v for k, v in getattr(mod, "MONTH_NAMES", {}).items()}
         lang = mod.__name__.rsplit("_", 1)[-1]
@@ -154,7 +157,127 @@ def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
         if span is not None:
             found.append(span)
             reach = m.end()
+    if len(found) > 1:
+        found = _join_ranges(_join_lengths(found, text, base), text, base, when)
     return found
+
+
+# What may stand between two times read as one range (2017年8月11日至8月22日, 4日から23日まで)
+# or two lengths read as one (1年2ヶ月, 两天又一个月).
+_RANGE_JOINERS = frozenset({"", "到", "至", "-", "–", "—", "~", "〜", "～", "－", "から", "to"})
+_LENGTH_JOINERS = frozenset({"", "又", "と", "and", "零"})
+_ISO = regex.compile(
+    r"P(?:(?P<Y>[\d.]+)Y)?(?:(?P<M>[\d.]+)M)?(?:(?P<W>[\d.]+)W)?(?:(?P<D>[\d.]+)D)?"
+    r"(?:T(?:(?P<H>[\d.]+)H)?(?:(?P<MIN>[\d.]+)M)?(?:(?P<S>[\d.]+)S)?)?")
+_BARE_DAY = regex.compile(r"M\+0/(\d+)")
+_MONTH_DAY = regex.compile(r"M([+-]\d+)/(\d+)")
+
+
+def _iso_sum(a: str, b: str) -> str | None:
+    """P1Y + P2M → P1Y2M; PT1H + PT30M → PT1H30M (None for ranges or unreadable ones)."""
+    ma, mb = _ISO.fullmatch(a), _ISO.fullmatch(b)
+    if ma is None or mb is None:
+        return None
+    parts = {k: float(ma[k] or 0) + float(mb[k] or 0)
+             for k in ("Y", "M", "W", "D", "H", "MIN", "S")}
+
+    def fmt(keys: tuple[str, ...], letters: str) -> str:
+        return "".join(f"{parts[k]:g}{c}" for k, c in zip(keys, letters, strict=True) if parts[k])
+    date_part = fmt(("Y", "M", "W", "D"), "YMWD")
+    time_part = fmt(("H", "MIN", "S"), "HMS")
+    return "P" + date_part + ("T" + time_part if time_part else "")
+
+
+def _join_lengths(found: list[TimeSpan], text: str, base: int) -> list[TimeSpan]:
+    """1年2ヶ月, 1時間30分, 两天又一个月: adjacent lengths are one length, their sum."""
+    out = [found[0]]
+    for b in found[1:]:
+        a = out[-1]
+        between = text[a.end - base:b.start - base].strip()
+        if (is_length(a) and is_length(b) and a.anchor is None and b.anchor is None
+                and a.direction is None and between in _LENGTH_JOINERS
+                and a.duration and b.duration and a.low_days is not None
+                and b.low_days is not None and a.low_days == a.high_days
+                and b.low_days == b.high_days
+                and (between not in ("", "と", "and") or b.low_days < a.low_days)):
+            total = _iso_sum(a.duration, b.duration)
+            if total is not None:
+                days = a.low_days + b.low_days
+                out[-1] = replace(a, end=b.end, text=text[a.start - base:b.end - base],
+                                  duration=total, low_days=days, high_days=days,
+                                  direction=b.direction, qualifier=b.qualifier
+                                  if b.qualifier != "exact" else a.qualifier)
+                continue
+        out.append(b)
+    return out
+
+
+def _join_ranges(found: list[TimeSpan], text: str, base: int, when: date | None
+                 ) -> list[TimeSpan]:
+    """The end of a range takes what it leaves unsaid from its start, and the start from its
+    end: 2017年8月11日至8月22日 (the year), 来月の4日から23日まで (the month), 8月至2019年2月."""
+    out = list(found)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        between = text[a.end - base:b.start - base].strip()
+        if between not in _RANGE_JOINERS or is_length(a) or is_length(b):
+            continue
+        if between == "" and a.direction != "from" and b.direction not in ("until", "by"):
+            continue
+        out[i] = _end_from_start(a, b, when)
+        out[i - 1] = _start_from_end(a, out[i])
+    return out
+
+
+def _end_from_start(a: TimeSpan, b: TimeSpan, when: date | None) -> TimeSpan:
+    bare = _BARE_DAY.fullmatch(b.anchor or "") if "月" not in b.text else None
+    if bare is not None:
+        day = int(bare[1])
+        rel = _MONTH_DAY.fullmatch(a.anchor or "")
+        if a.relative and rel is not None:  # 来月の4日から23日まで
+            anchor = f"M{int(rel[1]):+d}/{day}"
+            return replace(b, anchor=anchor, **_resolved(anchor, when))
+        if a.time_start is not None and not a.relative and a.granularity in ("day", "month"):
+            try:
+                start = a.time_start.replace(day=day)
+            except ValueError:
+                return b
+            if start < a.time_start:
+                start = cal.add_months(start, 1)
+            return replace(b, anchor=None, relative=False, implied_year=False,
+                           time_start=start, time_end=start)
+        return b
+    if b.implied_year and b.time_start and b.time_end and a.time_start and not a.relative:
+        shift = a.time_start.year - b.time_start.year
+        if (b.time_start.month, b.time_start.day) < (a.time_start.month, a.time_start.day):
+            shift += 1
+        moved = _shift_years(b, shift)
+        return replace(moved, anchor=None, relative=False, implied_year=False)
+    return b
+
+
+def _start_from_end(a: TimeSpan, b: TimeSpan) -> TimeSpan:
+    if a.implied_year and a.time_start and a.time_end and b.time_end and not b.relative \
+            and not b.implied_year:
+        shift = b.time_end.year - a.time_start.year
+        if (a.time_start.month, a.time_start.day) > (b.time_end.month, b.time_end.day):
+            shift -= 1
+        return replace(_shift_years(a, shift), anchor=None, relative=False,
+                       implied_year=False)
+    return a
+
+
+def _shift_years(t: TimeSpan, years: int) -> TimeSpan:
+    if not years or t.time_start is None or t.time_end is None:
+        return t
+    end_of_month = t.time_end == cal.month_end(t.time_end.year, t.time_end.month)
+    try:
+        start = t.time_start.replace(year=t.time_start.year + years)
+        end = (cal.month_end(t.time_end.year + years, t.time_end.month) if end_of_month
+               else t.time_end.replace(year=t.time_end.year + years))
+    except ValueError:
+        return t
+    return replace(t, time_start=start, time_end=end)
 
 
 def _interpret(m: Any, g: _Grammar, when: date | None, text: str, base: int,
@@ -228,8 +351,23 @@ def _point(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str
     year: int | None = None
     offset = 0
     relative = True
+    if d.get("rday"):
+        anchor = f"D{g.get('RELATIVE_DAYS', d['rday']):+d}"
+        return {"anchor": anchor, "relative": True, "granularity": "day",
+                **_resolved(anchor, when)}
+    if d.get("bday"):  # 23日 ending a range: the month is the range start's (see _ranges)
+        return _relative_small("M", 0, {"day": d["bday"]}, g, when)
     if d.get("year"):
-        year = int((d["year"] or "").translate(_FULLWIDTH))
+        n_year = _number(d["year"] or "", {})
+        if n_year is None:
+            return None
+        year = int(n_year)
+        relative = False
+    elif d.get("year2"):
+        n_year = _number(d["year2"] or "", {})
+        if n_year is None:
+            return None
+        year = cal.year_from_two_digits(int(n_year), when)
         relative = False
     elif d.get("era"):
         n = 1.0 if d.get("eyear") == "元" else _number(d.get("eyear") or "", {})
@@ -342,11 +480,29 @@ def _relative_small(kind: str, offset: int, d: dict[str, str | None], g: _Gramma
 
 def _offset(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str, Any] | None:
     """3年後 → the year after next but one; 10年以上前 → 2016 (at least that long ago)."""
-    n = _number(d["reln"] or "", g.tables["NUMBER_WORDS"])
-    unit = _OFFSET_UNITS.get(_key(d.get("relunit") or ""))
+    word = d["reln"] or ""
+    n = {"半": 0.5, "四半": 0.25}.get(word) or _number(word, g.tables["NUMBER_WORDS"])
+    unit_word = _key(d.get("relunit") or "")
+    unit = _OFFSET_UNITS.get(unit_word) or {"月": "M", "世紀": "Y"}.get(unit_word)
     sign = g.get("OFFSET_SIGNS", d.get("relsign"))
-    if n is None or unit is None or sign is None or n != int(n):
+    if n is None or unit is None or sign is None:
         return None
+    if unit_word == "世紀":
+        n *= 100
+    if d.get("rhalf"):
+        n += 0.5
+    if n != int(n):
+        # 1年半後, 半年前: the year (or month) that holds the day so far away
+        months = n * 12 if unit == "Y" else n if unit == "M" else None
+        if months is None or when is None:
+            return None
+        day = cal.add_duration(when, sign * months, "M")
+        if unit == "Y":
+            anchor = f"Y{day.year - when.year:+d}"
+        else:
+            anchor = f"M{(day.year - when.year) * 12 + day.month - when.month:+d}"
+        return {"anchor": anchor, "relative": True, "granularity": _GRANULARITY[unit],
+                **_resolved(anchor, when)}
     anchor = f"{unit}{sign * int(n):+d}"
     return {"anchor": anchor, "relative": True, "granularity": _GRANULARITY[unit],
             **_resolved(anchor, when)}
@@ -385,7 +541,9 @@ def _length(d: dict[str, str | None], g: _Grammar, when: date | None, text: str,
         unit_word = _key(d.get("dunit") or "")
         short = unit in ("MIN", "S") or unit_word in ("日", "週", "day", "week") or (
             unit == "D" and n <= 31)
-        if short and not d.get("ahead") and g.lang != "en" and not (
+        # the smaller part of a compound length (1時間30分, 1年2ヶ月10日) is a length too
+        after_length = _AFTER_LENGTH.search(text, max(0, start - 4), start) is not None
+        if short and not d.get("ahead") and g.lang != "en" and not after_length and not (
                 _LENGTH_CONTEXT.match(after) or unit_word.endswith("間") or d.get("qual")
                 or d.get("dir") or d.get("pqual") or (unit == "D" and n > 31)):
             return None  # 15日 may be a day of the month, 3分 a fraction

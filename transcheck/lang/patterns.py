@@ -6,7 +6,9 @@ from collections.abc import Iterable
 
 SPACE = r"[ \t\u3000]*"  # spaces a translator may leave inside an expression: 第 2 四半期
 DIGIT = r"[0-9０-９]"
-NOT_AFTER_NUMBER = r"(?<![0-9０-９.,．，])"
+# not inside a longer number (1,2026年 or 3.2026): a comma or point counts after a digit only,
+# so that a year may follow a clause comma (宣布，2026年一季度)
+NOT_AFTER_NUMBER = r"(?<![0-9０-９])(?<![0-9０-９][.,．，])"
 
 
 def alternation(words: Iterable[str]) -> str:
