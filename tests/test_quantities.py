@@ -321,3 +321,14 @@ def test_every_fact_of_the_ejaaz_documents_slices_its_text(version: str) -> None
         assert unit.start <= f.start and f.end <= unit.end
     quantities = [f for f in facts if f.kind == "quantity"]
     assert len(quantities) == {"bitpush": 20, "techflow": 25}[version]
+
+
+def test_every_unit_of_measure_has_every_prefix_in_every_language() -> None:
+    """A unit is one row of units.tsv: the symbols and each language's words reach the same
+    sizes (TWh once lacked テラワットアワー and terawatt-hours)."""
+    from transcheck.lang.units import SYMBOLS, WORDS
+
+    for canonical in ("MW", "MWh", "GB"):
+        sizes = {f for (c, f) in SYMBOLS.values() if c == canonical}
+        for lang in ("en", "ja", "zh"):
+            assert {f for (c, f) in WORDS[lang].values() if c == canonical} == sizes, lang

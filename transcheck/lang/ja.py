@@ -7,6 +7,7 @@ Canonical unit names are listed in transcheck.lang.en.
 from __future__ import annotations
 
 from . import en
+from .units import WORDS
 
 # Kanji digits and the multipliers inside a group of four: 四百二十 → 420.
 DIGITS: dict[str, int] = {
@@ -59,31 +60,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "行": ("件", 1),
     "割": ("%", 10),  # 3割 = 30%
     "度": ("度", 1),
-    "ドル": ("USD", 1),
-    "米ドル": ("USD", 1),
-    "円": ("JPY", 1),
-    "人民元": ("CNY", 1),
-    "元": ("CNY", 1),
-    "ユーロ": ("EUR", 1),
-    "ポンド": ("GBP", 1),
-    "ウォン": ("KRW", 1),
-    "ワット": ("MW", 1e-6),
-    "キロワット": ("MW", 1e-3),
-    "メガワット": ("MW", 1),
-    "ギガワット": ("MW", 1e3),
-    "テラワット": ("MW", 1e6),
-    "ワット時": ("MWh", 1e-6),
-    "キロワット時": ("MWh", 1e-3),
-    "メガワット時": ("MWh", 1),
-    "ギガワット時": ("MWh", 1e3),
-    "テラワット時": ("MWh", 1e6),
-    "キロワットアワー": ("MWh", 1e-3),
-    "メガワットアワー": ("MWh", 1),
-    "ギガワットアワー": ("MWh", 1e3),
-    "メガバイト": ("GB", 1e-3),
-    "ギガバイト": ("GB", 1),
-    "テラバイト": ("GB", 1e3),
-    "ペタバイト": ("GB", 1e6),
+    **WORDS["ja"],  # ドル, 円, ワット, テラワットアワー, ギガバイト … (units.tsv)
 }
 CURRENCY_SIGNS: dict[str, str] = dict(en.CURRENCY_SIGNS)
 

@@ -7,6 +7,7 @@ transcheck.lang.en.
 from __future__ import annotations
 
 from . import en
+from .units import WORDS
 
 DIGITS: dict[str, int] = {
     "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
@@ -83,33 +84,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "个百分點": ("%", 1),
     "百分点": ("%", 1),
     "百分點": ("%", 1),
-    "港元": ("HKD", 1),
-    "港币": ("HKD", 1),
-    "港幣": ("HKD", 1),
-    "美圆": ("USD", 1),
-    "美圓": ("USD", 1),
-    "圆": ("CNY", 1),
-    "圓": ("CNY", 1),
-    "美元": ("USD", 1),
-    "美金": ("USD", 1),
-    "日元": ("JPY", 1),
-    "日圆": ("JPY", 1),
-    "人民币": ("CNY", 1),
-    "元": ("CNY", 1),
-    "块钱": ("CNY", 1),
-    "欧元": ("EUR", 1),
-    "英镑": ("GBP", 1),
-    "韩元": ("KRW", 1),
-    "瓦": ("MW", 1e-6),
-    "千瓦": ("MW", 1e-3),
-    "兆瓦": ("MW", 1),
-    "吉瓦": ("MW", 1e3),
-    "太瓦": ("MW", 1e6),
-    "瓦时": ("MWh", 1e-6),
-    "千瓦时": ("MWh", 1e-3),
-    "兆瓦时": ("MWh", 1),
-    "吉瓦时": ("MWh", 1e3),
-    "太瓦时": ("MWh", 1e6),
+    **WORDS["zh"],  # 美元, 元, 港元, 千瓦, 太瓦时, 吉字节 … (units.tsv)
 }
 # what may not follow a unit for it to be one: 三成 is 30%, 一成不变 and 三成为 are words
 UNIT_GUARDS: dict[str, str] = {
