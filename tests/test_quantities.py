@@ -320,7 +320,7 @@ def test_every_fact_of_the_ejaaz_documents_slices_its_text(version: str) -> None
         unit = doc.units[f.unit_index]
         assert unit.start <= f.start and f.end <= unit.end
     quantities = [f for f in facts if f.kind == "quantity"]
-    assert len(quantities) == {"bitpush": 20, "techflow": 25}[version]
+    assert len(quantities) == {"bitpush": 21, "techflow": 26}[version]
 
 
 def test_every_unit_of_measure_has_every_prefix_in_every_language() -> None:

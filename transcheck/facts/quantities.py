@@ -7,7 +7,7 @@ and 90万枚 of GPUs are both 900000 of unit 個 (the written counter stays in `
 
 How a match is read, in order:
   1. a run of numerals (Arabic, full-width, kanji, scale words) found by one regex;
-  2. context that makes it no quantity: an ordinal (第2, 6社目), a label (Grok 5,
+  2. context that makes it no quantity: an ordinal label (第2, 1位, 2号機), a label (Grok 5,
      コロッサス2, ナンバー1), a vague count (数十), a word that merely holds a numeral (一般,
      统一), a time (2026年, 4ヶ月: the time reader's), a URL, e-mail, code or markup;
   3. a fraction (3分の1, 百分之三十), a range (200〜300億ドル), a suffix bound, the unit;
@@ -26,7 +26,8 @@ What a Quantity holds:
 Decisions: a bound without a number (倍以上) is no quantity; a bare 4-digit number from 1900 to
 2100 with nothing counted is a year, not a quantity; kanji numerals need a scale,
 counter or unit (五次元 is not five of anything); 一人 is one word to UniDic but still 1 人;
-ordinals (6社目) are labels, not amounts.
+ordinals with a prefix or a rank (第2章, 1位) are labels, not amounts, but a counted ordinal
+(6社目, 3回目, 6つ目) is a fact of unit 番目: the sixth company is not the seventh.
 """
 
 from __future__ import annotations
@@ -136,6 +137,7 @@ class Grammar:
     mixed_fraction_joiners: tuple[str, ...]
     scale_bounds: dict[str, str]
     scale_words: list[str]
+    counted_ordinals: tuple[str, ...]
     elided_place: int
     fullwidth_comma_groups_ascii: bool
     half_after: tuple[str, ...]
@@ -237,6 +239,7 @@ def grammar(lang: str) -> Grammar:
                                     _table(module, "MIXED_FRACTION_JOINERS", ())),
         scale_bounds=cast("dict[str, str]", _table(module, "SCALE_BOUNDS", {})),
         scale_words=_longest_first(scales),
+        counted_ordinals=cast("tuple[str, ...]", _table(module, "COUNTED_ORDINALS", ())),
         elided_place=cast(int, _table(module, "ELIDED_PLACE", 0)),
         fullwidth_comma_groups_ascii=cast(
             bool, _table(module, "FULLWIDTH_COMMA_GROUPS_ASCII_DIGITS", True)),
@@ -559,8 +562,14 @@ class _Reader:
         closer = _starts(norm, end, g.closers)
         if low is not None and isinstance(closer, str):
             end += len(closer)
-        if _starts(norm, end, g.ordinal_suffixes) is not None and self.lang != "en":
-            return None
+        ordinal = _starts(norm, end, g.ordinal_suffixes)
+        if isinstance(ordinal, str) and self.lang != "en":
+            if ordinal not in g.counted_ordinals or low is not None:
+                return None  # 1位, 2号機, 第3章: labels
+            # 6社目, 3回目, 6つ目, 3番目: which one in a count, itself a fact that can drift
+            u_start = after_number if unit is None else end - len(counter or "")
+            end += len(ordinal)
+            unit, factor, counter = "番目", 1.0, self.text[u_start:end]
         if self.lang == "en" and unit is None and self._en_ordinal(after_number):
             return None
         # currency sign before the number: $130 billion
@@ -582,8 +591,9 @@ class _Reader:
             return None
         if unit is None and self._in_word(start):
             return None
-        if bare and (first.kanji_led or self._is_label(sign_start, end)):
-            return None
+        if bare and (first.kanji_led or (self._is_label(sign_start, end)
+                                         and "," not in norm[start:first.end])):
+            return None  # Grok 5, コロッサス2, 5G; not 約2,000,000,000,000パラメータ
         q_start, qualifier = self._prefix_qualifier(sign_start, qualifier)
         if self._is_article(start, first, counter, qualifier):
             return None
@@ -718,7 +728,8 @@ class _Reader:
         if any(before.endswith(p) for p in self.g.ordinal_prefixes):
             return True
         if first.kanji_led:
-            if any(before.endswith(v) for v in self.g.vague):
+            # 数百万 is vague; 数 百五十万台 (a table's GPU数 column, then its cell) is not
+            if any(norm.endswith(v, 0, start) for v in self.g.vague):
                 return True
             if any(norm.startswith(v, first.end) for v in self.g.vague):
                 return True

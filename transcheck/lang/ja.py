@@ -57,7 +57,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "羽": ("個", 1),
     "粒": ("個", 1),
     "冊": ("個", 1),
-    "行": ("件", 1),
+    "行": ("行", 1),  # コード一行; 邦銀3行
     "割": ("%", 10),  # 3割 = 30%
     "度": ("度", 1),
     **WORDS["ja"],  # ドル, 円, ワット, テラワットアワー, ギガバイト … (units.tsv)
@@ -160,6 +160,10 @@ TIME_WORDS: tuple[str, ...] = (
 # Ordinals are labels, not amounts: 第2章, 6社目, 3番目, 1位.
 ORDINAL_PREFIXES: tuple[str, ...] = ("第", "ナンバー", "No.", "NO.", "no.", "#")
 ORDINAL_SUFFIXES: tuple[str, ...] = ("目", "番目", "番", "位", "号", "等", "次")
+# ordinals read as facts (unit 番目): 6社目, 3回目, 6つ目, 3番目
+COUNTED_ORDINALS: tuple[str, ...] = ("目", "番目")
+# what may not follow a counter for it to be one: 視察団一行は is a party, コード一行で a line
+UNIT_GUARDS: dict[str, str] = {"行": "[はがをもと]"}
 
 # Vague numbers: 数十年, 数百万, 十数人, 何千 — no value to compare.
 VAGUE: tuple[str, ...] = ("数", "何", "幾")
