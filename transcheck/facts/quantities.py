@@ -138,6 +138,11 @@ class Grammar:
     scale_bounds: dict[str, str]
     scale_words: list[str]
     counted_ordinals: tuple[str, ...]
+    between_joiners: dict[str, tuple[str, ...]]
+    # word lists for _starts, built once (it keys its cache by the list's id)
+    between_closers: tuple[str, ...]
+    between_words: list[str]
+    subunit_words: list[str]
     elided_place: int
     fullwidth_comma_groups_ascii: bool
     half_after: tuple[str, ...]
@@ -200,6 +205,7 @@ def grammar(lang: str) -> Grammar:
             for u in unit_words
         )
     )
+    between = cast("dict[str, tuple[str, ...]]", _table(module, "BETWEEN_JOINERS", {}))
     return Grammar(
         lang=lang,
         digits=digits,
@@ -240,6 +246,10 @@ def grammar(lang: str) -> Grammar:
         scale_bounds=cast("dict[str, str]", _table(module, "SCALE_BOUNDS", {})),
         scale_words=_longest_first(scales),
         counted_ordinals=cast("tuple[str, ...]", _table(module, "COUNTED_ORDINALS", ())),
+        between_joiners=between,
+        between_closers=tuple(_longest_first({c for cs in between.values() for c in cs})),
+        between_words=_longest_first(between),
+        subunit_words=_longest_first(_table(module, "SUBUNITS", {})),
         elided_place=cast(int, _table(module, "ELIDED_PLACE", 0)),
         fullwidth_comma_groups_ascii=cast(
             bool, _table(module, "FULLWIDTH_COMMA_GROUPS_ASCII_DIGITS", True)),
@@ -323,11 +333,12 @@ def _read_numeral(g: Grammar, norm: str, start: int, end: int) -> _Numeral | Non
                 return None
             prev, elide = "arabic", 0
         elif kind == "point":
-            if current is None or decimal:
+            if decimal or (current is None and section == 0 and total == 0):
                 return None
-            if elide:
+            if elide and current is not None:
                 current = current * elide / 10
-                elide = 0
+            elide = 0
+            current, section = section + (current or Decimal(0)), Decimal(0)  # 一百点123
             digits = ""
             k = m.end()
             while k < end and (norm[k] in g.digits or "0" <= norm[k] <= "9"):
@@ -363,9 +374,7 @@ def _read_numeral(g: Grammar, norm: str, start: int, end: int) -> _Numeral | Non
                 prev, place, elide = "mult", g.multipliers[word], 0
         elif kind == "scale":
             size = g.scales[word]
-            if elide and current is not None:
-                current = current * elide / 10
-            elide = 0
+            elide = 0  # 五千二 before a scale word is 5002 of it: no place is left out
             group = section + (current or Decimal(0))
             if last_scale is not None and (size > last_scale or (
                     size == last_scale and prev == "scale")):
@@ -420,17 +429,18 @@ def _starts(text: str, pos: int, words: list[tuple[str, str]] | list[str] | tupl
     return None
 
 
-_PREFIX_CACHE: dict[int, tuple[str, ...]] = {}
+_PREFIX_CACHE: dict[int, tuple[object, tuple[str, ...]]] = {}
 
 
 def _prefixes(words: list[tuple[str, str]] | list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    """The words as a tuple for ``str.startswith``; word lists are the grammar's own, built
-    once and kept, so their ids are stable keys."""
+    """The words as a tuple for ``str.startswith``, cached by the list's id; the cache keeps
+    the list itself, so the id cannot be reused by another list while the entry lives."""
     key = id(words)
-    got = _PREFIX_CACHE.get(key)
-    if got is None:
-        got = tuple(w[0] if isinstance(w, tuple) else w for w in words)
-        _PREFIX_CACHE[key] = got
+    hit = _PREFIX_CACHE.get(key)
+    if hit is not None and hit[0] is words:
+        return hit[1]
+    got = tuple(w[0] if isinstance(w, tuple) else w for w in words)
+    _PREFIX_CACHE[key] = (words, got)
     return got
 
 
@@ -443,6 +453,7 @@ class _Reader:
         self.norm = _normalize(text, self.g.fullwidth_comma_groups_ascii)
         self.lang = self.g.lang
         self._tokens: tuple[Token, ...] | None = None
+        self._between = False  # the range just read was joined by と…の間, 与…之间
         self._window = (0, len(text))
         self.zones = [m.span() for m in SKIP_ZONES.finditer(self.norm, timeout=SCAN_TIMEOUT)] if (
             "/" in text or "@" in text or "`" in text or "<" in text or "{" in text
@@ -502,6 +513,7 @@ class _Reader:
     def _read_at(self, start: int, run_end: int, last_end: int
                  ) -> tuple[int, int, dict[str, object]] | None:
         g, norm = self.g, self.norm
+        self._between = False
         if any(s <= start < e for s, e in self.zones):
             return None
         run_end = self._give_back_unit(start, run_end)
@@ -559,7 +571,8 @@ class _Reader:
                 if value is not None:
                     value, end = self._half_and_subunits(um.group(), unit, value, end)
         end, qualifier = self._suffix_qualifier(end, qualifier)
-        closer = _starts(norm, end, g.closers)
+        # まで after any range; の間, 之间 only after the joiner they close (20と30の間)
+        closer = _starts(norm, end, g.between_closers if self._between else g.closers)
         if low is not None and isinstance(closer, str):
             end += len(closer)
         ordinal = _starts(norm, end, g.ordinal_suffixes)
@@ -591,11 +604,11 @@ class _Reader:
             return None
         if unit is None and self._in_word(start):
             return None
-        if bare and (first.kanji_led or (self._is_label(sign_start, end)
+        if bare and (first.kanji_led or (self._is_label(sign_start, after_number)
                                          and "," not in norm[start:first.end])):
             return None  # Grok 5, コロッサス2, 5G; not 約2,000,000,000,000パラメータ
         q_start, qualifier = self._prefix_qualifier(sign_start, qualifier)
-        if self._is_article(start, first, counter, qualifier):
+        if low is None and self._is_article(start, first, counter, qualifier):
             return None
         if unit == "倍" and self._after_increase(q_start):
             value, low, high = (None if x is None else x + 1 for x in (value, low, high))
@@ -678,7 +691,7 @@ class _Reader:
             amount = self._numeral(m.start(), m.end())
             if amount is None:
                 return value, end
-            sub = _starts(norm, amount.end, list(g.subunits))
+            sub = _starts(norm, amount.end, g.subunit_words)
             if not isinstance(sub, str) or g.subunits[sub][0] != unit:
                 return value, end
             value += amount.value * Decimal(str(g.subunits[sub][1]))
@@ -768,6 +781,13 @@ class _Reader:
         norm = self.norm
         pos = first.end
         joiner = _starts(norm, pos, self.g.joiners)
+        closers: tuple[str, ...] = ()
+        self._between = False
+        if not isinstance(joiner, str):
+            # 20と30の間, -10000与20000间: a joiner that needs its closing word
+            between = _starts(norm, pos, self.g.between_words)
+            if isinstance(between, str):
+                joiner, closers = between, self.g.between_joiners[between]
         unit_first: str | None = None
         if not isinstance(joiner, str):
             # the unit written on both ends: 200億円から300億円, 10%〜20%
@@ -797,6 +817,13 @@ class _Reader:
                 return None
         if joiner.strip() in "-–—" and _DATE_TAIL.match(norm[second.end:]):
             return None  # 2026-01-23, 03-1234-5678
+        if closers:
+            after = _skip_space(norm, second.end)
+            um = self.g.unit_re.match(norm, after)
+            after = um.end() if um is not None else after
+            if not norm.startswith(closers, after):
+                return None
+            self._between = True
         low = first.value
         if not first.scaled and second.trailing_scale is not None:
             low = low * second.trailing_scale

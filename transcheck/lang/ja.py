@@ -28,7 +28,9 @@ SCALE_BOUNDS: dict[str, str] = {"余": "more-than"}
 # 七割半 = 75 %
 HALF_AFTER: tuple[str, ...] = ("割",)
 # smaller units of a currency written after it: 2222円13銭, 545ドルと5セント
-SUBUNITS: dict[str, tuple[str, float]] = {"銭": ("JPY", 0.01), "セント": ("USD", 0.01)}
+SUBUNITS: dict[str, tuple[str, float]] = {
+    "銭": ("JPY", 0.01), "セント": ("USD", 0.01), "角": ("CNY", 0.1), "分": ("CNY", 0.01),
+}
 
 # Scale words: 2億5000万 → 250000000.
 SCALES: dict[str, int] = {"万": 10**4, "萬": 10**4, "億": 10**8, "兆": 10**12, "京": 10**16}
@@ -171,6 +173,8 @@ VAGUE: tuple[str, ...] = ("数", "何", "幾")
 # Words joining the two ends of a range: 200〜300億ドル, 10から20まで.
 RANGE_JOINERS: tuple[str, ...] = ("〜", "～", "~", "-", "–", "—", "から")
 RANGE_CLOSERS: tuple[str, ...] = ("まで",)
+# joiners of a range only with their closing word: 20と30の間 (一と二分の一 is a fraction)
+BETWEEN_JOINERS: dict[str, tuple[str, ...]] = {"と": ("の間",)}
 
 # Fractions and percentages written with words: 3分の1, 百分の五.
 FRACTION_MARKERS: tuple[str, ...] = ("分の",)

@@ -195,6 +195,9 @@ ORDINAL_SUFFIXES: tuple[str, ...] = ("号", "號", "名")
 VAGUE: tuple[str, ...] = ("数", "數", "几", "幾", "多少")
 RANGE_JOINERS: tuple[str, ...] = ("〜", "～", "~", "-", "--", "–", "—", "——", "至", "到")
 RANGE_CLOSERS: tuple[str, ...] = ()
+# joiners of a range only with their closing word: 在1万与2万之间, -10000与20000间
+BETWEEN_JOINERS: dict[str, tuple[str, ...]] = {"与": ("之间", "间"), "和": ("之间",),
+                                               "與": ("之間", "間")}
 FRACTION_MARKERS: tuple[str, ...] = ("分之",)
 
 # Words made of numerals that are not numbers (一些, 一直, 统一): a numeral run inside them
