@@ -130,7 +130,12 @@ def year_part_interval(year: int, part: str, *, fiscal: bool = False) -> Interva
 
 
 def month_part_interval(year: int, month: int, part: str) -> Interval:
-    """上旬 1..10, 中旬 11..20, 下旬 21..end (see :data:`MONTH_PARTS`)."""
+    """上旬 1..10, 中旬 11..20, 下旬 21..end (see :data:`MONTH_PARTS`); W1..W5 the week of
+    the month's first..fifth Monday (五月第一周 in 2021: May 3..9)."""
+    if part[0] == "W":
+        first = date(year, month, 1)
+        monday = first + timedelta(days=(7 - first.weekday()) % 7 + 7 * (int(part[1:]) - 1))
+        return monday, monday + timedelta(days=6)
     d1, d2 = MONTH_PARTS[part]
     last = month_end(year, month)
     return date(year, month, d1), last if d2 == 0 else date(year, month, d2)

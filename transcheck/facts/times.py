@@ -293,6 +293,7 @@ def _interpret(m: Any, g: _Grammar, when: date | None, text: str, base: int,
             start += 1
     direction = g.get("DIRECTIONS", d.get("dir")) or g.get("PREFIX_DIRECTIONS", pdir) or None
     qualifier = (g.get("SUFFIX_QUALIFIERS", d.get("qual"))
+                 or g.get("SUFFIX_QUALIFIERS", d.get("dqual"))
                  or g.get("PREFIX_QUALIFIERS", d.get("pqual")) or "exact")
     fields: dict[str, Any] | None
     if d.get("reln"):
@@ -436,6 +437,11 @@ def _point(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str
             part, gran = f"M{month:02d}-{int(day):02d}", "day"
         elif d.get("mpart"):
             sub, gran = g.get("MONTH_PARTS", d["mpart"]), "part"
+        elif d.get("mweek"):
+            n_week = _number(d["mweek"] or "", {})
+            if n_week is None:
+                return None
+            sub, gran = f"W{int(n_week)}", "week"
     anchor = f"{kind}{offset:+d}" + (f"/{part}" if part else "") + (f"/{sub}" if sub else "")
     if year is not None:
         if not 1 <= year <= 9000:
@@ -466,6 +472,11 @@ def _relative_small(kind: str, offset: int, d: dict[str, str | None], g: _Gramma
     if kind == "M" and (word := d.get("mpart")):
         part = g.get("BARE_MONTH_WORDS", word) if bare else g.get("MONTH_PARTS", word)
         gran = "part"
+    elif kind == "M" and d.get("mweek"):
+        n_week = _number(d["mweek"] or "", {})
+        if n_week is None:
+            return None
+        part, gran = f"W{int(n_week)}", "week"
     elif kind == "M" and d.get("day"):
         n = _number(d["day"] or "", {})
         if n is None or not 1 <= n <= 31:
@@ -523,7 +534,7 @@ def _length(d: dict[str, str | None], g: _Grammar, when: date | None, text: str,
     if d.get("dvague"):
         low, high = g.get("VAGUE_COUNTS", d["dvague"])
     elif d.get("dhalfonly"):
-        if unit not in ("Y", "C", "D"):
+        if unit not in ("Y", "C", "D", "M", "H"):
             return None  # 半分 is a half, not half a minute
         low = high = 0.25 if d["dhalfonly"] == "四半" else 0.5
     else:
@@ -539,12 +550,14 @@ def _length(d: dict[str, str | None], g: _Grammar, when: date | None, text: str,
         if unit == "Y" and n >= 1000:
             return None  # 2026年 is a year, read elsewhere
         unit_word = _key(d.get("dunit") or "")
+        # 15日 may be a day of the month; 15天 never is
         short = unit in ("MIN", "S") or unit_word in ("日", "週", "day", "week") or (
-            unit == "D" and n <= 31)
+            unit == "D" and n <= 31 and unit_word != "天")
         # the smaller part of a compound length (1時間30分, 1年2ヶ月10日) is a length too
         after_length = _AFTER_LENGTH.search(text, max(0, start - 4), start) is not None
         if short and not d.get("ahead") and g.lang != "en" and not after_length and not (
                 _LENGTH_CONTEXT.match(after) or unit_word.endswith("間") or d.get("qual")
+                or d.get("dqual")
                 or d.get("dir") or d.get("pqual") or (unit == "D" and n > 31)):
             return None  # 15日 may be a day of the month, 3分 a fraction
     if unit in _YEAR_MULTIPLES:

@@ -13,7 +13,8 @@ RELATIVE_YEARS: dict[str, int] = {
     "去年": -1, "前年": -2, "大前年": -3,
 }
 RELATIVE_MONTHS: dict[str, int] = {
-    "本月": 0, "这个月": 0, "下个月": 1, "下月": 1, "上个月": -1, "上月": -1,
+    "本月": 0, "这个月": 0, "当月": 0, "下个月": 1, "下月": 1, "下一个月": 1, "上个月": -1,
+    "上月": -1, "上一个月": -1,
 }
 RELATIVE_DAYS: dict[str, int] = {
     "今天": 0, "今日": 0, "本日": 0, "今早": 0, "今晚": 0, "明天": 1, "明日": 1, "明晚": 1,
@@ -21,7 +22,9 @@ RELATIVE_DAYS: dict[str, int] = {
     "昨晚": -1, "前天": -2, "大前天": -3,
 }
 RELATIVE_WEEKS: dict[str, int] = {
-    "本周": 0, "这周": 0, "这个星期": 0, "下周": 1, "下个星期": 1, "上周": -1, "上个星期": -1,
+    "本周": 0, "这周": 0, "这个星期": 0, "下周": 1, "下个星期": 1, "下一周": 1, "上周": -1,
+    "上个星期": -1, "上一周": -1, "上上周": -2, "上上個週": -2, "上上个周": -2, "下下周": 2,
+    "下下個週": 2,
 }
 YEAR_PARTS: dict[str, str] = {
     "底": "end", "末": "end", "年底": "end", "年末": "end", "初": "start", "年初": "start",
@@ -46,6 +49,7 @@ ERAS: tuple[str, ...] = ()
 DURATION_UNITS: dict[str, str] = {
     "年": "Y", "个月": "M", "個月": "M", "周": "W", "星期": "W", "个星期": "W", "天": "D",
     "日": "D", "小时": "H", "个小时": "H", "分钟": "MIN", "秒钟": "S", "秒": "S", "世纪": "C",
+    "个钟头": "H", "钟头": "H", "個鐘頭": "H", "鐘頭": "H",
 }
 VAGUE_COUNTS: dict[str, tuple[float, float]] = {
     "数": (2, 9), "几": (2, 9), "好几": (3, 9), "数十": (20, 90), "几十": (20, 90),
@@ -95,9 +99,11 @@ _SUFFIX = (
     rf"(?:(?P<qual>{_alt(SUFFIX_QUALIFIERS)}))?"
     rf"(?:(?P<dir>{_alt(DIRECTIONS)})(?![一二三四五六七八九十两几0-9０-９]))?"
 )
+# the Nth week of a month: the week (Monday to Sunday) of its Nth Monday (五月第一周)
+_MONTH_WEEK = r"(?:的)?第(?P<mweek>[1-5一二三四五])(?:周|個?星期|个星期)"
 _MONTH_SUB = (
     rf"(?P<month>{_MONTH}){_SP}月份?(?:{_SP}(?P<day>{_DAY}){_SP}[日号]"
-    rf"|(?P<mpart>{_alt(MONTH_PARTS)}))?"
+    rf"|(?P<mpart>{_alt(MONTH_PARTS)})|{_MONTH_WEEK})?"
 )
 _YEAR_SUB = (
     rf"{_SP}的?{_SP}(?:第?{_SP}(?P<quarter>{_Q}){_SP}季度|(?:Q|Ｑ)(?P<quarter>[1-4])"
@@ -126,7 +132,7 @@ PATTERNS: list[str] = [
     rf"(?P=sep)(?P<day>3[01]|[12]\d|0?[1-9])(?![\d.]){_SUFFIX}",
     rf"{_PREFIX}(?<![0-9０-９.,．，个])(?:{_MONTH_SUB})(?!份额|个){_SUFFIX}",
     rf"{_PREFIX}(?P<rmonth>{_alt(RELATIVE_MONTHS)})(?:(?P<mpart>{_alt(MONTH_PARTS)})"
-    rf"|{_SP}(?P<day>{_DAY}){_SP}[日号])?{_SUFFIX}",
+    rf"|{_SP}(?P<day>{_DAY}){_SP}[日号]|{_MONTH_WEEK})?{_SUFFIX}",
     rf"{_PREFIX}(?P<rday>{_alt(RELATIVE_DAYS)})(?!头条|頭條|之)(?<!明日之){_SUFFIX}",
     # the end of a range that names only its day: 从2018年12月九号到十五号
     rf"(?<=(?:到|至|[〜～~\-–—]){_SP})(?P<bday>{_DAY}){_SP}[日号]{_SUFFIX}",
@@ -149,6 +155,6 @@ PATTERNS: list[str] = [
     rf"{_PREFIX}(?:(?P<pqual>{_alt(PREFIX_QUALIFIERS)}){_SP})?"
     rf"(?:{_NOT_NUM_BEFORE}(?P<dnum>{_NUM}){_SP}|(?P<dvague>{_alt(VAGUE_COUNTS)})"
     rf"|(?<![0-9０-９一二三四五六七八九十前后上下])(?P<dhalfonly>半))"
-    rf"(?P<dunit>{_alt(DURATION_UNITS)})(?P<dhalf2>半)?(?!级|代|前|后|内的)"
+    rf"(?P<dqual>多)?(?P<dunit>{_alt(DURATION_UNITS)})(?P<dhalf2>半)?(?!级|代|前|后|内的)"
     rf"{_SUFFIX}",
 ]
