@@ -28,6 +28,7 @@ import regex
 from ..lang import SCAN_TIMEOUT, times_en, times_ja, times_zh
 from ..model import TimeSpan
 from . import calendar as cal
+from .quantities import parse_numeral
 
 _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2, "零": 0}
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
@@ -45,11 +46,15 @@ _GRANULARITY = {"Y": "year", "FY": "year", "M": "month", "W": "week", "D": "day"
 # Words after a short length that show it is a length (3日で, 5分間): without one, 3日 may
 # be a day of the month and 3分 a fraction (3分の1), so they are not read as lengths.
 _LENGTH_CONTEXT = regex.compile(
-    r"[ \t]*(?:間|で|以内|以上|未満|足らず|かか|かけ|ほど|程度|近く|余り|あまり|連続|も|弱|強|超"
-    r"|後|前|経|待|内|左右|多|之久|不到|里|的时间)"
+    r"[ \t]*(?:間|で|以内|以上|未満|足らず|かか|かけ|ほど|程度|近く|余り|あまり|ばかり|連続"
+    r"|も|弱|強|超|後|前|経|待|内|左右|多|之久|不到|里|的时间)"
 )
 # How far around a trigger word a time expression may reach (by the end of next year).
 _WINDOW = 48
+_KANJI_LENGTH = regex.compile(r"[百千]")
+# minutes and seconds that are none: a clock (10時30分, 3点50分) or a fraction (3分の1)
+# (or 分 of a yuan: 6角3分)
+_NOT_MINUTES = regex.compile(r"(?:[時点:：角]\d*[0-9０-９]+分|分[の之])")
 _AFTER_LENGTH = regex.compile(
     r"[0-9０-９一二三四五六七八九十](?:年|ヶ月|か月|カ月|ヵ月|日|時間|个月|天|小时)$")
 _RATE_CONTEXT = regex.compile(r"[ \t]*(?:あたり|当たり|当り|ごと|毎|おき|に[1一]|平均)")
@@ -57,7 +62,7 @@ _RATE_CONTEXT = regex.compile(r"[ \t]*(?:あたり|当たり|当り|ごと|毎|�
 
 def _number(text: str, words: dict[str, int]) -> float | None:
     """1, ２０, 3.5, 十二, 二〇二六, 两, "two" → a number; None when it is not one."""
-    s = text.translate(_FULLWIDTH).strip()
+    s = text.translate(_FULLWIDTH).strip().replace(",", "")
     if not s:
         return None
     if s.lower() in words:
@@ -73,6 +78,9 @@ def _number(text: str, words: dict[str, int]) -> float | None:
         return None if t < 0 or o < 0 else float(10 * t + o)
     if all(c in _KANJI_DIGITS for c in s):
         return float("".join(str(_KANJI_DIGITS[c]) for c in s))
+    if "百" in s or "千" in s:  # 三百年, 千年
+        value = parse_numeral(s, "ja")
+        return None if value is None else float(value)
     return None
 
 
@@ -547,12 +555,17 @@ def _length(d: dict[str, str | None], g: _Grammar, when: date | None, text: str,
         low = high = n + half
         if low <= 0:
             return None
-        if unit == "Y" and n >= 1000:
-            return None  # 2026年 is a year, read elsewhere
+        if unit == "Y" and n >= 1000 and not _KANJI_LENGTH.search(d.get("dnum") or ""):
+            return None  # 2026年 is a year, read elsewhere (千年 is a length)
         unit_word = _key(d.get("dunit") or "")
         # 15日 may be a day of the month; 15天 never is
-        short = unit in ("MIN", "S") or unit_word in ("日", "週", "day", "week") or (
-            unit == "D" and n <= 31 and unit_word != "天")
+        short = unit_word in ("日", "週", "day", "week") or (
+            unit == "D" and n <= 31 and unit_word != "天") or (
+            unit in ("MIN", "S") and (
+                _NOT_MINUTES.search(text, max(0, start - 1), end + 1) is not None
+                or not (d.get("dnum") or "")[:1].translate(_FULLWIDTH).isdigit()))  # 十分
+        if d.get("dhalf") or d.get("dhalf2"):
+            short = False  # 1日半: no day of a month
         # the smaller part of a compound length (1時間30分, 1年2ヶ月10日) is a length too
         after_length = _AFTER_LENGTH.search(text, max(0, start - 4), start) is not None
         if short and not d.get("ahead") and g.lang != "en" and not after_length and not (

@@ -22,5 +22,6 @@ def numeral(han_digits: str) -> str:
     Both are bounded and start where a run starts, so that a line of 19,000 numerals costs
     one try, not one per character.
     """
-    return (rf"(?:(?<![0-9０-９])[0-9０-９]{{1,6}}(?![0-9０-９])(?:[.．][0-9０-９]{{1,3}})?"
+    return (rf"(?:(?<![0-9０-９,])[0-9]{{1,3}}(?:,[0-9]{{3}}){{1,2}}(?![0-9０-９,])"
+            rf"|(?<![0-9０-９])[0-9０-９]{{1,6}}(?![0-9０-９])(?:[.．][0-9０-９]{{1,3}})?"
             rf"|(?<![{han_digits}])[{han_digits}]{{1,4}}(?![{han_digits}]))")

@@ -105,7 +105,7 @@ NUMBER_WORDS: dict[str, int] = {}
 _alt = alternation
 _SP = SPACE
 _D = DIGIT
-_NUM = numeral("一二三四五六七八九十")
+_NUM = numeral("一二三四五六七八九十百千")
 _Q = r"[1-4１-４一二三四]"
 _MONTH = (r"(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９]"
           r"|(?<![一二三四五六七八九十〇])(?:十[一二]?|[一二三四五六七八九]))")
@@ -175,6 +175,14 @@ PATTERNS: list[str] = [
     # 半年前, 半月後, 四半世紀ほど前: half a unit, or a quarter of a century
     r"(?<![0-9０-９一二三四五六七八九十])(?P<reln>四半|半)(?P<relunit>年|月|世紀)"
     r"(?P<qual>ほど|くらい|ぐらい|近く)?(?P<relsign>後|前)(?!半|後|期|者|述|記|提|回)",
+    # 2021/7: a year and a month
+    rf"{_NOT_NUM_BEFORE}(?P<year>[12]\d{{3}})/(?P<month>1[0-2]|0?[1-9])(?![\d/.])",
+    # Q2 alone: the article's year
+    rf"(?<![A-Za-z0-9０-９年度]{_SP})(?:Q|Ｑ)(?P<quarter>[1-4１-４])(?![0-9０-９A-Za-z]){_SUFFIX}",
+    # 30日, as news writes the day of an event (政府は30日、…): the article's month
+    rf"(?<![0-9０-９月年ヶか間の一二三四五六七八九十])(?P<bday>{_DAY}){_SP}日"
+    rf"(?!間|で|以内|以上|未満|ほど|程度|近く|余|後|前|あたり|当たり|連続|分|目|付|本|ぶり|半|ばかり"
+    rf"|足らず|弱|強|超|中|おき|ごと|毎|平均|経|か|ヶ){_SUFFIX}",
     # 今日, 明日, 一昨日: a day counted from the article's
     # (今日、 and 明日には open a sentence as "nowadays" and "in the future": not a day)
     rf"(?:(?P<rday>{_alt(w for w in RELATIVE_DAYS if w not in FIGURATIVE_DAYS)})"
@@ -184,7 +192,7 @@ PATTERNS: list[str] = [
     # the end of a range that names only its day: 4日から23日まで, 10日-20日
     rf"(?<=(?:から|[〜～~\-－]){_SP})(?P<bday>{_DAY}){_SP}日(?!間){_SUFFIX}",
     # 今後5年間, 過去10年, ここ数年
-    rf"(?P<ahead>{_alt(AHEAD_WORDS)}){_SP}(?:(?P<dnum>{_NUM})|(?P<dvague>{_alt(VAGUE_COUNTS)}))"
+    rf"(?P<ahead>{_alt(AHEAD_WORDS)}){_SP}の?{_SP}(?:(?P<dnum>{_NUM})|(?P<dvague>{_alt(VAGUE_COUNTS)}))"
     rf"{_SP}(?P<dunit>年間|年|か月間|ヶ月間|カ月間|か月|ヶ月|カ月|ヵ月|週間|日間|日)"
     rf"(?P<dhalf2>半)?{_SUFFIX}",
     # 4ヶ月, 122日, 2年半, 45分間, 半年, 数十年, 約3年, 10年以上, 4ヶ月足らず
