@@ -591,7 +591,7 @@ class _Reader:
             code = g.signs[sign]
             if norm.startswith(sign, start - len(sign)) and start - len(sign) >= 0:
                 if unit is None:
-                    unit, counter = code, self.text[start - len(sign):start]
+                    unit, counter = code, self.text[start - len(sign):start].strip()
                 sign_start = start - len(sign)
                 break
         negative = self._negative_word(sign_start)

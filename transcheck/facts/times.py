@@ -105,7 +105,8 @@ class _Grammar:
                  "PREFIX_QUALIFIERS", "SUFFIX_QUALIFIERS", "DIRECTIONS", "PREFIX_DIRECTIONS",
                  "NUMBER_WORDS")
         tables = {n: {_key(k): v for k, v in getattr(mod, n).items()} for n in names}
-        tables["RELATIVE_DAYS"] = {_key(k): v for k, v in getattr(mod, "RELATIVE_DAYS", {}).items()}
+        for extra in ("RELATIVE_DAYS", "WEEKDAY_SHIFTS"):
+            tables[extra] = {_key(k): v for k, v in getattr(mod, extra, {}).items()}
         tables["QUARTERS"] = {_key(k): v for k, v in getattr(mod, "QUARTERS", {}).items()}
         tables["MONTH_NAMES"] = {_key(k): v for k, v in getattr(mod, "MONTH_NAMES", {}).items()}
         lang = mod.__name__.rsplit("_", 1)[-1]
@@ -400,6 +401,8 @@ def _point(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str
         if direction:
             out["_direction"] = direction
         return out
+    elif d.get("wshift"):
+        return _relative_small("W", g.get("WEEKDAY_SHIFTS", d["wshift"]), d, g, when)
     elif d.get("weekday") and not d.get("month") and not d.get("mname"):
         return _relative_small("W", 0, d, g, when)
 

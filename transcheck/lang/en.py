@@ -33,6 +33,7 @@ SCALE_LETTERS: dict[str, int] = {
     "M": 10**6,
     "mn": 10**6,
     "B": 10**9,
+    "b": 10**9,  # $1.2b
     "bn": 10**9,
     "T": 10**12,
     "tn": 10**12,
@@ -54,6 +55,8 @@ ATTACHED_ONLY: frozenset[str] = frozenset({"x", "×", "k", "K", "M", "B", "T"})
 
 # Currency signs written before the number: $130 billion, ¥500.
 CURRENCY_SIGNS: dict[str, str] = {
+    # a currency code before the amount: USD 22.5 million
+    **{f"{code} ": code for code in ("USD", "EUR", "JPY", "CNY", "GBP", "HKD", "CHF")},
     "US$": "USD",
     "$": "USD",
     "€": "EUR",
