@@ -652,6 +652,8 @@ class _Reader:
         """The fraction after a whole number and a joiner (一と二分の一): its value, where it
         ends and its marker."""
         norm, g = self.norm, self.g
+        if not g.mixed_fraction_joiners:
+            return None
         joiner = _starts(norm, end, g.mixed_fraction_joiners)
         if not isinstance(joiner, str):
             return None
@@ -685,6 +687,8 @@ class _Reader:
                 if norm.startswith(joiner, pos):
                     pos += len(joiner)
                     break
+            if pos >= len(norm) or not (norm[pos].isdigit() or norm[pos] in g.digits):
+                return value, end  # the common case: nothing counted after the unit
             m = g.run_body.match(norm, pos)
             if m is None:
                 return value, end

@@ -256,6 +256,9 @@ def _end_from_start(a: TimeSpan, b: TimeSpan, when: date | None) -> TimeSpan:
             return replace(b, anchor=None, relative=False, implied_year=False,
                            time_start=start, time_end=start)
         return b
+    if (b.implied_year and a.implied_year and b.time_start and a.time_start
+            and b.time_start < a.time_start):
+        return _shift_years(b, 1)  # from Nov to March: March of the next year
     if b.implied_year and b.time_start and b.time_end and a.time_start and not a.relative:
         shift = a.time_start.year - b.time_start.year
         if (b.time_start.month, b.time_start.day) < (a.time_start.month, a.time_start.day):

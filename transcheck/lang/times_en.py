@@ -87,6 +87,7 @@ DIRECTIONS: dict[str, str] = {"onward": "from", "onwards": "from"}
 PREFIX_DIRECTIONS: dict[str, str] = {
     "by": "by", "before": "by", "from": "from", "since": "from", "starting in": "from",
     "starting": "from", "after": "from", "until": "until", "till": "until", "through": "until",
+    "to": "until",
     "within": "within", "in": "", "during": "", "of": "", "for": "", "around": "",
     "throughout": "over",
 }
@@ -164,6 +165,8 @@ PATTERNS: list[str] = [
     rf"{_PREFIX}\b(?P<rweek>{_ialt(RELATIVE_WEEKS)})\b{_SUFFIX}",
     rf"{_PREFIX}(?<![Nn]ext\s+|[Ll]ast\s+|[Tt]his\s+)\b(?P<weekday>{_alt(WEEKDAYS)})\b{_SUFFIX}",
     rf"{_PREFIX}\b(?P<wshift>{_ialt(WEEKDAY_SHIFTS)})\s+(?P<weekday>{_alt(WEEKDAYS)})\b{_SUFFIX}",
+    # this September: the article's year
+    rf"{_PREFIX}\b[Tt]his\s+(?P<mname>{_MONTHS})\b(?!\s+\d){_SUFFIX}",
     # yesterday, today, tomorrow
     rf"{_PREFIX}\b(?P<rday>{_ialt(RELATIVE_DAYS)})\b{_SUFFIX}",
     # the 1990s, the '90s
