@@ -105,7 +105,7 @@ class _Grammar:
                  "PREFIX_QUALIFIERS", "SUFFIX_QUALIFIERS", "DIRECTIONS", "PREFIX_DIRECTIONS",
                  "NUMBER_WORDS")
         tables = {n: {_key(k): v for k, v in getattr(mod, n).items()} for n in names}
-        for extra in ("RELATIVE_DAYS", "WEEKDAY_SHIFTS"):
+        for extra in ("RELATIVE_DAYS", "WEEKDAY_SHIFTS", "RELATIVE_QUARTERS"):
             tables[extra] = {_key(k): v for k, v in getattr(mod, extra, {}).items()}
         tables["QUARTERS"] = {_key(k): v for k, v in getattr(mod, "QUARTERS", {}).items()}
         tables["MONTH_NAMES"] = {_key(k): v for k, v in getattr(mod, "MONTH_NAMES", {}).items()}
@@ -368,6 +368,17 @@ def _point(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str
         anchor = f"D{g.get('RELATIVE_DAYS', d['rday']):+d}"
         return {"anchor": anchor, "relative": True, "granularity": "day",
                 **_resolved(anchor, when)}
+    if d.get("rquarter"):  # 上个季度: counted from the article's quarter
+        if when is None:
+            return None
+        q = (when.month - 1) // 3 + g.get("RELATIVE_QUARTERS", d["rquarter"])
+        anchor = f"Y{q // 4:+d}/Q{q % 4 + 1}"
+        gran = "quarter"
+        if d.get("qpart"):  # 上季度末: the quarter's last month; 初 its first
+            month = (q % 4) * 3 + (1 if d["qpart"] == "初" else 3)
+            anchor, gran = f"Y{q // 4:+d}/M{month:02d}", "month"
+        return {"anchor": anchor, "relative": True, "granularity": gran,
+                **_resolved(anchor, when)}
     if d.get("bday"):  # 23日 ending a range: the month is the range start's (see _ranges)
         return _relative_small("M", 0, {"day": d["bday"]}, g, when)
     if d.get("year"):
@@ -409,6 +420,15 @@ def _point(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str
     elif d.get("weekday") and not d.get("month") and not d.get("mname"):
         return _relative_small("W", 0, d, g, when)
 
+    if d.get("firstn") or d.get("firstq"):  # 今年前五个月, 去年前三季度: from January on
+        y = year if year is not None else (when.year + offset if when else None)
+        n = _number(d.get("firstn") or d.get("firstq") or "", {})
+        first_months = None if n is None else int(n) * (3 if d.get("firstq") else 1)
+        if y is None or first_months is None or not 1 <= first_months <= 12:
+            return None
+        # resolved here (no anchor names a run of months), so not left relative
+        return {"anchor": None, "relative": False, "granularity": "month",
+                "time_start": date(y, 1, 1), "time_end": cal.month_end(y, first_months)}
     part: str | None = None
     sub: str | None = None
     gran = "year"

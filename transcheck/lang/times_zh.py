@@ -21,6 +21,10 @@ RELATIVE_DAYS: dict[str, int] = {
     "后天": 2, "後天": 2, "大后天": 3, "大後天": 3, "大大后天": 4, "昨天": -1, "昨日": -1,
     "昨晚": -1, "前天": -2, "大前天": -3,
 }
+RELATIVE_QUARTERS: dict[str, int] = {
+    "本": 0, "这个": 0, "这一": 0, "本个": 0, "上个": -1, "上一个": -1, "上": -1,
+    "下个": 1, "下一个": 1, "下": 1,
+}
 RELATIVE_WEEKS: dict[str, int] = {
     "本周": 0, "这周": 0, "这个星期": 0, "下周": 1, "下个星期": 1, "下一周": 1, "上周": -1,
     "上个星期": -1, "上一周": -1, "上上周": -2, "上上個週": -2, "上上个周": -2, "下下周": 2,
@@ -106,7 +110,8 @@ _MONTH_SUB = (
     rf"|(?P<mpart>{_alt(MONTH_PARTS)})|{_MONTH_WEEK})?"
 )
 _YEAR_SUB = (
-    rf"{_SP}的?{_SP}(?:第?{_SP}(?P<quarter>{_Q}){_SP}季度|(?:Q|Ｑ)(?P<quarter>[1-4])"
+    rf"{_SP}的?{_SP}(?:前{_SP}(?P<firstn>{_NUM}){_SP}个月|前{_SP}(?P<firstq>[一二三123])个?季度"
+    rf"|第?{_SP}(?P<quarter>{_Q}){_SP}季度|(?:Q|Ｑ)(?P<quarter>[1-4])"
     rf"|(?P<half>{_alt(HALVES)})|{_MONTH_SUB})"
     rf"|(?P<ypart>{_alt(YEAR_PARTS)})(?!国|期|级|次|心|央)"
 )
@@ -133,6 +138,8 @@ PATTERNS: list[str] = [
     rf"{_PREFIX}(?<![0-9０-９.,．，个])(?:{_MONTH_SUB})(?!份额|个){_SUFFIX}",
     rf"{_PREFIX}(?P<rmonth>{_alt(RELATIVE_MONTHS)})(?:(?P<mpart>{_alt(MONTH_PARTS)})"
     rf"|{_SP}(?P<day>{_DAY}){_SP}[日号]|{_MONTH_WEEK})?{_SUFFIX}",
+    # 本季度, 上个季度末: a quarter counted from the article's
+    rf"{_PREFIX}(?P<rquarter>{_alt(RELATIVE_QUARTERS)})季度(?P<qpart>末|初|底)?{_SUFFIX}",
     rf"{_PREFIX}(?P<rday>{_alt(RELATIVE_DAYS)})(?!头条|頭條|之)(?<!明日之){_SUFFIX}",
     # the end of a range that names only its day: 从2018年12月九号到十五号
     rf"(?<=(?:到|至|[〜～~\-–—]){_SP})(?P<bday>{_DAY}){_SP}[日号]{_SUFFIX}",
