@@ -260,6 +260,8 @@ def resolve_anchor(anchor: str, when: date) -> Interval:
         if part in WEEKDAYS:
             day = monday + timedelta(days=WEEKDAYS.index(part))
             return day, day
+        if part == "weekend":
+            return monday + timedelta(days=5), sunday
         return monday, sunday
     if kind == "M":
         first = add_months(date(when.year, when.month, 1), off)

@@ -519,6 +519,8 @@ def _relative_small(kind: str, offset: int, d: dict[str, str | None], g: _Gramma
     elif kind == "W" and d.get("weekday"):
         wd = g.get("WEEKDAYS", d["weekday"])
         part, gran = cal.WEEKDAYS[wd], "day"
+    elif kind == "W" and d.get("wend"):  # 今週末, 下周末: its Saturday and Sunday
+        part, gran = "weekend", "part"
     anchor = f"{kind}{offset:+d}" + (f"/{part}" if part else "")
     return {"anchor": anchor, "relative": True, "granularity": gran, **_resolved(anchor, when)}
 

@@ -151,7 +151,8 @@ PATTERNS: list[str] = [
     rf"(?P<rmonth>{_alt(RELATIVE_MONTHS)})(?:{_SP}の?{_SP}(?P<mpart>{_alt(MONTH_PARTS)})(?!て)"
     rf"|{_SP}の?{_SP}(?P<day>{_DAY}){_SP}日(?!間))?{_SUFFIX}",
     # 今週, 来週の月曜日
-    rf"(?P<rweek>{_alt(RELATIVE_WEEKS)})(?:{_SP}の?{_SP}(?P<weekday>[月火水木金土日])曜日?)?{_SUFFIX}",
+    rf"(?P<rweek>{_alt(RELATIVE_WEEKS)})(?:{_SP}の?{_SP}(?P<weekday>[月火水木金土日])曜日?"
+    rf"|(?P<wend>末))?{_SUFFIX}",
     # 月曜日, 金曜 (not 毎週月曜: a rate)
     rf"(?<!毎週?|[0-9０-９年月(（])(?P<weekday>[月火水木金土日])曜(?:日)?{_SUFFIX}",
     # 年末, 年明け, 年内, 上半期 alone: the article's own year

@@ -143,7 +143,8 @@ PATTERNS: list[str] = [
     rf"{_PREFIX}(?P<rday>{_alt(RELATIVE_DAYS)})(?!头条|頭條|之)(?<!明日之){_SUFFIX}",
     # the end of a range that names only its day: 从2018年12月九号到十五号
     rf"(?<=(?:到|至|[〜～~\-–—]){_SP})(?P<bday>{_DAY}){_SP}[日号]{_SUFFIX}",
-    rf"{_PREFIX}(?P<rweek>{_alt(RELATIVE_WEEKS)})(?P<weekday>[一二三四五六日天])?{_SUFFIX}",
+    rf"{_PREFIX}(?P<rweek>{_alt(RELATIVE_WEEKS)})(?:(?P<weekday>[一二三四五六日天])|(?P<wend>末))?"
+    rf"{_SUFFIX}",
     r"(?<!每)(?:星期|礼拜)(?P<weekday>[一二三四五六日天])",
     rf"{_PREFIX}(?<![0-9０-９今明去后前本每半])(?P<ybare>{_alt(BARE_YEAR_WORDS)}){_SUFFIX}",
     rf"{_PREFIX}(?<![0-9０-９本这上下每个])(?P<mbare>{_alt(BARE_MONTH_WORDS)}){_SUFFIX}",
