@@ -38,7 +38,7 @@ _YEAR_MULTIPLES = {"DEC": 10.0, "C": 100.0}
 # Offsets (3年後, 10 years ago) and their unit words → anchor unit.
 _OFFSET_UNITS = {
     "年": "Y", "か月": "M", "ヶ月": "M", "ヵ月": "M", "カ月": "M", "ケ月": "M", "箇月": "M",
-    "个月": "M", "週間": "W", "周": "W", "日": "D", "天": "D",
+    "个月": "M", "週間": "W", "周": "W", "日": "D", "日間": "D", "天": "D",
     "year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W",
     "day": "D", "days": "D",
 }

@@ -26,6 +26,8 @@ RELATIVE_DAYS: dict[str, int] = {
     "明後日": 2, "あさって": 2, "昨日": -1, "きのう": -1, "昨晩": -1, "昨夜": -1,
     "一昨日": -2, "おととい": -2, "一昨々日": -3,
 }
+# 次の金曜日: the weekday of the week after the article's
+WEEKDAY_SHIFTS: dict[str, int] = {"次の": 1, "前の": -1}
 # Day words also said of an age: 今日の日本 (today's Japan), 明日には (in the future).
 FIGURATIVE_DAYS: tuple[str, ...] = ("今日", "明日")
 
@@ -169,7 +171,7 @@ PATTERNS: list[str] = [
     rf"{_NOT_NUM_BEFORE}(?P<century>[12]?[0-9]|二十一|二十|十九){_SP}世紀(?!間|近く|以上|半){_SUFFIX}",
     # 3年後, 10年以上前, 2か月前, 5日後
     rf"{_NOT_NUM_BEFORE}(?P<reln>[0-9０-９]{{1,3}}|(?<![一二三四五六七八九十])[一二三四五六七八九十]{{1,4}}){_SP}"
-    rf"(?P<relunit>年|か月|ヶ月|ヵ月|カ月|ケ月|箇月|週間|日)(?P<rhalf>半)?"
+    rf"(?P<relunit>年|か月|ヶ月|ヵ月|カ月|ケ月|箇月|週間|日間|日)(?P<rhalf>半)?"
     rf"(?P<qual>以上|近く|余り|ほど|あまり|くらい|ぐらい)?(?P<relsign>後|前|まえ)"
     rf"(?!半|後|期|者|述|記|提|回)"
     rf"(?:{_SP}(?P<dir>{_alt(DIRECTIONS)}))?",
@@ -183,7 +185,8 @@ PATTERNS: list[str] = [
     # 30日, as news writes the day of an event (政府は30日、…): the article's month
     rf"(?<![0-9０-９月年ヶか間の一二三四五六七八九十])(?P<bday>{_DAY}){_SP}日"
     rf"(?!間|で|以内|以上|未満|ほど|程度|近く|余|後|前|あたり|当たり|連続|分|目|付|本|ぶり|半|ばかり"
-    rf"|足らず|弱|強|超|中|おき|ごと|毎|平均|経|か|ヶ){_SUFFIX}",
+    rf"|足らず|弱|強|超|中|おき|ごと|毎|平均|経|か(?!ら)|ヶ){_SUFFIX}",
+    rf"(?P<wshift>{_alt(WEEKDAY_SHIFTS)}){_SP}(?P<weekday>[月火水木金土日])曜日?{_SUFFIX}",
     # 今日, 明日, 一昨日: a day counted from the article's
     # (今日、 and 明日には open a sentence as "nowadays" and "in the future": not a day)
     rf"(?:(?P<rday>{_alt(w for w in RELATIVE_DAYS if w not in FIGURATIVE_DAYS)})"
