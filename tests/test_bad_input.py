@@ -335,3 +335,34 @@ def test_every_row_of_the_table_is_documented() -> None:
 def test_parse_document_refuses_nul_even_from_the_library() -> None:
     with pytest.raises(InputError, match="NUL character at offset 2"):
         parse_document("今年\x00末", "a.txt")
+
+
+@pytest.mark.parametrize(("declared", "found"), [("en", "ja"), ("zh", "ja")])
+def test_a_declared_language_the_text_contradicts_is_refused(
+        capsys: pytest.CaptureFixture[str], declared: str, found: str) -> None:
+    code, out, err = run_cli(["check", str(BITPUSH), str(TECHFLOW), "--lang", declared,
+                              "--fail-on", "warning"], capsys)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert f"declared language {declared} " in err and f"the text is Japanese ({found})" in err
+
+
+def test_a_pair_toml_language_the_text_contradicts_fails_the_run(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for src in (BITPUSH, TECHFLOW):
+        (tmp_path / src.name).write_bytes(src.read_bytes())
+    toml = (BITPUSH.parent / "pair.toml").read_text(encoding="utf-8")
+    (tmp_path / "pair.toml").write_text(toml.replace('lang = "ja"', 'lang = "en"'),
+                                        encoding="utf-8")
+    code, _, err = run_cli(["run", str(tmp_path), "--fail-on", "warning"], capsys)
+    assert code == 2
+    assert "declared language en" in err and "Japanese (ja)" in err
+
+
+def test_a_declaration_the_text_allows_is_kept() -> None:
+    # Han alone may be Japanese or Chinese: the declaration decides
+    assert parse_document("二〇二六年、売上高三千億円\n", "a.txt", lang="ja").lang == "ja"
+    assert parse_document("2026年营收3000亿元\n", "a.txt", lang="zh").lang == "zh"
+    with pytest.raises(InputError, match="the text is English"):
+        parse_document("Revenue reached 300 billion yen in 2026, the company said.\n",
+                       "a.txt", lang="zh")

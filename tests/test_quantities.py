@@ -109,16 +109,34 @@ _KANJI = "〇一二三四五六七八九"
 _FULL = str.maketrans("0123456789,.", "０１２３４５６７８９，．")
 
 
-def _kanji_group(n: int, zh: bool = False) -> str:
+def _kanji_group(n: int) -> str:
     """1..9999 in kanji: 四千二百十五; 一 is dropped before 十百千 as Japanese writes it."""
     out = ""
     for unit, mark in ((1000, "千"), (100, "百"), (10, "十")):
         d = n // unit % 10
         if d:
-            digit = ("两" if zh and d == 2 and unit >= 1000 else _KANJI[d])
-            out += ("" if d == 1 else digit) + mark
+            out += ("" if d == 1 else _KANJI[d]) + mark
     if n % 10:
         out += _KANJI[n % 10]
+    return out
+
+
+def _zh_group(n: int, first: bool) -> str:
+    """1..9999 as Chinese writes it inside a number: 零 marks a skipped place (一千零一), and a
+    group after a scale word that does not fill its thousands starts with 零 (一万零五百)."""
+    out, gap = "", not first
+    for unit, mark in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d = n // unit % 10
+        if d == 0:
+            gap = gap or bool(out)
+            continue
+        if gap and (out or unit < 1000):
+            out += "零"
+        gap = False
+        if d == 1 and unit == 10 and not out:
+            out += mark  # 十五, not 一十五, at the head of a number
+        else:
+            out += ("两" if d == 2 and unit >= 1000 else _KANJI[d]) + mark
     return out
 
 
@@ -144,8 +162,9 @@ def _render(n: int, style: str) -> str:
     if style == "mixed":
         return "".join(str(g) + w for g, w in _split(n))
     if style == "zh":
-        return "".join(_kanji_group(g, zh=True) + w.replace("億", "亿")
-                       for g, w in _split(n))
+        parts = _split(n)
+        return "".join(_zh_group(g, k == 0) + w.replace("億", "亿")
+                       for k, (g, w) in enumerate(parts))
     raise ValueError(style)
 
 
@@ -301,4 +320,15 @@ def test_every_fact_of_the_ejaaz_documents_slices_its_text(version: str) -> None
         unit = doc.units[f.unit_index]
         assert unit.start <= f.start and f.end <= unit.end
     quantities = [f for f in facts if f.kind == "quantity"]
-    assert len(quantities) == {"bitpush": 20, "techflow": 25}[version]
+    assert len(quantities) == {"bitpush": 21, "techflow": 26}[version]
+
+
+def test_every_unit_of_measure_has_every_prefix_in_every_language() -> None:
+    """A unit is one row of units.tsv: the symbols and each language's words reach the same
+    sizes (TWh once lacked テラワットアワー and terawatt-hours)."""
+    from transcheck.lang.units import SYMBOLS, WORDS
+
+    for canonical in ("MW", "MWh", "GB"):
+        sizes = {f for (c, f) in SYMBOLS.values() if c == canonical}
+        for lang in ("en", "ja", "zh"):
+            assert {f for (c, f) in WORDS[lang].values() if c == canonical} == sizes, lang

@@ -296,3 +296,17 @@ def test_never_fails_and_offsets_hold(pieces: list[str], lang: str, when: date |
 ])
 def test_fiscal_flag(text: str, fiscal: bool) -> None:
     assert _one(text).fiscal is fiscal
+
+
+def _ranges() -> list[list[str]]:
+    path = FIXTURES / "time-ranges.tsv"
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("row", _ranges(), ids=lambda r: f"{r[0]}:{r[2]}")
+def test_a_range_end_takes_what_its_start_names(row: list[str]) -> None:
+    lang, day, source, *expected = row
+    found = extract_times(source, lang, date.fromisoformat(day))
+    got = [f"{t.text}={_iso(t.time_start)}..{_iso(t.time_end)}" for t in found]
+    assert got == expected

@@ -238,5 +238,11 @@ def parse_document(
             lang = languages.detect(" ".join(u.text for u in units[:200]))
     elif lang not in languages.LANGS:
         raise InputError(f"--lang: unknown language {lang!r} (use ja, zh, en or auto)")
+    else:
+        found = languages.contradiction(" ".join(u.text for u in units[:200]), lang)
+        if found is not None:
+            raise InputError(
+                f"{path}: declared language {lang} (--lang, pair.toml or config) but the text is "
+                f"{languages.NAMES[found]} ({found}); declare {found} or auto")
     return Document(path=path, text=text, units=units, lang=lang, date=when,
                     date_source=date_source if when else None, encoding=encoding)

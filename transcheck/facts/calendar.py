@@ -61,6 +61,8 @@ MONTH_PARTS: dict[str, tuple[int, int]] = {
     "late": (21, 0),  # 下旬, late March
     "end": (21, 0),  # 月末, the end of March
     "start": (1, 10),  # 月初め
+    "H1": (1, 15),  # 前半 of a month
+    "H2": (16, 0),  # 後半 of a month
 }
 
 WEEKDAYS: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -128,7 +130,12 @@ def year_part_interval(year: int, part: str, *, fiscal: bool = False) -> Interva
 
 
 def month_part_interval(year: int, month: int, part: str) -> Interval:
-    """上旬 1..10, 中旬 11..20, 下旬 21..end (see :data:`MONTH_PARTS`)."""
+    """上旬 1..10, 中旬 11..20, 下旬 21..end (see :data:`MONTH_PARTS`); W1..W5 the week of
+    the month's first..fifth Monday (五月第一周 in 2021: May 3..9)."""
+    if part[0] == "W":
+        first = date(year, month, 1)
+        monday = first + timedelta(days=(7 - first.weekday()) % 7 + 7 * (int(part[1:]) - 1))
+        return monday, monday + timedelta(days=6)
     d1, d2 = MONTH_PARTS[part]
     last = month_end(year, month)
     return date(year, month, d1), last if d2 == 0 else date(year, month, d2)
@@ -168,6 +175,13 @@ def decade_from_two_digits(digits: int, when: date | None) -> int:
     year (or 2030 without a date) are read in the 2000s, the rest in the 1900s."""
     pivot = (when.year if when else 2020) % 100 + 10
     return 2000 + digits if digits <= pivot else 1900 + digits
+
+
+def year_from_two_digits(digits: int, when: date | None) -> int:
+    """07年 → 2007, 九七年 → 1997: the 2000s up to ten years past the article's year (or
+    2000, whichever is later), else the 1900s."""
+    latest = max(when.year if when else 2020, 2000) + 10
+    return 2000 + digits if 2000 + digits <= latest else 1900 + digits
 
 
 def duration_days(count: float, unit: str) -> float:
@@ -246,6 +260,8 @@ def resolve_anchor(anchor: str, when: date) -> Interval:
         if part in WEEKDAYS:
             day = monday + timedelta(days=WEEKDAYS.index(part))
             return day, day
+        if part == "weekend":
+            return monday + timedelta(days=5), sunday
         return monday, sunday
     if kind == "M":
         first = add_months(date(when.year, when.month, 1), off)

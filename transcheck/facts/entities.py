@@ -20,6 +20,7 @@ import unicodedata
 import regex
 
 from ..lang import SCAN_TIMEOUT
+from ..lang.units import SYMBOLS
 from ..model import Entity
 from .quantities import SKIP_ZONES
 
@@ -44,6 +45,8 @@ _VERSION_TAIL = regex.compile(
     r"(?:[ \-]?(?:[0-9]+(?:\.[0-9]+)*(?:/[0-9]+)*[a-z]?|[IVX]{1,4})|[0-9０-９]+)$"
 )
 _ROMAN = regex.compile(r"[IVX]+")
+# currency codes of the unit table (USD, EUR, RMB …): before a number they make an amount
+_CURRENCY_CODES = frozenset(s for s in SYMBOLS if len(s) == 3 and s.isalpha() and s.isupper())
 _ROMAN_TAIL = regex.compile(r"[ ][ivx]{1,4}$")  # of a normalized name: colossus ii
 _HAS_VERSION = regex.compile(r"[0-9]|[ ][ivx]+$")
 _NAME_MARKS = regex.compile(r"[・=]")
@@ -128,6 +131,8 @@ def extract_entities(text: str, lang: str, *, base: int = 0, unit: int = 0) -> l
             continue
         if lang == "en" and not _looks_like_en_name(text, start, name):
             continue
+        if len(words) > 1 and words[0] in _CURRENCY_CODES:
+            continue  # USD 22.5 million: an amount, the quantity reader's
         spans.append((start, m.end("name")))
     if lang != "en":
         for m in _KATAKANA.finditer(text, timeout=SCAN_TIMEOUT):

@@ -7,7 +7,7 @@ and 90万枚 of GPUs are both 900000 of unit 個 (the written counter stays in `
 
 How a match is read, in order:
   1. a run of numerals (Arabic, full-width, kanji, scale words) found by one regex;
-  2. context that makes it no quantity: an ordinal (第2, 6社目), a label (Grok 5,
+  2. context that makes it no quantity: an ordinal label (第2, 1位, 2号機), a label (Grok 5,
      コロッサス2, ナンバー1), a vague count (数十), a word that merely holds a numeral (一般,
      统一), a time (2026年, 4ヶ月: the time reader's), a URL, e-mail, code or markup;
   3. a fraction (3分の1, 百分之三十), a range (200〜300億ドル), a suffix bound, the unit;
@@ -26,7 +26,8 @@ What a Quantity holds:
 Decisions: a bound without a number (倍以上) is no quantity; a bare 4-digit number from 1900 to
 2100 with nothing counted is a year, not a quantity; kanji numerals need a scale,
 counter or unit (五次元 is not five of anything); 一人 is one word to UniDic but still 1 人;
-ordinals (6社目) are labels, not amounts.
+ordinals with a prefix or a rank (第2章, 1位) are labels, not amounts, but a counted ordinal
+(6社目, 3回目, 6つ目) is a fact of unit 番目: the sixth company is not the seventh.
 """
 
 from __future__ import annotations
@@ -47,8 +48,20 @@ from .tokens import Token, token_at, tokenize
 
 # Full-width digits and signs → ASCII, one character for one, so offsets do not move.
 _FULLWIDTH = str.maketrans(
-    "０１２３４５６７８９，．％＋－〜＄　", "0123456789,.%+-~$ "
+    "０１２３４５６７８９．％＋－〜＄　", "0123456789.%+-~$ "
 )
+# Where a full-width comma groups thousands: between full-width digits (１１１，１１１), and in
+# Japanese after ASCII ones too (1，234人); in Chinese it is the clause comma there
+# ($20，300美圆 is two amounts).
+_FULLWIDTH_GROUP = regex.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+_ANY_DIGIT_GROUP = regex.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
+
+
+def _normalize(text: str, comma_after_ascii: bool = True) -> str:
+    """Full-width digits and signs as ASCII, one character for one (offsets do not move)."""
+    if "，" in text:
+        text = (_ANY_DIGIT_GROUP if comma_after_ascii else _FULLWIDTH_GROUP).sub(",", text)
+    return text.translate(_FULLWIDTH)
 # Units whose value is a count of things, which is when a counted noun matters.
 COUNTERS = frozenset({"人", "個", "件", "社", "回"})  # units that count things
 _COUNT_UNITS = COUNTERS | {None}
@@ -57,7 +70,7 @@ SKIP_ZONES = regex.compile(
     r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|`[^`\n]*`|<[^<>\n]+>|&#?\w+;"
     r"|\{[^{}\n]*:[^{}\n]*\}"
 )
-_CLAUSE_BREAKS = "、。,;；!?！？\n「」()（）:："
+_CLAUSE_BREAKS = "、。,，;；!?！？\n「」()（）:："
 _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _EN_WORD_AFTER = regex.compile(r"[ -]?([A-Za-z.]+)")
 _DATE_TAIL = regex.compile(r"[\-–—/][0-9]")
@@ -71,7 +84,7 @@ _ZH_NOUN = regex.compile(r"[ ]?(?:([\p{Latin}][\p{Latin}0-9\-]*)|(\p{Han}{1,6}))
 _EN_WORDS = regex.compile(r"(?:[ ]+[A-Za-z][A-Za-z\-']*){1,4}")
 _EN_PLAIN = regex.compile(r"[a-z][a-z\-']+")
 _ANY_NUMERAL = regex.compile(r"[0-9０-９〇零一二三四五六七八九十百千两兩壱弐参拾壹贰叁佰仟]")
-_JA_CLAUSE = regex.compile(r"[^、。,.;；:：!?！？()（）\nをはがにでと]{0,14}")
+_JA_CLAUSE = regex.compile(r"[^、。,，.;；:：!?！？()（）\nをはがにでと]{0,14}")
 
 
 def _longest_first(words: object) -> list[str]:
@@ -120,6 +133,20 @@ class Grammar:
     closers: tuple[str, ...]
     fractions: tuple[str, ...]
     not_numbers: tuple[str, ...]
+    negative_words: tuple[str, ...]
+    mixed_fraction_joiners: tuple[str, ...]
+    scale_bounds: dict[str, str]
+    scale_words: list[str]
+    counted_ordinals: tuple[str, ...]
+    between_joiners: dict[str, tuple[str, ...]]
+    # word lists for _starts, built once (it keys its cache by the list's id)
+    between_closers: tuple[str, ...]
+    between_words: list[str]
+    subunit_words: list[str]
+    elided_place: int
+    fullwidth_comma_groups_ascii: bool
+    half_after: tuple[str, ...]
+    subunits: dict[str, tuple[str, float]]
     noun_units: dict[str, str]
     noun_aliases: dict[str, str]
     run: regex.Pattern[str]
@@ -143,12 +170,19 @@ def grammar(lang: str) -> Grammar:
     signs = cast("dict[str, str]", _table(module, "CURRENCY_SIGNS", en.CURRENCY_SIGNS))
     kanji = "".join(digits) + "".join(multipliers)
     atom = _ARABIC + (f"|[{kanji}]+" if kanji else "")
+    # a decimal point inside a numeral (十五点七, 〇・〇八): only before a digit it joins
+    points = cast("dict[str, str]", _table(module, "DECIMAL_POINTS", {}))
+    kanji_digits = "".join(digits)
+    point_alts = [regex.escape(p) + (f"(?=[{kanji_digits}])" if kind == "kanji"
+                                     else f"(?=[{kanji_digits}0-9])")
+                  for p, kind in points.items()]
     cjk_scale = "|".join(regex.escape(s) for s in _longest_first(scales))
     word_scale = "|".join(_longest_first(en.SCALE_WORDS))
     letter_scale = "|".join(_longest_first(en.SCALE_LETTERS))
     letters = f"|(?:{letter_scale})" if module is en else ""
     latin_scale = rf"(?:[ ]?(?:{word_scale}){letters})(?![\p{{Latin}}])"
-    inner = f"(?:{atom})" + (f"|[ ]?(?:{cjk_scale})" if cjk_scale else "")
+    inner = f"(?:{atom})" + (f"|[ ]?(?:{cjk_scale})" if cjk_scale else "") + "".join(
+        f"|{alt}" for alt in point_alts)
     body = rf"(?:{atom})(?:{inner})*(?:{latin_scale})?"
     run = regex.compile(
         r"(?<![\p{Latin}0-9._/#@\\])(?<![\p{Latin}0-9]-)"
@@ -159,6 +193,8 @@ def grammar(lang: str) -> Grammar:
         piece_parts.append(f"(?P<scale>{cjk_scale})")
     if kanji:
         piece_parts.append(f"(?P<kanji>[{kanji}])")
+    if points:
+        piece_parts.append("(?P<point>" + "|".join(map(regex.escape, points)) + ")")
     piece = regex.compile("|".join(piece_parts))
     unit_words = _longest_first(units)
     guards = cast("dict[str, str]", _table(module, "UNIT_GUARDS", {}))
@@ -169,6 +205,7 @@ def grammar(lang: str) -> Grammar:
             for u in unit_words
         )
     )
+    between = cast("dict[str, tuple[str, ...]]", _table(module, "BETWEEN_JOINERS", {}))
     return Grammar(
         lang=lang,
         digits=digits,
@@ -203,6 +240,21 @@ def grammar(lang: str) -> Grammar:
         closers=cast("tuple[str, ...]", _table(module, "RANGE_CLOSERS", ())),
         fractions=cast("tuple[str, ...]", _table(module, "FRACTION_MARKERS", ())),
         not_numbers=cast("tuple[str, ...]", _table(module, "NOT_NUMBERS", ())),
+        negative_words=tuple(_longest_first(_table(module, "NEGATIVE_WORDS", ()))),
+        mixed_fraction_joiners=cast("tuple[str, ...]",
+                                    _table(module, "MIXED_FRACTION_JOINERS", ())),
+        scale_bounds=cast("dict[str, str]", _table(module, "SCALE_BOUNDS", {})),
+        scale_words=_longest_first(scales),
+        counted_ordinals=cast("tuple[str, ...]", _table(module, "COUNTED_ORDINALS", ())),
+        between_joiners=between,
+        between_closers=tuple(_longest_first({c for cs in between.values() for c in cs})),
+        between_words=_longest_first(between),
+        subunit_words=_longest_first(_table(module, "SUBUNITS", {})),
+        elided_place=cast(int, _table(module, "ELIDED_PLACE", 0)),
+        fullwidth_comma_groups_ascii=cast(
+            bool, _table(module, "FULLWIDTH_COMMA_GROUPS_ASCII_DIGITS", True)),
+        half_after=cast("tuple[str, ...]", _table(module, "HALF_AFTER", ())),
+        subunits=cast("dict[str, tuple[str, float]]", _table(module, "SUBUNITS", {})),
         # looked up after normalizing, so every language's counted nouns apply
         noun_units={**en.NOUN_UNITS, **ja.NOUN_UNITS, **zh.NOUN_UNITS},
         noun_aliases={**en.NOUN_ALIASES,
@@ -232,19 +284,32 @@ def parse_numeral(text: str, lang: str = "ja") -> Decimal | None:
     >>> [int(parse_numeral(s) or 0) for s in ("2億5000万", "二億五千万", "3万5千", "四百二十万")]
     [250000000, 250000000, 35000, 4200000]
     """
-    numeral = _read_numeral(grammar(lang), text.translate(_FULLWIDTH), 0, len(text))
+    g = grammar(lang)
+    numeral = _read_numeral(g, _normalize(text, g.fullwidth_comma_groups_ascii), 0, len(text))
     return numeral.value if numeral is not None and numeral.end == len(text) else None
 
 
 def _read_numeral(g: Grammar, norm: str, start: int, end: int) -> _Numeral | None:
+    """Read one numeral run. Beyond plain positional reading:
+
+    * 零/〇 after a multiplier or scale marks a gap, not a digit: 一千零十 = 1010;
+    * one digit after 百, 千 or a scale word stands for the next place down, as spoken:
+      三万五 = 35000, 两千六 = 2600, 九百九 = 990 (a digit after 十 is a unit: 十五 = 15);
+    * a larger scale after a smaller one multiplies all before it: 一万五千亿 = 1.5 × 10^12,
+      10万万 = 10^9;
+    * a decimal point between digits: 十五点七 = 15.7, 〇・〇八 = 0.08, 三点五亿.
+    """
     total = Decimal(0)
     section = Decimal(0)
     current: Decimal | None = None
     last_scale: int | None = None
     trailing: Decimal | None = None
-    scaled = has_kanji = False
+    scaled = has_kanji = decimal = False
     sign = Decimal(1)
     pos = start
+    prev = ""  # the kind of the piece before: digit, mult, scale, zero, arabic, point
+    place = 0  # the size of the last multiplier or scale word
+    elide = 0  # a lone digit after 百/千/万…: the place it stands for, times ten
     if norm[pos] in "+-−":
         sign = Decimal(-1) if norm[pos] != "+" else Decimal(1)
         pos += 1
@@ -260,35 +325,77 @@ def _read_numeral(g: Grammar, norm: str, start: int, end: int) -> _Numeral | Non
         word = m.group()
         trailing = None
         if kind == "arabic":
-            if current is not None:
+            if current is not None or decimal:
                 return None
             try:
                 current = Decimal(word.replace(",", ""))
             except InvalidOperation:
                 return None
+            prev, elide = "arabic", 0
+        elif kind == "point":
+            if decimal or (current is None and section == 0 and total == 0):
+                return None
+            if elide and current is not None:
+                current = current * elide / 10
+            elide = 0
+            current, section = section + (current or Decimal(0)), Decimal(0)  # 一百点123
+            digits = ""
+            k = m.end()
+            while k < end and (norm[k] in g.digits or "0" <= norm[k] <= "9"):
+                digits += str(g.digits[norm[k]]) if norm[k] in g.digits else norm[k]
+                k += 1
+            if not digits:
+                return None
+            current += Decimal("0." + digits)
+            decimal = True
+            prev = "point"
+            pos = k
+            continue
         elif kind == "kanji":
             has_kanji = True
+            if decimal:
+                return None
             if word in g.digits:
-                current = (current or Decimal(0)) * 10 + g.digits[word]
+                d = g.digits[word]
+                if d == 0 and prev in ("mult", "scale", "zero"):
+                    prev = "zero"  # 一千零十: the hundreds are empty
+                    pos = m.end()
+                    continue
+                if current is None and prev in ("mult", "scale") and g.elided_place and \
+                        place >= g.elided_place:
+                    elide = place
+                else:
+                    elide = 0
+                current = (current or Decimal(0)) * 10 + d
+                prev = "digit"
             else:
                 section += (current if current is not None else Decimal(1)) * g.multipliers[word]
                 current = None
+                prev, place, elide = "mult", g.multipliers[word], 0
         elif kind == "scale":
             size = g.scales[word]
-            if last_scale is not None and size >= last_scale:
-                return None
+            elide = 0  # 五千二 before a scale word is 5002 of it: no place is left out
             group = section + (current or Decimal(0))
-            if group == 0:
+            if last_scale is not None and (size > last_scale or (
+                    size == last_scale and prev == "scale")):
+                total = (total + group) * size  # 一万五千亿, 10万万
+            elif last_scale is not None and size == last_scale:
                 return None
-            total += group * size
+            else:
+                if group == 0:
+                    return None
+                total += group * size
             section, current, last_scale = Decimal(0), None, size
             scaled = True
             trailing = Decimal(size)
+            prev, place, decimal = "scale", size, False
         else:  # a Latin scale word ends the numeral: 1.5 trillion, 600M
             size = en.SCALE_WORDS.get(word.strip()) or en.SCALE_LETTERS[word]
             value = (total + section + (current or Decimal(0))) * size
             return _Numeral(sign * value, m.end(), True, Decimal(size), kanji_led, has_kanji)
         pos = m.end()
+    if elide and current is not None:
+        current = current * elide / 10
     total += section + (current or Decimal(0))
     return _Numeral(sign * total, end, scaled, trailing, kanji_led, has_kanji)
 
@@ -322,17 +429,18 @@ def _starts(text: str, pos: int, words: list[tuple[str, str]] | list[str] | tupl
     return None
 
 
-_PREFIX_CACHE: dict[int, tuple[str, ...]] = {}
+_PREFIX_CACHE: dict[int, tuple[object, tuple[str, ...]]] = {}
 
 
 def _prefixes(words: list[tuple[str, str]] | list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    """The words as a tuple for ``str.startswith``; word lists are the grammar's own, built
-    once and kept, so their ids are stable keys."""
+    """The words as a tuple for ``str.startswith``, cached by the list's id; the cache keeps
+    the list itself, so the id cannot be reused by another list while the entry lives."""
     key = id(words)
-    got = _PREFIX_CACHE.get(key)
-    if got is None:
-        got = tuple(w[0] if isinstance(w, tuple) else w for w in words)
-        _PREFIX_CACHE[key] = got
+    hit = _PREFIX_CACHE.get(key)
+    if hit is not None and hit[0] is words:
+        return hit[1]
+    got = tuple(w[0] if isinstance(w, tuple) else w for w in words)
+    _PREFIX_CACHE[key] = (words, got)
     return got
 
 
@@ -341,10 +449,11 @@ class _Reader:
 
     def __init__(self, text: str, lang: str) -> None:
         self.text = text
-        self.norm = text.translate(_FULLWIDTH)
         self.g = grammar(lang)
+        self.norm = _normalize(text, self.g.fullwidth_comma_groups_ascii)
         self.lang = self.g.lang
         self._tokens: tuple[Token, ...] | None = None
+        self._between = False  # the range just read was joined by と…の間, 与…之间
         self._window = (0, len(text))
         self.zones = [m.span() for m in SKIP_ZONES.finditer(self.norm, timeout=SCAN_TIMEOUT)] if (
             "/" in text or "@" in text or "`" in text or "<" in text or "{" in text
@@ -404,6 +513,7 @@ class _Reader:
     def _read_at(self, start: int, run_end: int, last_end: int
                  ) -> tuple[int, int, dict[str, object]] | None:
         g, norm = self.g, self.norm
+        self._between = False
         if any(s <= start < e for s, e in self.zones):
             return None
         run_end = self._give_back_unit(start, run_end)
@@ -415,16 +525,21 @@ class _Reader:
             return None
         if self._is_ordinal_or_vague(start, first):
             return None
+        qualifier: str = "exact"
+        first, qualifier = self._scale_bound(first, qualifier)
         end = first.end
         value: Decimal | None = first.value
         low = high = None
         unit: str | None = None
         counter: str | None = None
         factor = 1.0
-        qualifier: str = "exact"
+        # a whole number and a fraction: 一と二分の一, 三百五十又三分之一
+        mixed = self._mixed_fraction(end)
         # a fraction: 3分の1, 百分之三十 (the denominator comes first in both)
-        frac = _starts(norm, end, g.fractions)
-        if isinstance(frac, str):
+        frac = _starts(norm, end, g.fractions) if mixed is None else mixed[2]
+        if mixed is not None:
+            value, end, counter = first.value + mixed[0], mixed[1], mixed[2]
+        elif isinstance(frac, str):
             m2 = g.run_body.match(norm, end + len(frac))
             second = self._numeral(end + len(frac), m2.end()) if m2 else None
             if second is None or first.value == 0:
@@ -453,12 +568,21 @@ class _Reader:
                 counter = self.text[u_start:um.end()]
                 unit, factor = g.units[um.group()]
                 end = um.end()
+                if value is not None:
+                    value, end = self._half_and_subunits(um.group(), unit, value, end)
         end, qualifier = self._suffix_qualifier(end, qualifier)
-        closer = _starts(norm, end, g.closers)
+        # まで after any range; の間, 之间 only after the joiner they close (20と30の間)
+        closer = _starts(norm, end, g.between_closers if self._between else g.closers)
         if low is not None and isinstance(closer, str):
             end += len(closer)
-        if _starts(norm, end, g.ordinal_suffixes) is not None and self.lang != "en":
-            return None
+        ordinal = _starts(norm, end, g.ordinal_suffixes)
+        if isinstance(ordinal, str) and self.lang != "en":
+            if ordinal not in g.counted_ordinals or low is not None:
+                return None  # 1位, 2号機, 第3章: labels
+            # 6社目, 3回目, 6つ目, 3番目: which one in a count, itself a fact that can drift
+            u_start = after_number if unit is None else end - len(counter or "")
+            end += len(ordinal)
+            unit, factor, counter = "番目", 1.0, self.text[u_start:end]
         if self.lang == "en" and unit is None and self._en_ordinal(after_number):
             return None
         # currency sign before the number: $130 billion
@@ -467,18 +591,24 @@ class _Reader:
             code = g.signs[sign]
             if norm.startswith(sign, start - len(sign)) and start - len(sign) >= 0:
                 if unit is None:
-                    unit, counter = code, self.text[start - len(sign):start]
+                    unit, counter = code, self.text[start - len(sign):start].strip()
                 sign_start = start - len(sign)
                 break
-        bare = unit is None and not first.scaled and frac is None
+        negative = self._negative_word(sign_start)
+        if negative is not None:  # マイナス五％, 负40%: the sign is part of the fact
+            sign_start = negative
+            value = None if value is None else -value
+            low = None if low is None else -low
+        bare = unit is None and not first.scaled and frac is None and negative is None
         if first.has_kanji and not self._kanji_confirmed(start, first):
             return None
         if unit is None and self._in_word(start):
             return None
-        if bare and (first.kanji_led or self._is_label(sign_start, end)):
-            return None
+        if bare and (first.kanji_led or (self._is_label(sign_start, after_number)
+                                         and "," not in norm[start:first.end])):
+            return None  # Grok 5, コロッサス2, 5G; not 約2,000,000,000,000パラメータ
         q_start, qualifier = self._prefix_qualifier(sign_start, qualifier)
-        if self._is_article(start, first, counter, qualifier):
+        if low is None and self._is_article(start, first, counter, qualifier):
             return None
         if unit == "倍" and self._after_increase(q_start):
             value, low, high = (None if x is None else x + 1 for x in (value, low, high))
@@ -502,6 +632,82 @@ class _Reader:
             "counter": counter,
         }
         return q_start, end, fields
+
+    def _scale_bound(self, first: _Numeral, qualifier: str) -> tuple[_Numeral, str]:
+        """A bound between the number and its scale word: 500余万 (more than 5,000,000),
+        一千多万, 三十万多亿."""
+        norm, g = self.norm, self.g
+        pos = _skip_space(norm, first.end)
+        bound = g.scale_bounds.get(norm[pos:pos + 1])
+        if bound is None:
+            return first, qualifier
+        scale = _starts(norm, pos + 1, g.scale_words)
+        if not isinstance(scale, str):
+            return first, qualifier
+        size = Decimal(g.scales[scale])
+        return _Numeral(first.value * size, pos + 1 + len(scale), True, size,
+                        first.kanji_led, first.has_kanji), bound
+
+    def _mixed_fraction(self, end: int) -> tuple[Decimal, int, str] | None:
+        """The fraction after a whole number and a joiner (一と二分の一): its value, where it
+        ends and its marker."""
+        norm, g = self.norm, self.g
+        if not g.mixed_fraction_joiners:
+            return None
+        joiner = _starts(norm, end, g.mixed_fraction_joiners)
+        if not isinstance(joiner, str):
+            return None
+        m = g.run_body.match(norm, end + len(joiner))
+        if m is None:
+            return None
+        denominator = self._numeral(m.start(), m.end())
+        if denominator is None or denominator.value == 0:
+            return None
+        marker = _starts(norm, denominator.end, g.fractions)
+        if not isinstance(marker, str):
+            return None
+        m2 = g.run_body.match(norm, denominator.end + len(marker))
+        numerator = self._numeral(m2.start(), m2.end()) if m2 else None
+        if numerator is None:
+            return None
+        return numerator.value / denominator.value, numerator.end, marker
+
+    def _half_and_subunits(self, written: str, unit: str | None, value: Decimal, end: int
+                           ) -> tuple[Decimal, int]:
+        """七割半 = 75 %; 五元三毛 = 5.3 元, 2222円13銭, 545ドルと5セント: the smaller
+        units of a currency after it add to its amount."""
+        norm, g = self.norm, self.g
+        if written in g.half_after and norm.startswith("半", end):
+            return value + Decimal("0.5"), end + 1
+        if not g.subunits:
+            return value, end
+        while True:
+            pos = end
+            for joiner in (*g.mixed_fraction_joiners, "零"):
+                if norm.startswith(joiner, pos):
+                    pos += len(joiner)
+                    break
+            if pos >= len(norm) or not (norm[pos].isdigit() or norm[pos] in g.digits):
+                return value, end  # the common case: nothing counted after the unit
+            m = g.run_body.match(norm, pos)
+            if m is None:
+                return value, end
+            amount = self._numeral(m.start(), m.end())
+            if amount is None:
+                return value, end
+            sub = _starts(norm, amount.end, g.subunit_words)
+            if not isinstance(sub, str) or g.subunits[sub][0] != unit:
+                return value, end
+            value += amount.value * Decimal(str(g.subunits[sub][1]))
+            end = amount.end + len(sub)
+
+    def _negative_word(self, start: int) -> int | None:
+        """Where a minus written as a word (マイナス, 负) starts right before ``start``."""
+        before = self.norm[max(0, start - 6):start].rstrip(" ")
+        for word in self.g.negative_words:
+            if before.endswith(word):
+                return start - (len(self.norm[max(0, start - 6):start]) - len(before)) - len(word)
+        return None
 
     def _is_article(self, start: int, first: _Numeral, counter: str | None,
                     qualifier: str) -> bool:
@@ -539,7 +745,8 @@ class _Reader:
         if any(before.endswith(p) for p in self.g.ordinal_prefixes):
             return True
         if first.kanji_led:
-            if any(before.endswith(v) for v in self.g.vague):
+            # 数百万 is vague; 数 百五十万台 (a table's GPU数 column, then its cell) is not
+            if any(norm.endswith(v, 0, start) for v in self.g.vague):
                 return True
             if any(norm.startswith(v, first.end) for v in self.g.vague):
                 return True
@@ -578,6 +785,13 @@ class _Reader:
         norm = self.norm
         pos = first.end
         joiner = _starts(norm, pos, self.g.joiners)
+        closers: tuple[str, ...] = ()
+        self._between = False
+        if not isinstance(joiner, str):
+            # 20と30の間, -10000与20000间: a joiner that needs its closing word
+            between = _starts(norm, pos, self.g.between_words)
+            if isinstance(between, str):
+                joiner, closers = between, self.g.between_joiners[between]
         unit_first: str | None = None
         if not isinstance(joiner, str):
             # the unit written on both ends: 200億円から300億円, 10%〜20%
@@ -607,6 +821,13 @@ class _Reader:
                 return None
         if joiner.strip() in "-–—" and _DATE_TAIL.match(norm[second.end:]):
             return None  # 2026-01-23, 03-1234-5678
+        if closers:
+            after = _skip_space(norm, second.end)
+            um = self.g.unit_re.match(norm, after)
+            after = um.end() if um is not None else after
+            if not norm.startswith(closers, after):
+                return None
+            self._between = True
         low = first.value
         if not first.scaled and second.trailing_scale is not None:
             low = low * second.trailing_scale

@@ -28,6 +28,7 @@ import regex
 from ..lang import SCAN_TIMEOUT, times_en, times_ja, times_zh
 from ..model import TimeSpan
 from . import calendar as cal
+from .quantities import parse_numeral
 
 _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2, "零": 0}
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
@@ -37,7 +38,7 @@ _YEAR_MULTIPLES = {"DEC": 10.0, "C": 100.0}
 # Offsets (3年後, 10 years ago) and their unit words → anchor unit.
 _OFFSET_UNITS = {
     "年": "Y", "か月": "M", "ヶ月": "M", "ヵ月": "M", "カ月": "M", "ケ月": "M", "箇月": "M",
-    "个月": "M", "週間": "W", "周": "W", "日": "D", "天": "D",
+    "个月": "M", "週間": "W", "周": "W", "日": "D", "日間": "D", "天": "D",
     "year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W",
     "day": "D", "days": "D",
 }
@@ -45,17 +46,23 @@ _GRANULARITY = {"Y": "year", "FY": "year", "M": "month", "W": "week", "D": "day"
 # Words after a short length that show it is a length (3日で, 5分間): without one, 3日 may
 # be a day of the month and 3分 a fraction (3分の1), so they are not read as lengths.
 _LENGTH_CONTEXT = regex.compile(
-    r"[ \t]*(?:間|で|以内|以上|未満|足らず|かか|かけ|ほど|程度|近く|余り|あまり|連続|も|弱|強|超"
-    r"|後|前|経|待|内|左右|多|之久|不到|里|的时间)"
+    r"[ \t]*(?:間|で|以内|以上|未満|足らず|かか|かけ|ほど|程度|近く|余り|あまり|ばかり|連続"
+    r"|も|弱|強|超|後|前|経|待|内|左右|多|之久|不到|里|的时间)"
 )
 # How far around a trigger word a time expression may reach (by the end of next year).
 _WINDOW = 48
+_KANJI_LENGTH = regex.compile(r"[百千]")
+# minutes and seconds that are none: a clock (10時30分, 3点50分) or a fraction (3分の1)
+# (or 分 of a yuan: 6角3分)
+_NOT_MINUTES = regex.compile(r"(?:[時点:：角]\d*[0-9０-９]+分|分[の之])")
+_AFTER_LENGTH = regex.compile(
+    r"[0-9０-９一二三四五六七八九十](?:年|ヶ月|か月|カ月|ヵ月|日|時間|个月|天|小时)$")
 _RATE_CONTEXT = regex.compile(r"[ \t]*(?:あたり|当たり|当り|ごと|毎|おき|に[1一]|平均)")
 
 
 def _number(text: str, words: dict[str, int]) -> float | None:
     """1, ２０, 3.5, 十二, 二〇二六, 两, "two" → a number; None when it is not one."""
-    s = text.translate(_FULLWIDTH).strip()
+    s = text.translate(_FULLWIDTH).strip().replace(",", "")
     if not s:
         return None
     if s.lower() in words:
@@ -71,6 +78,9 @@ def _number(text: str, words: dict[str, int]) -> float | None:
         return None if t < 0 or o < 0 else float(10 * t + o)
     if all(c in _KANJI_DIGITS for c in s):
         return float("".join(str(_KANJI_DIGITS[c]) for c in s))
+    if "百" in s or "千" in s:  # 三百年, 千年
+        value = parse_numeral(s, "ja")
+        return None if value is None else float(value)
     return None
 
 
@@ -95,6 +105,8 @@ class _Grammar:
                  "PREFIX_QUALIFIERS", "SUFFIX_QUALIFIERS", "DIRECTIONS", "PREFIX_DIRECTIONS",
                  "NUMBER_WORDS")
         tables = {n: {_key(k): v for k, v in getattr(mod, n).items()} for n in names}
+        for extra in ("RELATIVE_DAYS", "WEEKDAY_SHIFTS", "RELATIVE_QUARTERS"):
+            tables[extra] = {_key(k): v for k, v in getattr(mod, extra, {}).items()}
         tables["QUARTERS"] = {_key(k): v for k, v in getattr(mod, "QUARTERS", {}).items()}
         tables["MONTH_NAMES"] = {_key(k): v for k, v in getattr(mod, "MONTH_NAMES", {}).items()}
         lang = mod.__name__.rsplit("_", 1)[-1]
@@ -154,7 +166,130 @@ def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
         if span is not None:
             found.append(span)
             reach = m.end()
+    if len(found) > 1:
+        found = _join_ranges(_join_lengths(found, text, base), text, base, when)
     return found
+
+
+# What may stand between two times read as one range (2017年8月11日至8月22日, 4日から23日まで)
+# or two lengths read as one (1年2ヶ月, 两天又一个月).
+_RANGE_JOINERS = frozenset({"", "到", "至", "-", "–", "—", "~", "〜", "～", "－", "から", "to"})
+_LENGTH_JOINERS = frozenset({"", "又", "と", "and", "零"})
+_ISO = regex.compile(
+    r"P(?:(?P<Y>[\d.]+)Y)?(?:(?P<M>[\d.]+)M)?(?:(?P<W>[\d.]+)W)?(?:(?P<D>[\d.]+)D)?"
+    r"(?:T(?:(?P<H>[\d.]+)H)?(?:(?P<MIN>[\d.]+)M)?(?:(?P<S>[\d.]+)S)?)?")
+_BARE_DAY = regex.compile(r"M\+0/(\d+)")
+_MONTH_DAY = regex.compile(r"M([+-]\d+)/(\d+)")
+
+
+def _iso_sum(a: str, b: str) -> str | None:
+    """P1Y + P2M → P1Y2M; PT1H + PT30M → PT1H30M (None for ranges or unreadable ones)."""
+    ma, mb = _ISO.fullmatch(a), _ISO.fullmatch(b)
+    if ma is None or mb is None:
+        return None
+    parts = {k: float(ma[k] or 0) + float(mb[k] or 0)
+             for k in ("Y", "M", "W", "D", "H", "MIN", "S")}
+
+    def fmt(keys: tuple[str, ...], letters: str) -> str:
+        return "".join(f"{parts[k]:g}{c}" for k, c in zip(keys, letters, strict=True) if parts[k])
+    date_part = fmt(("Y", "M", "W", "D"), "YMWD")
+    time_part = fmt(("H", "MIN", "S"), "HMS")
+    return "P" + date_part + ("T" + time_part if time_part else "")
+
+
+def _join_lengths(found: list[TimeSpan], text: str, base: int) -> list[TimeSpan]:
+    """1年2ヶ月, 1時間30分, 两天又一个月: adjacent lengths are one length, their sum."""
+    out = [found[0]]
+    for b in found[1:]:
+        a = out[-1]
+        between = text[a.end - base:b.start - base].strip()
+        if (is_length(a) and is_length(b) and a.anchor is None and b.anchor is None
+                and a.direction is None and between in _LENGTH_JOINERS
+                and a.duration and b.duration and a.low_days is not None
+                and b.low_days is not None and a.low_days == a.high_days
+                and b.low_days == b.high_days
+                and (between not in ("", "と", "and") or b.low_days < a.low_days)):
+            total = _iso_sum(a.duration, b.duration)
+            if total is not None:
+                days = a.low_days + b.low_days
+                out[-1] = replace(a, end=b.end, text=text[a.start - base:b.end - base],
+                                  duration=total, low_days=days, high_days=days,
+                                  direction=b.direction, qualifier=b.qualifier
+                                  if b.qualifier != "exact" else a.qualifier)
+                continue
+        out.append(b)
+    return out
+
+
+def _join_ranges(found: list[TimeSpan], text: str, base: int, when: date | None
+                 ) -> list[TimeSpan]:
+    """The end of a range takes what it leaves unsaid from its start, and the start from its
+    end: 2017年8月11日至8月22日 (the year), 来月の4日から23日まで (the month), 8月至2019年2月."""
+    out = list(found)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        between = text[a.end - base:b.start - base].strip()
+        if between not in _RANGE_JOINERS or is_length(a) or is_length(b):
+            continue
+        if between == "" and a.direction != "from" and b.direction not in ("until", "by"):
+            continue
+        out[i] = _end_from_start(a, b, when)
+        out[i - 1] = _start_from_end(a, out[i])
+    return out
+
+
+def _end_from_start(a: TimeSpan, b: TimeSpan, when: date | None) -> TimeSpan:
+    bare = _BARE_DAY.fullmatch(b.anchor or "") if "月" not in b.text else None
+    if bare is not None:
+        day = int(bare[1])
+        rel = _MONTH_DAY.fullmatch(a.anchor or "")
+        if a.relative and rel is not None:  # 来月の4日から23日まで
+            anchor = f"M{int(rel[1]):+d}/{day}"
+            return replace(b, anchor=anchor, **_resolved(anchor, when))
+        if a.time_start is not None and not a.relative and a.granularity in ("day", "month"):
+            try:
+                start = a.time_start.replace(day=day)
+            except ValueError:
+                return b
+            if start < a.time_start:
+                start = cal.add_months(start, 1)
+            return replace(b, anchor=None, relative=False, implied_year=False,
+                           time_start=start, time_end=start)
+        return b
+    if (b.implied_year and a.implied_year and b.time_start and a.time_start
+            and b.time_start < a.time_start):
+        return _shift_years(b, 1)  # from Nov to March: March of the next year
+    if b.implied_year and b.time_start and b.time_end and a.time_start and not a.relative:
+        shift = a.time_start.year - b.time_start.year
+        if (b.time_start.month, b.time_start.day) < (a.time_start.month, a.time_start.day):
+            shift += 1
+        moved = _shift_years(b, shift)
+        return replace(moved, anchor=None, relative=False, implied_year=False)
+    return b
+
+
+def _start_from_end(a: TimeSpan, b: TimeSpan) -> TimeSpan:
+    if a.implied_year and a.time_start and a.time_end and b.time_end and not b.relative \
+            and not b.implied_year:
+        shift = b.time_end.year - a.time_start.year
+        if (a.time_start.month, a.time_start.day) > (b.time_end.month, b.time_end.day):
+            shift -= 1
+        return replace(_shift_years(a, shift), anchor=None, relative=False,
+                       implied_year=False)
+    return a
+
+
+def _shift_years(t: TimeSpan, years: int) -> TimeSpan:
+    if not years or t.time_start is None or t.time_end is None:
+        return t
+    end_of_month = t.time_end == cal.month_end(t.time_end.year, t.time_end.month)
+    try:
+        start = t.time_start.replace(year=t.time_start.year + years)
+        end = (cal.month_end(t.time_end.year + years, t.time_end.month) if end_of_month
+               else t.time_end.replace(year=t.time_end.year + years))
+    except ValueError:
+        return t
+    return replace(t, time_start=start, time_end=end)
 
 
 def _interpret(m: Any, g: _Grammar, when: date | None, text: str, base: int,
@@ -170,6 +305,7 @@ def _interpret(m: Any, g: _Grammar, when: date | None, text: str, base: int,
             start += 1
     direction = g.get("DIRECTIONS", d.get("dir")) or g.get("PREFIX_DIRECTIONS", pdir) or None
     qualifier = (g.get("SUFFIX_QUALIFIERS", d.get("qual"))
+                 or g.get("SUFFIX_QUALIFIERS", d.get("dqual"))
                  or g.get("PREFIX_QUALIFIERS", d.get("pqual")) or "exact")
     fields: dict[str, Any] | None
     if d.get("reln"):
@@ -228,8 +364,34 @@ def _point(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str
     year: int | None = None
     offset = 0
     relative = True
+    if d.get("rday"):
+        anchor = f"D{g.get('RELATIVE_DAYS', d['rday']):+d}"
+        return {"anchor": anchor, "relative": True, "granularity": "day",
+                **_resolved(anchor, when)}
+    if d.get("rquarter"):  # 上个季度: counted from the article's quarter
+        if when is None:
+            return None
+        q = (when.month - 1) // 3 + g.get("RELATIVE_QUARTERS", d["rquarter"])
+        anchor = f"Y{q // 4:+d}/Q{q % 4 + 1}"
+        gran = "quarter"
+        if d.get("qpart"):  # 上季度末: the quarter's last month; 初 its first
+            month = (q % 4) * 3 + (1 if d["qpart"] == "初" else 3)
+            anchor, gran = f"Y{q // 4:+d}/M{month:02d}", "month"
+        return {"anchor": anchor, "relative": True, "granularity": gran,
+                **_resolved(anchor, when)}
+    if d.get("bday"):  # 23日 ending a range: the month is the range start's (see _ranges)
+        return _relative_small("M", 0, {"day": d["bday"]}, g, when)
     if d.get("year"):
-        year = int((d["year"] or "").translate(_FULLWIDTH))
+        n_year = _number(d["year"] or "", {})
+        if n_year is None:
+            return None
+        year = int(n_year)
+        relative = False
+    elif d.get("year2"):
+        n_year = _number(d["year2"] or "", {})
+        if n_year is None:
+            return None
+        year = cal.year_from_two_digits(int(n_year), when)
         relative = False
     elif d.get("era"):
         n = 1.0 if d.get("eyear") == "元" else _number(d.get("eyear") or "", {})
@@ -253,9 +415,20 @@ def _point(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str
         if direction:
             out["_direction"] = direction
         return out
+    elif d.get("wshift"):
+        return _relative_small("W", g.get("WEEKDAY_SHIFTS", d["wshift"]), d, g, when)
     elif d.get("weekday") and not d.get("month") and not d.get("mname"):
         return _relative_small("W", 0, d, g, when)
 
+    if d.get("firstn") or d.get("firstq"):  # 今年前五个月, 去年前三季度: from January on
+        y = year if year is not None else (when.year + offset if when else None)
+        n = _number(d.get("firstn") or d.get("firstq") or "", {})
+        first_months = None if n is None else int(n) * (3 if d.get("firstq") else 1)
+        if y is None or first_months is None or not 1 <= first_months <= 12:
+            return None
+        # resolved here (no anchor names a run of months), so not left relative
+        return {"anchor": None, "relative": False, "granularity": "month",
+                "time_start": date(y, 1, 1), "time_end": cal.month_end(y, first_months)}
     part: str | None = None
     sub: str | None = None
     gran = "year"
@@ -298,6 +471,11 @@ def _point(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str
             part, gran = f"M{month:02d}-{int(day):02d}", "day"
         elif d.get("mpart"):
             sub, gran = g.get("MONTH_PARTS", d["mpart"]), "part"
+        elif d.get("mweek"):
+            n_week = _number(d["mweek"] or "", {})
+            if n_week is None:
+                return None
+            sub, gran = f"W{int(n_week)}", "week"
     anchor = f"{kind}{offset:+d}" + (f"/{part}" if part else "") + (f"/{sub}" if sub else "")
     if year is not None:
         if not 1 <= year <= 9000:
@@ -328,6 +506,11 @@ def _relative_small(kind: str, offset: int, d: dict[str, str | None], g: _Gramma
     if kind == "M" and (word := d.get("mpart")):
         part = g.get("BARE_MONTH_WORDS", word) if bare else g.get("MONTH_PARTS", word)
         gran = "part"
+    elif kind == "M" and d.get("mweek"):
+        n_week = _number(d["mweek"] or "", {})
+        if n_week is None:
+            return None
+        part, gran = f"W{int(n_week)}", "week"
     elif kind == "M" and d.get("day"):
         n = _number(d["day"] or "", {})
         if n is None or not 1 <= n <= 31:
@@ -336,17 +519,37 @@ def _relative_small(kind: str, offset: int, d: dict[str, str | None], g: _Gramma
     elif kind == "W" and d.get("weekday"):
         wd = g.get("WEEKDAYS", d["weekday"])
         part, gran = cal.WEEKDAYS[wd], "day"
+    elif kind == "W" and d.get("wend"):  # 今週末, 下周末: its Saturday and Sunday
+        part, gran = "weekend", "part"
     anchor = f"{kind}{offset:+d}" + (f"/{part}" if part else "")
     return {"anchor": anchor, "relative": True, "granularity": gran, **_resolved(anchor, when)}
 
 
 def _offset(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str, Any] | None:
     """3年後 → the year after next but one; 10年以上前 → 2016 (at least that long ago)."""
-    n = _number(d["reln"] or "", g.tables["NUMBER_WORDS"])
-    unit = _OFFSET_UNITS.get(_key(d.get("relunit") or ""))
+    word = d["reln"] or ""
+    n = {"半": 0.5, "四半": 0.25}.get(word) or _number(word, g.tables["NUMBER_WORDS"])
+    unit_word = _key(d.get("relunit") or "")
+    unit = _OFFSET_UNITS.get(unit_word) or {"月": "M", "世紀": "Y"}.get(unit_word)
     sign = g.get("OFFSET_SIGNS", d.get("relsign"))
-    if n is None or unit is None or sign is None or n != int(n):
+    if n is None or unit is None or sign is None:
         return None
+    if unit_word == "世紀":
+        n *= 100
+    if d.get("rhalf"):
+        n += 0.5
+    if n != int(n):
+        # 1年半後, 半年前: the year (or month) that holds the day so far away
+        months = n * 12 if unit == "Y" else n if unit == "M" else None
+        if months is None or when is None:
+            return None
+        day = cal.add_duration(when, sign * months, "M")
+        if unit == "Y":
+            anchor = f"Y{day.year - when.year:+d}"
+        else:
+            anchor = f"M{(day.year - when.year) * 12 + day.month - when.month:+d}"
+        return {"anchor": anchor, "relative": True, "granularity": _GRANULARITY[unit],
+                **_resolved(anchor, when)}
     anchor = f"{unit}{sign * int(n):+d}"
     return {"anchor": anchor, "relative": True, "granularity": _GRANULARITY[unit],
             **_resolved(anchor, when)}
@@ -367,7 +570,7 @@ def _length(d: dict[str, str | None], g: _Grammar, when: date | None, text: str,
     if d.get("dvague"):
         low, high = g.get("VAGUE_COUNTS", d["dvague"])
     elif d.get("dhalfonly"):
-        if unit not in ("Y", "C", "D"):
+        if unit not in ("Y", "C", "D", "M", "H"):
             return None  # 半分 is a half, not half a minute
         low = high = 0.25 if d["dhalfonly"] == "四半" else 0.5
     else:
@@ -380,13 +583,22 @@ def _length(d: dict[str, str | None], g: _Grammar, when: date | None, text: str,
         low = high = n + half
         if low <= 0:
             return None
-        if unit == "Y" and n >= 1000:
-            return None  # 2026年 is a year, read elsewhere
+        if unit == "Y" and n >= 1000 and not _KANJI_LENGTH.search(d.get("dnum") or ""):
+            return None  # 2026年 is a year, read elsewhere (千年 is a length)
         unit_word = _key(d.get("dunit") or "")
-        short = unit in ("MIN", "S") or unit_word in ("日", "週", "day", "week") or (
-            unit == "D" and n <= 31)
-        if short and not d.get("ahead") and g.lang != "en" and not (
+        # 15日 may be a day of the month; 15天 never is
+        short = unit_word in ("日", "週", "day", "week") or (
+            unit == "D" and n <= 31 and unit_word != "天") or (
+            unit in ("MIN", "S") and (
+                _NOT_MINUTES.search(text, max(0, start - 1), end + 1) is not None
+                or not (d.get("dnum") or "")[:1].translate(_FULLWIDTH).isdigit()))  # 十分
+        if d.get("dhalf") or d.get("dhalf2"):
+            short = False  # 1日半: no day of a month
+        # the smaller part of a compound length (1時間30分, 1年2ヶ月10日) is a length too
+        after_length = _AFTER_LENGTH.search(text, max(0, start - 4), start) is not None
+        if short and not d.get("ahead") and g.lang != "en" and not after_length and not (
                 _LENGTH_CONTEXT.match(after) or unit_word.endswith("間") or d.get("qual")
+                or d.get("dqual")
                 or d.get("dir") or d.get("pqual") or (unit == "D" and n > 31)):
             return None  # 15日 may be a day of the month, 3分 a fraction
     if unit in _YEAR_MULTIPLES:

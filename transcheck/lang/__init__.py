@@ -9,6 +9,7 @@ from __future__ import annotations
 import regex
 
 LANGS = ("ja", "zh", "en")
+NAMES = {"ja": "Japanese", "zh": "Chinese", "en": "English"}
 
 # Seconds any one pattern may spend scanning one unit's text (the `regex` module's
 # timeout); past it the text is refused as too complex rather than hanging a CI job.
@@ -35,3 +36,34 @@ def detect(text: str, sample: int = 20000) -> str:
     if han:
         return "zh"
     return "en"
+
+
+def contradiction(text: str, declared: str, sample: int = 20000) -> str | None:
+    """The language the text is plainly written in when ``declared`` cannot be it, else None.
+
+    Only a clear contradiction counts: English declared for a text mostly in Han and kana,
+    Japanese or Chinese for a text with no Han or kana at all, Chinese for a text with as
+    much kana as Japanese has, Japanese for a long text of Han without one kana. Han alone
+    is left to the declaration (a short Japanese line may hold no kana).
+
+    >>> contradiction("Xは1日あたり2億5000万人のユーザーを抱える", "en")
+    'ja'
+    >>> contradiction("每天2.5亿人", "ja") is None, contradiction("250 million a day", "en") is None
+    (True, True)
+    """
+    head = text[:sample]
+    kana = len(_KANA.findall(head))
+    han = len(_HAN.findall(head))
+    latin = len(_LATIN.findall(head))
+    cjk = kana + han
+    if declared == "en":
+        found = detect(head) if cjk >= 10 and cjk > latin else None
+    elif declared in ("ja", "zh") and cjk == 0 and latin >= 20:
+        found = "en"
+    elif declared == "zh" and kana >= 10 and kana * 20 >= han:
+        found = "ja"
+    elif declared == "ja" and kana == 0 and han >= 200:
+        found = "zh"
+    else:
+        found = None
+    return found if found != declared else None

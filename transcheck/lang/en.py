@@ -16,6 +16,8 @@ Canonical units (what ``Quantity.unit`` holds, whatever the language):
 
 from __future__ import annotations
 
+from .units import SYMBOLS, WORDS
+
 # Scale words written after a number, with a space or without: 250 million, 1.5 trillion.
 SCALE_WORDS: dict[str, int] = {
     "thousand": 10**3,
@@ -31,6 +33,7 @@ SCALE_LETTERS: dict[str, int] = {
     "M": 10**6,
     "mn": 10**6,
     "B": 10**9,
+    "b": 10**9,  # $1.2b
     "bn": 10**9,
     "T": 10**12,
     "tn": 10**12,
@@ -40,30 +43,7 @@ SCALE_LETTERS: dict[str, int] = {
 # The factor brings the value into the canonical unit: 300 kW → 0.3 MW.
 LATIN_UNITS: dict[str, tuple[str, float]] = {
     "%": ("%", 1),
-    "W": ("MW", 1e-6),
-    "kW": ("MW", 1e-3),
-    "KW": ("MW", 1e-3),
-    "MW": ("MW", 1),
-    "GW": ("MW", 1e3),
-    "TW": ("MW", 1e6),
-    "Wh": ("MWh", 1e-6),
-    "kWh": ("MWh", 1e-3),
-    "KWh": ("MWh", 1e-3),
-    "MWh": ("MWh", 1),
-    "GWh": ("MWh", 1e3),
-    "TWh": ("MWh", 1e6),
-    "KB": ("GB", 1e-6),
-    "kB": ("GB", 1e-6),
-    "MB": ("GB", 1e-3),
-    "GB": ("GB", 1),
-    "TB": ("GB", 1e3),
-    "PB": ("GB", 1e6),
-    "USD": ("USD", 1),
-    "JPY": ("JPY", 1),
-    "CNY": ("CNY", 1),
-    "RMB": ("CNY", 1),
-    "EUR": ("EUR", 1),
-    "GBP": ("GBP", 1),
+    **SYMBOLS,  # W kW MW GW TW, Wh … TWh, KB … PB, USD JPY CNY RMB EUR GBP … (units.tsv)
     "km": ("km", 1),
     "kg": ("kg", 1),
     "x": ("倍", 1),
@@ -75,6 +55,8 @@ ATTACHED_ONLY: frozenset[str] = frozenset({"x", "×", "k", "K", "M", "B", "T"})
 
 # Currency signs written before the number: $130 billion, ¥500.
 CURRENCY_SIGNS: dict[str, str] = {
+    # a currency code before the amount: USD 22.5 million
+    **{f"{code} ": code for code in ("USD", "EUR", "JPY", "CNY", "GBP", "HKD", "CHF")},
     "US$": "USD",
     "$": "USD",
     "€": "EUR",
@@ -86,28 +68,13 @@ CURRENCY_SIGNS: dict[str, str] = {
 # English units written as words after the number (matched as whole words).
 UNITS: dict[str, tuple[str, float]] = {
     **LATIN_UNITS,
-    "dollars": ("USD", 1),
-    "dollar": ("USD", 1),
-    "yen": ("JPY", 1),
-    "yuan": ("CNY", 1),
-    "euros": ("EUR", 1),
-    "euro": ("EUR", 1),
+    **WORDS["en"],  # dollars, yen, watts, terawatt-hours, gigabytes … (units.tsv)
     "percent": ("%", 1),
     "per cent": ("%", 1),
     "times": ("倍", 1),
     "fold": ("倍", 1),
     "people": ("人", 1),
     "persons": ("人", 1),
-    "watts": ("MW", 1e-6),
-    "kilowatts": ("MW", 1e-3),
-    "megawatts": ("MW", 1),
-    "gigawatts": ("MW", 1e3),
-    "kilowatt-hours": ("MWh", 1e-3),
-    "megawatt-hours": ("MWh", 1),
-    "megawatt hours": ("MWh", 1),
-    "gigawatt-hours": ("MWh", 1e3),
-    "gigabytes": ("GB", 1),
-    "terabytes": ("GB", 1e3),
 }
 
 # Bounds written before the number (about 50) and after it (50 or more).

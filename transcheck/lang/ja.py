@@ -7,13 +7,30 @@ Canonical unit names are listed in transcheck.lang.en.
 from __future__ import annotations
 
 from . import en
+from .units import WORDS
 
 # Kanji digits and the multipliers inside a group of four: 四百二十 → 420.
 DIGITS: dict[str, int] = {
     "〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-    "八": 8, "九": 9, "壱": 1, "弐": 2, "参": 3,
+    "八": 8, "九": 9, "壱": 1, "弐": 2, "参": 3, "壹": 1, "貳": 2, "參": 3, "肆": 4,
+    "伍": 5, "陸": 6, "漆": 7, "捌": 8, "玖": 9,
 }
-MULTIPLIERS: dict[str, int] = {"十": 10, "百": 100, "千": 1000, "拾": 10}
+MULTIPLIERS: dict[str, int] = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100,
+                               "阡": 1000, "仟": 1000}
+# 〇・〇八 = 0.08, 五・五 (between kanji digits only: 3・11 is a date)
+DECIMAL_POINTS: dict[str, str] = {"・": "kanji"}
+# マイナス五％ = −5 %
+NEGATIVE_WORDS: tuple[str, ...] = ("マイナス",)
+# 一と二分の一 = 1½
+MIXED_FRACTION_JOINERS: tuple[str, ...] = ("と",)
+# a bound between a number and its scale word: 500余万
+SCALE_BOUNDS: dict[str, str] = {"余": "more-than"}
+# 七割半 = 75 %
+HALF_AFTER: tuple[str, ...] = ("割",)
+# smaller units of a currency written after it: 2222円13銭, 545ドルと5セント
+SUBUNITS: dict[str, tuple[str, float]] = {
+    "銭": ("JPY", 0.01), "セント": ("USD", 0.01), "角": ("CNY", 0.1), "分": ("CNY", 0.01),
+}
 
 # Scale words: 2億5000万 → 250000000.
 SCALES: dict[str, int] = {"万": 10**4, "萬": 10**4, "億": 10**8, "兆": 10**12, "京": 10**16}
@@ -36,33 +53,16 @@ UNITS: dict[str, tuple[str, float]] = {
     "歳": ("歳", 1),
     "倍": ("倍", 1),
     "パーセント": ("%", 1),
+    "パーセントポイント": ("%", 1),
+    "匹": ("個", 1),
+    "頭": ("個", 1),
+    "羽": ("個", 1),
+    "粒": ("個", 1),
+    "冊": ("個", 1),
+    "行": ("行", 1),  # コード一行; 邦銀3行
     "割": ("%", 10),  # 3割 = 30%
     "度": ("度", 1),
-    "ドル": ("USD", 1),
-    "米ドル": ("USD", 1),
-    "円": ("JPY", 1),
-    "人民元": ("CNY", 1),
-    "元": ("CNY", 1),
-    "ユーロ": ("EUR", 1),
-    "ポンド": ("GBP", 1),
-    "ウォン": ("KRW", 1),
-    "ワット": ("MW", 1e-6),
-    "キロワット": ("MW", 1e-3),
-    "メガワット": ("MW", 1),
-    "ギガワット": ("MW", 1e3),
-    "テラワット": ("MW", 1e6),
-    "ワット時": ("MWh", 1e-6),
-    "キロワット時": ("MWh", 1e-3),
-    "メガワット時": ("MWh", 1),
-    "ギガワット時": ("MWh", 1e3),
-    "テラワット時": ("MWh", 1e6),
-    "キロワットアワー": ("MWh", 1e-3),
-    "メガワットアワー": ("MWh", 1),
-    "ギガワットアワー": ("MWh", 1e3),
-    "メガバイト": ("GB", 1e-3),
-    "ギガバイト": ("GB", 1),
-    "テラバイト": ("GB", 1e3),
-    "ペタバイト": ("GB", 1e6),
+    **WORDS["ja"],  # ドル, 円, ワット, テラワットアワー, ギガバイト … (units.tsv)
 }
 CURRENCY_SIGNS: dict[str, str] = dict(en.CURRENCY_SIGNS)
 
@@ -101,6 +101,17 @@ SUFFIX_QUALIFIERS: dict[str, str] = {
     "を上限に": "up-to",
     "を上限と": "up-to",
     "未満": "less-than",
+    **{f"より{word}{ending}": q
+       for word, q in (("大き", "more-than"), ("多", "more-than"), ("小さ", "less-than"),
+                       ("少な", "less-than"))
+       for ending in ("い", "く", "な")},
+    "もしくはそれ以上": "at-least",
+    "またはそれ以上": "at-least",
+    "かそれ以上": "at-least",
+    "もしくはそれ以下": "at-most",
+    "またはそれ以下": "at-most",
+    "大なり": "more-than",
+    "小なり": "less-than",
     "弱": "less-than",
     "足らず": "less-than",
     "近く": "approx",
@@ -151,6 +162,10 @@ TIME_WORDS: tuple[str, ...] = (
 # Ordinals are labels, not amounts: 第2章, 6社目, 3番目, 1位.
 ORDINAL_PREFIXES: tuple[str, ...] = ("第", "ナンバー", "No.", "NO.", "no.", "#")
 ORDINAL_SUFFIXES: tuple[str, ...] = ("目", "番目", "番", "位", "号", "等", "次")
+# ordinals read as facts (unit 番目): 6社目, 3回目, 6つ目, 3番目
+COUNTED_ORDINALS: tuple[str, ...] = ("目", "番目")
+# what may not follow a counter for it to be one: 視察団一行は is a party, コード一行で a line
+UNIT_GUARDS: dict[str, str] = {"行": "[はがをもと]"}
 
 # Vague numbers: 数十年, 数百万, 十数人, 何千 — no value to compare.
 VAGUE: tuple[str, ...] = ("数", "何", "幾")
@@ -158,6 +173,8 @@ VAGUE: tuple[str, ...] = ("数", "何", "幾")
 # Words joining the two ends of a range: 200〜300億ドル, 10から20まで.
 RANGE_JOINERS: tuple[str, ...] = ("〜", "～", "~", "-", "–", "—", "から")
 RANGE_CLOSERS: tuple[str, ...] = ("まで",)
+# joiners of a range only with their closing word: 20と30の間 (一と二分の一 is a fraction)
+BETWEEN_JOINERS: dict[str, tuple[str, ...]] = {"と": ("の間",)}
 
 # Fractions and percentages written with words: 3分の1, 百分の五.
 FRACTION_MARKERS: tuple[str, ...] = ("分の",)

@@ -12,6 +12,12 @@ from .patterns import alternation
 RELATIVE_YEARS: dict[str, int] = {"this year": 0, "next year": 1, "last year": -1}
 RELATIVE_MONTHS: dict[str, int] = {"this month": 0, "next month": 1, "last month": -1}
 RELATIVE_WEEKS: dict[str, int] = {"this week": 0, "next week": 1, "last week": -1}
+# next Tuesday, last Wednesday: the weekday in the week after or before the article's
+WEEKDAY_SHIFTS: dict[str, int] = {"this": 0, "next": 1, "last": -1, "coming": 1}
+RELATIVE_DAYS: dict[str, int] = {
+    "today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1,
+    "the day after tomorrow": 2, "the day before yesterday": -2,
+}
 YEAR_PARTS: dict[str, str] = {
     "early": "start", "late": "end", "mid": "mid", "end of": "end", "the end of": "end",
     "start of": "start", "the start of": "start", "beginning of": "start",
@@ -81,6 +87,7 @@ DIRECTIONS: dict[str, str] = {"onward": "from", "onwards": "from"}
 PREFIX_DIRECTIONS: dict[str, str] = {
     "by": "by", "before": "by", "from": "from", "since": "from", "starting in": "from",
     "starting": "from", "after": "from", "until": "until", "till": "until", "through": "until",
+    "to": "until",
     "within": "within", "in": "", "during": "", "of": "", "for": "", "around": "",
     "throughout": "over",
 }
@@ -121,7 +128,7 @@ _YEAR_OR_REL = rf"(?:{_YEAR}|{_RYEAR})"
 TRIGGER = (
     r"\d|\b(?:[Yy]ears?|[Mm]onths?|[Ww]eeks?|[Dd]ays?|[Dd]ecades?|[Cc]entur|[Qq]uarter|[Hh]alf"
     r"|[Hh]ours?|[Mm]inutes?|[Ss]econds?)|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu"
-    r"|Fri|Sat|Sun)"
+    r"|Fri|Sat|Sun)|\b(?:[Tt]oday|[Tt]onight|[Tt]omorrow|[Tt]mrw|[Yy]esterday)\b"
 )
 
 PATTERNS: list[str] = [
@@ -157,6 +164,11 @@ PATTERNS: list[str] = [
     rf"{_PREFIX}\b(?P<rmonth>{_ialt(RELATIVE_MONTHS)})\b{_SUFFIX}",
     rf"{_PREFIX}\b(?P<rweek>{_ialt(RELATIVE_WEEKS)})\b{_SUFFIX}",
     rf"{_PREFIX}(?<![Nn]ext\s+|[Ll]ast\s+|[Tt]his\s+)\b(?P<weekday>{_alt(WEEKDAYS)})\b{_SUFFIX}",
+    rf"{_PREFIX}\b(?P<wshift>{_ialt(WEEKDAY_SHIFTS)})\s+(?P<weekday>{_alt(WEEKDAYS)})\b{_SUFFIX}",
+    # this September: the article's year
+    rf"{_PREFIX}\b[Tt]his\s+(?P<mname>{_MONTHS})\b(?!\s+\d){_SUFFIX}",
+    # yesterday, today, tomorrow
+    rf"{_PREFIX}\b(?P<rday>{_ialt(RELATIVE_DAYS)})\b{_SUFFIX}",
     # the 1990s, the '90s
     rf"{_PREFIX}\b(?:the\s+)?(?:(?P<decade>(?:1[89]|20)\d0)s|'(?P<decade2>\d0)s)\b{_SUFFIX}",
     # 10 years ago, three months later, in 5 years

@@ -20,6 +20,16 @@ RELATIVE_YEARS: dict[str, int] = {
 }
 RELATIVE_MONTHS: dict[str, int] = {"今月": 0, "来月": 1, "再来月": 2, "先月": -1, "先々月": -2}
 RELATIVE_WEEKS: dict[str, int] = {"今週": 0, "来週": 1, "再来週": 2, "先週": -1, "先々週": -2}
+# Days counted from the article's day (今朝 and 今晩 are parts of today).
+RELATIVE_DAYS: dict[str, int] = {
+    "今日": 0, "本日": 0, "今朝": 0, "今晩": 0, "今夜": 0, "明日": 1, "あした": 1, "あす": 1,
+    "明後日": 2, "あさって": 2, "昨日": -1, "きのう": -1, "昨晩": -1, "昨夜": -1,
+    "一昨日": -2, "おととい": -2, "一昨々日": -3,
+}
+# 次の金曜日: the weekday of the week after the article's
+WEEKDAY_SHIFTS: dict[str, int] = {"次の": 1, "前の": -1}
+# Day words also said of an age: 今日の日本 (today's Japan), 明日には (in the future).
+FIGURATIVE_DAYS: tuple[str, ...] = ("今日", "明日")
 
 # Parts of a year written after it (2026年末, 今年の前半) → calendar.YEAR_PARTS names.
 YEAR_PARTS: dict[str, str] = {
@@ -31,7 +41,7 @@ HALVES: dict[str, str] = {
 }
 MONTH_PARTS: dict[str, str] = {
     "上旬": "early", "初旬": "early", "中旬": "mid", "下旬": "late",
-    "初め": "start", "頭": "start", "末": "end", "半ば": "mid",
+    "初め": "start", "頭": "start", "末": "end", "半ば": "mid", "前半": "H1", "後半": "H2",
 }
 # A year or month part written alone means the article's own year or month (年末 → 今年末).
 BARE_YEAR_WORDS: dict[str, tuple[str | None, str | None]] = {  # word → (part, direction)
@@ -64,7 +74,7 @@ VAGUE_COUNTS: dict[str, tuple[float, float]] = {
 }
 # A length ending the article's own time: 今後5年間 (+), 過去5年間 (-).
 AHEAD_WORDS: dict[str, int] = {"今後": 1, "向こう": 1, "この先": 1, "過去": -1, "ここ": -1}
-OFFSET_SIGNS: dict[str, int] = {"後": 1, "前": -1}
+OFFSET_SIGNS: dict[str, int] = {"後": 1, "前": -1, "まえ": -1}
 
 PREFIX_QUALIFIERS: dict[str, str] = {
     "約": "approx", "およそ": "approx", "ほぼ": "approx", "最大": "up-to", "最長": "up-to",
@@ -83,6 +93,11 @@ DIRECTIONS: dict[str, str] = {
     "以内": "within", "内に": "within", "中に": "within",
     "にわたり": "over", "にわたって": "over", "にわたる": "over", "に渡り": "over",
     "に渡って": "over", "に渡る": "over",
+    # a day or month and the time before or after it: 2015年2月1日またはその前
+    "またはその前": "by", "またはそれ以前": "by", "及びその前": "by", "およびその前": "by",
+    "とその前": "by", "の前": "by", "前": "by",
+    "またはその後": "from", "またはそれ以降": "from", "及びその後": "from", "およびその後": "from",
+    "とその後": "from", "の後から": "from", "の後": "from", "後": "from",
 }
 PREFIX_DIRECTIONS: dict[str, str] = {}
 
@@ -92,16 +107,18 @@ NUMBER_WORDS: dict[str, int] = {}
 _alt = alternation
 _SP = SPACE
 _D = DIGIT
-_NUM = numeral("一二三四五六七八九十")
+_NUM = numeral("一二三四五六七八九十百千")
 _Q = r"[1-4１-４一二三四]"
-_MONTH = r"(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９])"
-_DAY = r"(?:3[01]|[12][0-9]|0?[1-9]|３[０１]|[１２][０-９]|０?[１-９])"
+_MONTH = (r"(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９]"
+          r"|(?<![一二三四五六七八九十〇])(?:十[一二]?|[一二三四五六七八九]))")
+_DAY = (r"(?:3[01]|[12][0-9]|0?[1-9]|３[０１]|[１２][０-９]|０?[１-９]"
+        r"|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九](?![十]))")
 _NOT_NUM_BEFORE = NOT_AFTER_NUMBER
 _WEEKDAY_TAIL = rf"(?:{_SP}[(（][月火水木金土日](?:曜日?)?[)）])?"
 
 _SUFFIX = (
     rf"(?:{_SP}(?P<qual>{_alt(SUFFIX_QUALIFIERS)}))?"
-    rf"(?:{_SP}(?P<dir>{_alt(DIRECTIONS)}))?"
+    rf"(?:{_SP}(?P<dir>{_alt(DIRECTIONS)})(?!半))?"
 )
 # 月 as a month only when it is not 月間 (monthly), 月額, 月次, 月目, 月あたり…
 _MONTH_WORD = r"月(?!間|額|次|目|当|あたり|ごと|毎|平均)"
@@ -122,7 +139,7 @@ _YEAR_SUB = (
 
 PATTERNS: list[str] = [
     # 2026年, 2026年度, 令和8年, 今年, 来年度 with an optional part: 第2四半期, 前半, 3月15日, 末
-    rf"{_NOT_NUM_BEFORE}(?:(?P<year>[12]{_D}{{3}}|[１２][０-９]{{3}}){_SP}年"
+    rf"{_NOT_NUM_BEFORE}(?:(?P<year>[12]{_D}{{3}}|[１２][０-９]{{3}}|[一二][〇一二三四五六七八九]{{3}}){_SP}年"
     rf"(?!間|ぶり|以上|以内|未満|近く|余|超|足らず|ほど|程度|後(?!半)|前(?!半)|代|生|目)"
     rf"|(?P<era>{_alt(ERAS)}){_SP}(?P<eyear>元|{_NUM}){_SP}年(?!間|ぶり|代|生|目)"
     rf"|(?P<ryear>{_alt(RELATIVE_YEARS)}))"
@@ -134,9 +151,10 @@ PATTERNS: list[str] = [
     rf"{_NOT_NUM_BEFORE}(?<![年度]{_SP}の?{_SP})(?!{_MONTH}{_SP}月期){_MONTH_SUB}{_SUFFIX}",
     # 今月, 来月末, 先月15日
     rf"(?P<rmonth>{_alt(RELATIVE_MONTHS)})(?:{_SP}の?{_SP}(?P<mpart>{_alt(MONTH_PARTS)})(?!て)"
-    rf"|{_SP}(?P<day>{_DAY}){_SP}日(?!間))?{_SUFFIX}",
+    rf"|{_SP}の?{_SP}(?P<day>{_DAY}){_SP}日(?!間))?{_SUFFIX}",
     # 今週, 来週の月曜日
-    rf"(?P<rweek>{_alt(RELATIVE_WEEKS)})(?:{_SP}の?{_SP}(?P<weekday>[月火水木金土日])曜日?)?{_SUFFIX}",
+    rf"(?P<rweek>{_alt(RELATIVE_WEEKS)})(?:{_SP}の?{_SP}(?P<weekday>[月火水木金土日])曜日?"
+    rf"|(?P<wend>末))?{_SUFFIX}",
     # 月曜日, 金曜 (not 毎週月曜: a rate)
     rf"(?<!毎週?|[0-9０-９年月(（])(?P<weekday>[月火水木金土日])曜(?:日)?{_SUFFIX}",
     # 年末, 年明け, 年内, 上半期 alone: the article's own year
@@ -153,11 +171,32 @@ PATTERNS: list[str] = [
     rf"{_NOT_NUM_BEFORE}(?P<century>[12]?[0-9]|二十一|二十|十九){_SP}世紀(?!間|近く|以上|半){_SUFFIX}",
     # 3年後, 10年以上前, 2か月前, 5日後
     rf"{_NOT_NUM_BEFORE}(?P<reln>[0-9０-９]{{1,3}}|(?<![一二三四五六七八九十])[一二三四五六七八九十]{{1,4}}){_SP}"
-    rf"(?P<relunit>年|か月|ヶ月|ヵ月|カ月|ケ月|箇月|週間|日)"
-    rf"(?P<qual>以上|近く|余り|ほど|あまり)?(?P<relsign>後|前)(?!半|後|期|者|述|記|提|回)"
+    rf"(?P<relunit>年|か月|ヶ月|ヵ月|カ月|ケ月|箇月|週間|日間|日)(?P<rhalf>半)?"
+    rf"(?P<qual>以上|近く|余り|ほど|あまり|くらい|ぐらい)?(?P<relsign>後|前|まえ)"
+    rf"(?!半|後|期|者|述|記|提|回)"
     rf"(?:{_SP}(?P<dir>{_alt(DIRECTIONS)}))?",
+    # 半年前, 半月後, 四半世紀ほど前: half a unit, or a quarter of a century
+    r"(?<![0-9０-９一二三四五六七八九十])(?P<reln>四半|半)(?P<relunit>年|月|世紀)"
+    r"(?P<qual>ほど|くらい|ぐらい|近く)?(?P<relsign>後|前)(?!半|後|期|者|述|記|提|回)",
+    # 2021/7: a year and a month
+    rf"{_NOT_NUM_BEFORE}(?P<year>[12]\d{{3}})/(?P<month>1[0-2]|0?[1-9])(?![\d/.])",
+    # Q2 alone: the article's year
+    rf"(?<![A-Za-z0-9０-９年度]{_SP})(?:Q|Ｑ)(?P<quarter>[1-4１-４])(?![0-9０-９A-Za-z]){_SUFFIX}",
+    # 30日, as news writes the day of an event (政府は30日、…): the article's month
+    rf"(?<![0-9０-９月年ヶか間の一二三四五六七八九十])(?P<bday>{_DAY}){_SP}日"
+    rf"(?!間|で|以内|以上|未満|ほど|程度|近く|余|後|前|あたり|当たり|連続|分|目|付|本|ぶり|半|ばかり"
+    rf"|足らず|弱|強|超|中|おき|ごと|毎|平均|経|か(?!ら)|ヶ){_SUFFIX}",
+    rf"(?P<wshift>{_alt(WEEKDAY_SHIFTS)}){_SP}(?P<weekday>[月火水木金土日])曜日?{_SUFFIX}",
+    # 今日, 明日, 一昨日: a day counted from the article's
+    # (今日、 and 明日には open a sentence as "nowadays" and "in the future": not a day)
+    rf"(?:(?P<rday>{_alt(w for w in RELATIVE_DAYS if w not in FIGURATIVE_DAYS)})"
+    rf"|(?P<rday>{_alt(FIGURATIVE_DAYS)})"
+    rf"(?!{_SP}(?:[、，,]|には|では|こそ|も|の(?!朝|昼|夜|夕|午|{_D}|[一二三四五六七八九十]))))"
+    rf"{_SUFFIX}",
+    # the end of a range that names only its day: 4日から23日まで, 10日-20日
+    rf"(?<=(?:から|[〜～~\-－]){_SP})(?P<bday>{_DAY}){_SP}日(?!間){_SUFFIX}",
     # 今後5年間, 過去10年, ここ数年
-    rf"(?P<ahead>{_alt(AHEAD_WORDS)}){_SP}(?:(?P<dnum>{_NUM})|(?P<dvague>{_alt(VAGUE_COUNTS)}))"
+    rf"(?P<ahead>{_alt(AHEAD_WORDS)}){_SP}の?{_SP}(?:(?P<dnum>{_NUM})|(?P<dvague>{_alt(VAGUE_COUNTS)}))"
     rf"{_SP}(?P<dunit>年間|年|か月間|ヶ月間|カ月間|か月|ヶ月|カ月|ヵ月|週間|日間|日)"
     rf"(?P<dhalf2>半)?{_SUFFIX}",
     # 4ヶ月, 122日, 2年半, 45分間, 半年, 数十年, 約3年, 10年以上, 4ヶ月足らず

@@ -7,10 +7,32 @@ transcheck.lang.en.
 from __future__ import annotations
 
 from . import en
+from .units import WORDS
 
 DIGITS: dict[str, int] = {
     "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
-    "六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3,
+    "六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3,
+    "肆": 4, "伍": 5, "陆": 6, "陸": 6, "柒": 7, "捌": 8, "玖": 9, "俩": 2, "倆": 2,
+}
+# A lone digit after 百, 千 or a scale word stands for the next place down, as spoken:
+# 三万五 = 35000, 两千六 = 2600 (in Japanese 百三 is 103, so the table is Chinese only)
+ELIDED_PLACE = 100
+# The full-width comma after ASCII digits is the clause comma ($20，300美圆: two amounts);
+# only between full-width digits does it group thousands (１１１，１１１).
+FULLWIDTH_COMMA_GROUPS_ASCII_DIGITS = False
+# 十五点七 = 15.7, 一百点123 = 100.123
+DECIMAL_POINTS: dict[str, str] = {"点": "any", "點": "any"}
+# 负40% = −40 %
+NEGATIVE_WORDS: tuple[str, ...] = ("负", "負")
+# 三百五十又三分之一 = 350⅓
+MIXED_FRACTION_JOINERS: tuple[str, ...] = ("又",)
+# a bound between a number and its scale word: 500余万 is more than 5,000,000
+SCALE_BOUNDS: dict[str, str] = {"多": "more-than", "余": "more-than", "餘": "more-than"}
+# 三成半 = 35 %
+HALF_AFTER: tuple[str, ...] = ("成", "折")
+# smaller units of a currency written after it: 五元三毛 = 5.3 元, 123元1角1分
+SUBUNITS: dict[str, tuple[str, float]] = {
+    "角": ("CNY", 0.1), "毛": ("CNY", 0.1), "分": ("CNY", 0.01),
 }
 MULTIPLIERS: dict[str, int] = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100,
                                "仟": 1000}
@@ -50,32 +72,24 @@ UNITS: dict[str, tuple[str, float]] = {
     "家": ("社", 1),
     "次": ("回", 1),
     "岁": ("歳", 1),
+    "对": ("個", 1),
+    "對": ("個", 1),
+    "双": ("個", 1),
+    "雙": ("個", 1),
     "倍": ("倍", 1),
     "成": ("%", 10),  # 三成 = 30%
-    "美元": ("USD", 1),
-    "美金": ("USD", 1),
-    "日元": ("JPY", 1),
-    "日圆": ("JPY", 1),
-    "人民币": ("CNY", 1),
-    "元": ("CNY", 1),
-    "块钱": ("CNY", 1),
-    "欧元": ("EUR", 1),
-    "英镑": ("GBP", 1),
-    "韩元": ("KRW", 1),
-    "瓦": ("MW", 1e-6),
-    "千瓦": ("MW", 1e-3),
-    "兆瓦": ("MW", 1),
-    "吉瓦": ("MW", 1e3),
-    "太瓦": ("MW", 1e6),
-    "瓦时": ("MWh", 1e-6),
-    "千瓦时": ("MWh", 1e-3),
-    "兆瓦时": ("MWh", 1),
-    "吉瓦时": ("MWh", 1e3),
-    "太瓦时": ("MWh", 1e6),
+    "折": ("%", 10),  # 九折 = 90 % of the price
+    "个百分点": ("%", 1),  # percentage points
+    "個百分點": ("%", 1),
+    "个百分點": ("%", 1),
+    "百分点": ("%", 1),
+    "百分點": ("%", 1),
+    **WORDS["zh"],  # 美元, 元, 港元, 千瓦, 太瓦时, 吉字节 … (units.tsv)
 }
 # what may not follow a unit for it to be one: 三成 is 30%, 一成不变 and 三成为 are words
 UNIT_GUARDS: dict[str, str] = {
     "成": "[为為员員立本交功果都绩績熟长長年人不型品就效分份像语語色形全真败敗千百万萬]",
+    "折": "[扣旧舊叠疊算合射线線腾騰磨返回断斷中]",
 }
 CURRENCY_SIGNS: dict[str, str] = {**en.CURRENCY_SIGNS, "¥": "CNY", "￥": "CNY"}
 
@@ -103,6 +117,29 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "不到": "less-than",
     "不足": "less-than",
     "少于": "less-than",
+    "少於": "less-than",
+    "小于": "less-than",
+    "小於": "less-than",
+    "低于": "less-than",
+    "低於": "less-than",
+    "大于": "more-than",
+    "大於": "more-than",
+    "高于": "more-than",
+    "高於": "more-than",
+    "多于": "more-than",
+    "多於": "more-than",
+    "不大于": "at-most",
+    "不大於": "at-most",
+    "不超过": "at-most",
+    "不超過": "at-most",
+    "不高于": "at-most",
+    "不多于": "at-most",
+    "不小于": "at-least",
+    "不小於": "at-least",
+    "不少于": "at-least",
+    "不少於": "at-least",
+    "不低于": "at-least",
+    "不低於": "at-least",
 }
 # verbs a bound may stand before: 约为1亿, 约相当于50万块, 至少有5家, 超过了1万亿, 约合40吉瓦时,
 # 大约在2万到3万美元之间
@@ -153,12 +190,15 @@ TIME_WORDS: tuple[str, ...] = (
 )
 # Words that start like a time but are not one: 7000万日活跃用户 (daily active users),
 # 600亿日元 (yen).
-NOT_TIMES: tuple[str, ...] = ("日活", "月活", "日均", "月均", "日元", "日圆")
+NOT_TIMES: tuple[str, ...] = ("日活", "月活", "日均", "月均", "日元", "日圆", "日圓")
 ORDINAL_PREFIXES: tuple[str, ...] = ("第", "No.", "#")
 ORDINAL_SUFFIXES: tuple[str, ...] = ("号", "號", "名")
 VAGUE: tuple[str, ...] = ("数", "數", "几", "幾", "多少")
-RANGE_JOINERS: tuple[str, ...] = ("〜", "～", "~", "-", "–", "—", "至", "到")
+RANGE_JOINERS: tuple[str, ...] = ("〜", "～", "~", "-", "--", "–", "—", "——", "至", "到")
 RANGE_CLOSERS: tuple[str, ...] = ()
+# joiners of a range only with their closing word: 在1万与2万之间, -10000与20000间
+BETWEEN_JOINERS: dict[str, tuple[str, ...]] = {"与": ("之间", "间"), "和": ("之间",),
+                                               "與": ("之間", "間")}
 FRACTION_MARKERS: tuple[str, ...] = ("分之",)
 
 # Words made of numerals that are not numbers (一些, 一直, 统一): a numeral run inside them
