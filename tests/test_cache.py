@@ -73,7 +73,10 @@ def test_options_that_change_findings_miss(tmp_path, cached, checks, capsys):  #
     pairs = _pairs(tmp_path)
     run_cli(["run", str(pairs / "ejaaz"), "--jobs", "1"], capsys)
     run_cli(["run", str(pairs / "ejaaz"), "--jobs", "1", "--date", "2025-06-01"], capsys)
-    run_cli(["run", str(pairs / "ejaaz"), "--jobs", "1", "--lang", "zh"], capsys)
+    run_cli(["run", str(pairs / "ejaaz"), "--jobs", "1", "--date", "2027-03-01"], capsys)
+    assert len(checks) == 3
+    # a language the text contradicts is refused before the cache is asked
+    assert run_cli(["run", str(pairs / "ejaaz"), "--jobs", "1", "--lang", "zh"], capsys)[0] == 2
     assert len(checks) == 3
 
 
