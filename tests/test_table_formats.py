@@ -1,0 +1,102 @@
+"""The fact table in the Markdown comment and the HTML page; blame in SARIF and GitHub."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from transcheck.report import markdown as markdown_format
+from transcheck.report import render_run
+from transcheck.run import RunResult, run
+
+from .conftest import FIXTURES
+
+CHAINS = FIXTURES / "chains"
+HOSTILE_NAME = "c`<img src=x onerror=alert(1)>` @octocat |x| **b**.ja.txt"
+
+
+@pytest.fixture(scope="module")
+def chains_run() -> RunResult:
+    return run([str(CHAINS / name) for name in ("ejaaz", "nvidia", "solana")])
+
+
+def hostile_folder(tmp: Path) -> Path:
+    """The three-peer folder under a hostile name, its drifted version under another."""
+    folder = tmp / "p1 `<img src=x onerror=alert(1)>` @octocat"
+    shutil.copytree(CHAINS / "solana", folder)
+    (folder / "c.ja.txt").rename(folder / HOSTILE_NAME)
+    toml = (folder / "pair.toml").read_text("utf-8")
+    toml = toml.replace('file = "c.ja.txt"', f"file = '{HOSTILE_NAME}'")
+    toml = toml.replace('label = "C"', 'label = "C @octocat <b>x</b>"')
+    (folder / "pair.toml").write_text(toml, "utf-8")
+    return folder
+
+
+def md_rows(out: str) -> list[str]:
+    return [line for line in out.splitlines() if line.startswith("| quantity |")
+            or line.startswith("| time |") or line.startswith("| entity |")]
+
+
+# -- Markdown ------------------------------------------------------------------------------
+
+
+def test_markdown_folds_each_folders_table_after_its_pairs(chains_run: RunResult) -> None:
+    out = render_run(chains_run, "markdown")
+    for name in ("ejaaz", "nvidia", "solana"):
+        table = chains_run.tables[str(CHAINS / name)]
+        if table.disagreeing():
+            assert f"#### Fact table of `{CHAINS / name}`" in out
+    head = out.index(f"#### Fact table of `{CHAINS / 'ejaaz'}`")
+    block = out[head: out.index("</details>", head)]
+    assert "<details>" in block and "<summary>7 of 141 facts disagree across 4 versions" \
+        "</summary>" in block
+    assert ("| fact | bitpush.zh.txt | techflow.zh.txt | bitpush.ja.txt | techflow.ja.txt "
+            "| to blame |") in block
+    rows = md_rows(block)
+    assert "| quantity | — | 高达350亿美元 L16 | — | ❗ **350億ドル L18** | techflow.ja.txt |" \
+        in rows
+    assert "| quantity | 2.5亿 L29 | 7000万 L41 | 2億5000万人 L32 | 7000万人 L45 " \
+        "| _cannot tell_ |" in rows
+    assert all(row.count("❗") == (0 if "cannot tell" in row else 1) for row in rows)
+    # the three peers: the minority is marked
+    head = out.index(f"#### Fact table of `{CHAINS / 'solana'}`")
+    [row] = md_rows(out[head: out.index("</details>", head)])
+    assert "| 約18% L" in row and "❗ **約28% L" in row and row.endswith("| c.ja.txt |")
+
+
+def test_markdown_table_escapes_hostile_names(tmp_path: Path) -> None:
+    folder = hostile_folder(tmp_path)
+    out = render_run(run([str(folder)]), "markdown")
+    [row] = md_rows(out)
+    assert row.count(" | ") == 4  # five cells: the pipes in the name escaped
+    prose = re.sub(r"(`+).*?\1", "", out)
+    assert "@octocat" not in prose and "<img" not in prose and "<b>" not in prose
+    assert "**b**" not in prose  # no emphasis from a file name
+    for line in out.splitlines():
+        assert line.count("``") % 2 == 0, line
+
+
+def test_markdown_of_many_folders_still_fits(chains_run: RunResult) -> None:
+    ejaaz = str(CHAINS / "ejaaz")
+    pairs = [p for p in chains_run.pairs if p.folder == ejaaz][-1:]  # the two Japanese
+    copies, tables = [], {}
+    for k in range(40):
+        folder = f"pairs/copy-{k:02}"
+        copies += [dataclasses.replace(p, folder=folder) for p in pairs]
+        tables[folder] = dataclasses.replace(chains_run.tables[ejaaz], folder=folder)
+    out = render_run(RunResult(copies, [], tables), "markdown")
+    assert len(out) <= markdown_format.LIMIT
+    shown = out.count("#### Fact table of")
+    assert 0 < shown < 40  # the tables after the errors and warnings, as many as fit
+    assert out.count("<summary>7 of 141 facts disagree") == shown
+    last = out.splitlines()[-1]
+    assert last.startswith("**Not shown, to fit GitHub's 65,536-character comment:")
+    assert f"the fact tables of {40 - shown} folders" in last
+    # a small limit still holds
+    out = markdown_format.render_run(RunResult(copies[:6], [], dict(list(tables.items())[:1])),
+                                     limit=3_000)
+    assert len(out) <= 3_000
