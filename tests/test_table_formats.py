@@ -100,3 +100,45 @@ def test_markdown_of_many_folders_still_fits(chains_run: RunResult) -> None:
     out = markdown_format.render_run(RunResult(copies[:6], [], dict(list(tables.items())[:1])),
                                      limit=3_000)
     assert len(out) <= 3_000
+
+
+# -- HTML ----------------------------------------------------------------------------------
+
+
+def html_rows(out: str) -> list[str]:
+    return re.findall(r'<tr class="fact-row [^"]*">.*?</tr>', out, re.S)
+
+
+def test_html_shows_each_folders_disagreeing_rows_in_their_sentences(
+        chains_run: RunResult) -> None:
+    out = render_run(chains_run, "html")
+    sections = re.findall(r'<section class="facts".*?</section>', out, re.S)
+    tables = [t for t in chains_run.tables.values() if t.disagreeing()]
+    assert len(sections) == len(tables) >= 2
+    ejaaz = next(s for s in sections if "chains/ejaaz" in s)
+    rows = html_rows(ejaaz)
+    assert len(rows) == 7
+    blamed = [r for r in rows if "blamed" in r]
+    assert len(blamed) == 2 and all(r.startswith('<tr class="fact-row blamed">') for r in blamed)
+    yen = blamed[-1]
+    # the departing cell: a class, and a marker in words, not colour alone
+    cell = re.search(r'<td class="cell blamed".*?</td>', yen, re.S)
+    assert cell and "⚑ drift came in here" in cell.group()
+    assert '<strong class="fact">350億ドル</strong>' in cell.group()
+    assert '<mark class="fact">350億ドル</mark>' in cell.group()  # in its sentence
+    assert yen.count('<td class="cell empty">') == 2 and yen.count(">—<") == 2
+    users = next(r for r in rows if "7000万人" in r)
+    assert '<em class="cannot-tell">cannot tell</em>' in users and "blamed" not in users
+    assert "2億5000万人" in users and "日間アクティブユーザー" in users
+
+
+def test_html_table_escapes_hostile_names_and_text(tmp_path: Path) -> None:
+    folder = hostile_folder(tmp_path)
+    with (folder / HOSTILE_NAME).open("a", encoding="utf-8") as fh:
+        fh.write("\x1b]0;pwned\x07<script>alert(1)</script>\n")
+    out = render_run(run([str(folder)]), "html")
+    [section] = re.findall(r'<section class="facts".*?</section>', out, re.S)
+    assert "<img" not in out and "<script>alert" not in out and "<b>x" not in out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "&lt;img src=x onerror=alert(1)&gt;" in section  # the folder's name, escaped
+    assert "C @octocat &lt;b&gt;x&lt;/b&gt;" in section  # the label
