@@ -8,9 +8,9 @@ warnings, infos folded below them, and jumps to them (click: the row scrolls int
 both marks light up); checkboxes filter by severity and the counts follow them. A run of
 several pairs opens with an index of them. After a folder's pairs comes its fact table:
 the facts its versions disagree on, each version's cell with the fact in its sentence, the
-version to blame marked (a class and the words "drift came in here"). On a phone the two versions of each row are
-stacked, each under its label (so are a fact table's cells). The page has its CSS and JS inline and loads nothing from
-the network.
+version to blame marked (a class and the words "drift came in here"). On a phone the two
+versions of each row are stacked, each under its label (so are a fact table's cells). The
+page has its CSS and JS inline and loads nothing from the network.
 
 The page is a Jinja2 template (``templates/report.html.j2``) with autoescaping on: every
 name, label, message and line of text is escaped by the template, not by hand, and its
