@@ -142,3 +142,32 @@ def test_html_table_escapes_hostile_names_and_text(tmp_path: Path) -> None:
     assert "\x1b" not in out and "\x07" not in out
     assert "&lt;img src=x onerror=alert(1)&gt;" in section  # the folder's name, escaped
     assert "C @octocat &lt;b&gt;x&lt;/b&gt;" in section  # the label
+
+
+# -- SARIF and GitHub: the version to blame where a finding has one ------------------------
+
+
+def test_sarif_and_github_name_the_version_to_blame(chains_run: RunResult) -> None:
+    import json
+
+    import jsonschema
+
+    blamed = [f for p in chains_run.pairs if p.report for f in p.report.findings if f.blame]
+    assert blamed  # the chains name a version to blame on some findings
+    log = json.loads(render_run(chains_run, "sarif"))
+    schema = json.loads((FIXTURES / "sarif-schema-2.1.0.json").read_text("utf-8"))
+    jsonschema.validate(log, schema)
+    results = log["runs"][0]["results"]
+    with_blame = [r for r in results if "blame" in r["properties"]]
+    assert len(with_blame) == len(blamed)
+    for r in with_blame:
+        name = r["properties"]["blame"].rsplit("/", 1)[-1]
+        assert r["message"]["text"].endswith(
+            f" The drift came in at {name} (see the fact table).")
+    assert all("drift came in" not in r["message"]["text"] for r in results
+               if "blame" not in r["properties"])
+    annotations = render_run(chains_run, "github").splitlines()
+    said = [a for a in annotations if "%0AThe drift came in at " in a]
+    assert len(said) == len(blamed)  # every finding an annotation, infos as notices
+    assert any("techflow.ja.txt (see the fact table)." in a for a in said)
+    assert all(re.match(r"::(error|warning|notice) ", a) for a in said)
