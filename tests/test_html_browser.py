@@ -8,6 +8,7 @@ TRANSCHECK_REQUIRE_BROWSER=1 so that there it fails instead.
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ from transcheck.cli import _load
 from transcheck.report import render_run
 from transcheck.run import PairResult, RunResult, finish
 
-from .conftest import BITPUSH, ROOT, TECHFLOW
+from .conftest import BITPUSH, FIXTURES, ROOT, TECHFLOW
 
 ARTIFACTS = ROOT / "artifacts"
 CHROMIUM_FLAGS = (
@@ -235,3 +236,55 @@ def test_a_run_of_pairs_opens_with_an_index(browser: Any, tmp_path: Path) -> Non
     bottom = browser.execute_script("return arguments[0].getBoundingClientRect().bottom", bar)
     assert all(browser.execute_script("return arguments[0].getBoundingClientRect().top", h)
                >= bottom - 1 for h in heads)
+
+
+def test_the_fact_table_marks_the_blamed_cell_on_desktop_and_phone(browser: Any,
+                                                                   tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    from transcheck.run import run
+
+    path = tmp_path / "chains.html"
+    path.write_text(render_run(run([str(FIXTURES / "chains" / "ejaaz")]), "html"),
+                    encoding="utf-8")
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.set_window_size(1400, 1000)
+    browser.get(path.as_uri())
+    section = browser.find_element(By.CSS_SELECTOR, "section.facts")
+    browser.execute_script("arguments[0].scrollIntoView()", section)
+    rows = section.find_elements(By.CSS_SELECTOR, "tr.fact-row")
+    assert len(rows) == 7
+    blamed = section.find_elements(By.CSS_SELECTOR, "td.blamed")
+    assert len(blamed) == 2 and all("drift came in here" in c.text for c in blamed)
+    assert "350億ドル" in blamed[-1].text
+    assert section.find_elements(By.CSS_SELECTOR, "em.cannot-tell")[0].text == "cannot tell"
+    # the four versions side by side on a desktop: one row, four cells abreast
+    cells = rows[0].find_elements(By.CSS_SELECTOR, "td.cell")
+    tops = {round(browser.execute_script("return arguments[0].getBoundingClientRect().top",
+                                         c)) for c in cells}
+    assert len(cells) == 4 and len(tops) == 1
+    section.screenshot(str(ARTIFACTS / "html-fact-table.png"))
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 390, "height": 844, "deviceScaleFactor": 2,
+                             "mobile": True})
+    try:
+        browser.get(path.as_uri())
+        section = browser.find_element(By.CSS_SELECTOR, "section.facts")
+        browser.execute_script("arguments[0].scrollIntoView()", section)
+        # stacked: each version's cell under the one before, under its label, the page
+        # no wider than the phone
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+        row = section.find_elements(By.CSS_SELECTOR, "tr.fact-row")[-1]
+        cells = row.find_elements(By.CSS_SELECTOR, "td.cell")
+        boxes = [browser.execute_script("return arguments[0].getBoundingClientRect()", c)
+                 for c in cells]
+        assert all(b["top"] >= a["bottom"] - 1 for a, b in itertools.pairwise(boxes))
+        labels = [c.find_element(By.CSS_SELECTOR, ".side-label") for c in cells]
+        assert all(label.is_displayed() for label in labels)
+        assert [label.text for label in labels] == ["BitpushNews (zh)", "TechFlow (zh)",
+                                                    "BitpushNews → ja", "TechFlow → ja"]
+        mark = row.find_element(By.CSS_SELECTOR, "td.blamed .blamed-mark")
+        assert mark.is_displayed() and "drift came in here" in mark.text
+        section.screenshot(str(ARTIFACTS / "html-fact-table-phone.png"))
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model import Finding, Report
 from ..run import RunResult
-from .common import all_stale, labels, primary_and_other, single, stale_note
+from .common import all_stale, display_path, labels, primary_and_other, single, stale_note
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -38,6 +38,8 @@ def annotation(report: Report, f: Finding, names: tuple[str, str], review: str =
         name = names[0] if other.doc is report.left else names[1]
         message += (f"\n{name}: 「{other.loc.text}」 at "
                     f"{other.path}:{other.loc.line}:{other.loc.column}")
+    if f.blame is not None:  # where the run's fact table can tell which version departed
+        message += f"\nThe drift came in at {display_path(f.blame)} (see the fact table)."
     end_line = primary.end_line if primary.end_line != primary.loc.line else None
     return command(COMMANDS[f.severity], message, file=primary.path, line=primary.loc.line,
                    endLine=end_line, col=primary.loc.column, endColumn=primary.end_column,

@@ -6,9 +6,11 @@ in one version only leaves the other cell empty). The facts a finding is about a
 ``<mark>``-ed on both sides; the findings list beside the table leads with errors and
 warnings, infos folded below them, and jumps to them (click: the row scrolls into view and
 both marks light up); checkboxes filter by severity and the counts follow them. A run of
-several pairs opens with an index of them. On a phone the two versions of each row are
-stacked, each under its label. The page has its CSS and JS inline and loads nothing from
-the network.
+several pairs opens with an index of them. After a folder's pairs comes its fact table:
+the facts its versions disagree on, each version's cell with the fact in its sentence, the
+version to blame marked (a class and the words "drift came in here"). On a phone the two
+versions of each row are stacked, each under its label (so are a fact table's cells). The
+page has its CSS and JS inline and loads nothing from the network.
 
 The page is a Jinja2 template (``templates/report.html.j2``) with autoescaping on: every
 name, label, message and line of text is escaped by the template, not by hand, and its
@@ -20,6 +22,7 @@ markup built here is a unit's text with its ``<mark>``s, from pieces escaped the
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,8 +33,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from ..model import Document, Finding, Location, Report
+from ..model import Document, Fact, Finding, Location, Report
 from ..run import PairResult, RunResult
+from ..table import FactTable
 from .common import SEVERITY_RANK, counts_text, display_path, labels, single, stale_note
 
 SEVERITIES = ("error", "warning", "info")
@@ -217,6 +221,49 @@ def _pair(p: int, pair: PairResult) -> dict[str, Any]:
     return out
 
 
+SENTENCE_CHARS = 90  # characters of the unit shown on each side of a fact in the fact table
+
+
+def _sentence(doc: Document, f: Fact) -> Markup:
+    """The unit around a fact, the fact ``<mark>``-ed; cut with … on a long unit."""
+    unit = doc.unit_at(f.start)
+    lo, hi = (unit.start, unit.end) if unit else (f.start, f.end)
+    a, b = max(lo, f.start - SENTENCE_CHARS), min(hi, f.end + SENTENCE_CHARS)
+    before = ("…" if a > lo else "") + doc.text[a : f.start]
+    after = doc.text[f.end : b] + ("…" if b < hi else "")
+    return _e(before) + Markup('<mark class="fact">{}</mark>').format(
+        _e(doc.text[f.start : f.end])) + _e(after)
+
+
+def _facts(table: FactTable) -> dict[str, Any] | None:
+    """What the template shows of a folder's fact table: its disagreeing rows, each version's
+    fact in its sentence, the departing cell marked."""
+    rows = table.disagreeing()
+    if not rows:
+        return None
+    names = [v.label or os.path.basename(v.path) for v in table.versions]
+    versions = [{"label": name, "path": display_path(v.path),
+                 "from": os.path.basename(v.parent) if v.parent else None}
+                for name, v in zip(names, table.versions, strict=True)]
+    out_rows = []
+    for row in rows:
+        cells = []
+        for k, (doc, cell) in enumerate(zip(table.documents, row.cells, strict=True)):
+            blamed = k in row.blame
+            if not cell or doc is None:
+                cells.append({"label": names[k], "empty": True, "blamed": blamed})
+                continue
+            f = cell[0]
+            cells.append({"label": names[k], "empty": False, "blamed": blamed,
+                          "lang": doc.lang, "fact": f.text,
+                          "line": doc.position(f.start)[0],
+                          "more": len(cell) - 1, "sentence": _sentence(doc, f)})
+        out_rows.append({"kind": row.kind, "verdict": row.verdict, "cells": cells,
+                         "blame": ", ".join(names[k] for k in row.blame), "why": row.why})
+    return {"folder": table.folder, "versions": versions, "rows": out_rows,
+            "total": len(table.rows)}
+
+
 @cache
 def _template() -> jinja2.Template:
     env = jinja2.Environment(
@@ -242,7 +289,21 @@ def render_run(run: RunResult, color: bool = False) -> str:
         page_title=page_title, css=_asset("report.css"), js=_asset("report.js"),
         severities=SEVERITIES, counts=counts, total=sum(counts.values()),
         counts_text=counts_text(counts), pairs=[_pair(p, pair) for p, pair in enumerate(run.pairs)],
+        facts=_tables_after(run),
         stale=[stale_note(e) for e in run.stale]) + "\n"
+
+
+def _tables_after(run: RunResult) -> dict[int, dict[str, Any]]:
+    """Each folder's fact table (those with disagreeing rows), by the index of the folder's
+    last pair, after which the page shows it."""
+    out: dict[int, dict[str, Any]] = {}
+    for n, pair in enumerate(run.pairs):
+        last = n + 1 == len(run.pairs) or run.pairs[n + 1].folder != pair.folder
+        table = run.tables.get(pair.folder or "") if last else None
+        facts = _facts(table) if table is not None else None
+        if facts is not None:
+            out[n] = dict(facts, index=len(out))
+    return out
 
 
 def render(report: Report, color: bool = False) -> str:

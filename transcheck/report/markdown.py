@@ -1,4 +1,6 @@
-"""Markdown for a pull-request comment: a table of findings per pair, infos folded away.
+"""Markdown for a pull-request comment: a table of findings per pair, infos folded away,
+and each folder's fact table (its disagreeing rows, the version to blame marked) folded
+after the folder's pairs.
 
 Editors read this in the PR conversation, so errors and warnings come first in a table
 (severity, rule, message, the fact in each version with its line), and the many infos
@@ -6,16 +8,19 @@ Editors read this in the PR conversation, so errors and warnings come first in a
 
 GitHub refuses a comment over 65,536 characters (and a job summary over 1 MiB), so the
 comment is fitted to LIMIT: the summary always; then every pair's errors and warnings, as
-many rows as fit; then the folded infos of as many pairs as still fit; and a last line
-counting what was left out, which the HTML or SARIF report holds in full.
+many rows as fit; then the fact tables of as many folders as fit; then the folded infos of
+as many pairs as still fit; and a last line counting what was left out, which the HTML or
+SARIF report holds in full.
 """
 
 from __future__ import annotations
 
+import os
 import re
 
-from ..model import Finding, Location, Report
+from ..model import Document, Fact, Finding, Location, Report
 from ..run import PairResult, RunResult
+from ..table import FactTable
 from .common import (
     all_stale,
     counts_text,
@@ -119,13 +124,55 @@ def pair_section(pair: PairResult, infos: bool = True,
     return lines
 
 
+TABLE_ROWS = 60  # disagreeing rows of one fact table shown in a comment
+
+
+def _fact_cell(doc: Document | None, cell: tuple[Fact, ...] | None, blamed: bool) -> str:
+    if not cell or doc is None:
+        return "—"
+    f = cell[0]
+    more = f" +{len(cell) - 1}" if len(cell) > 1 else ""
+    text = f"{escape(_cut(f.text, 40))} L{doc.position(f.start)[0]}{more}"
+    return f"❗ **{text}**" if blamed else text
+
+
+def table_section(table: FactTable) -> list[str]:
+    """A folder's fact table, folded: one line per disagreeing row, every version's fact
+    (with its line), the version to blame marked ❗ and named in the last column."""
+    rows = table.disagreeing()
+    if not rows:
+        return []
+    names = [escape(os.path.basename(v.path)) for v in table.versions]
+    where = f" of {code(table.folder)}" if table.folder else ""
+    lines = [f"#### Fact table{where}", "", "<details>",
+             f"<summary>{len(rows)} of {len(table.rows)} facts disagree across "
+             f"{len(names)} versions</summary>", "",
+             f"| fact | {' | '.join(names)} | to blame |",
+             "|---" * (len(names) + 2) + "|"]
+    for row in rows[:TABLE_ROWS]:
+        cells = [_fact_cell(doc, cell, k in row.blame) for k, (doc, cell)
+                 in enumerate(zip(table.documents, row.cells, strict=True))]
+        blame = ", ".join(names[k] for k in row.blame) if row.blame else "_cannot tell_"
+        lines.append(f"| {row.kind} | {' | '.join(cells)} | {blame} |")
+    lines.append("")
+    if len(rows) > TABLE_ROWS:
+        lines += [f"_{len(rows) - TABLE_ROWS} more disagreeing facts not shown here "
+                  "(comment size)._", ""]
+    lines += ["❗ the version where the drift came in; — the version does not state the fact.",
+              "", "</details>", ""]
+    return lines
+
+
 def _size(lines: list[str]) -> int:
     return sum(len(line) + 1 for line in lines)
 
 
-def _fitted(run: RunResult, budget: int) -> tuple[list[list[str]], dict[str, int]]:
-    """Each pair's section, cut to fit ``budget`` characters together; what was cut."""
-    cut = {"error": 0, "warning": 0, "info": 0}
+def _fitted(run: RunResult, budget: int, tables: dict[str, list[str]]
+            ) -> tuple[list[list[str]], dict[str, list[str]], dict[str, int]]:
+    """Each pair's section and the fact tables kept, cut to fit ``budget`` characters
+    together (errors and warnings first, then the fact tables, then the infos); what was
+    cut."""
+    cut = {"error": 0, "warning": 0, "info": 0, "table": 0}
     sections: list[list[str]] = []
     kept_rows: list[int | None] = []
     left = budget
@@ -145,6 +192,12 @@ def _fitted(run: RunResult, budget: int) -> tuple[list[list[str]], dict[str, int
         sections.append(section)
         kept_rows.append(rows)
         left -= _size(section)
+    kept: dict[str, list[str]] = {}
+    for folder, table in tables.items():  # then the fact tables that fit
+        if _size(table) <= left:
+            kept[folder], left = table, left - _size(table)
+        else:
+            cut["table"] += 1
     for k, pair in enumerate(run.pairs):  # then the infos of as many pairs as still fit
         infos = sum(1 for f in pair.report.findings if f.severity == "info") \
             if pair.report is not None else 0
@@ -156,7 +209,7 @@ def _fitted(run: RunResult, budget: int) -> tuple[list[list[str]], dict[str, int
             sections[k], left = full, left - grows
         else:
             cut["info"] += infos
-    return sections, cut
+    return sections, kept, cut
 
 
 def render_run(run: RunResult, color: bool = False, limit: int = LIMIT) -> str:
@@ -179,19 +232,39 @@ def render_run(run: RunResult, color: bool = False, limit: int = LIMIT) -> str:
     if not all_stale(run) and not any(p.report and p.report.findings for p in run.pairs) \
             and not failed:
         tail += ["No drift found.", ""]
-    body = [line for pair in run.pairs for line in pair_section(pair)]
+    tables = {folder: section for folder, table in run.tables.items()
+              if (section := table_section(table))}
+    sections = [pair_section(pair) for pair in run.pairs]
+    body = _with_tables(run, sections, tables)
     if _size(lines) + _size(body) + _size(tail) > limit:
-        sections, cut = _fitted(run, limit - _size(lines) - _size(tail) - _RESERVE)
-        body = [line for section in sections for line in section]
+        sections, tables, cut = _fitted(run, limit - _size(lines) - _size(tail) - _RESERVE,
+                                        tables)
+        body = _with_tables(run, sections, tables)
         missing = sum(1 for s in sections if not s)
-        note = (f"**Not shown, to fit GitHub's {limit:,}-character comment: "
-                f"{counts_text({k: v for k, v in cut.items() if v})}"
+        gone = cut.pop("table")
+        what = counts_text({k: v for k, v in cut.items() if v})
+        if gone:
+            plural = "s" if gone != 1 else ""
+            what += (", " if what else "") + f"the fact table{plural} of {gone} folder{plural}"
+        note = (f"**Not shown, to fit GitHub's {limit:,}-character comment: {what}"
                 + (f" (and {missing} pair{'s' if missing != 1 else ''} left out whole)"
                    if missing else "")
                 + ".** The HTML and SARIF reports of this run hold every finding.")
         tail += [note, ""]
     out = "\n".join(lines + body + tail).rstrip("\n") + "\n"
     return out
+
+
+def _with_tables(run: RunResult, sections: list[list[str]],
+                 tables: dict[str, list[str]]) -> list[str]:
+    """The pairs' sections, each folder's fact table after its last pair."""
+    body: list[str] = []
+    for n, (pair, section) in enumerate(zip(run.pairs, sections, strict=True)):
+        body += section
+        last = n + 1 == len(run.pairs) or run.pairs[n + 1].folder != pair.folder
+        if last:
+            body += tables.get(pair.folder or "", [])
+    return body
 
 
 def render(report: Report, color: bool = False) -> str:

@@ -20,7 +20,15 @@ from .. import __version__
 from ..model import Finding, Report
 from ..rules import RULES
 from ..run import RunResult
-from .common import Span, all_stale, labels, primary_and_other, single, stale_note
+from .common import (
+    Span,
+    all_stale,
+    display_path,
+    labels,
+    primary_and_other,
+    single,
+    stale_note,
+)
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -108,6 +116,10 @@ def result(report: Report, f: Finding, rule_index: dict[str, int], names: tuple[
     props: dict[str, Any] = {"transcheckSeverity": f.severity}
     if pair:
         props["pair"] = pair
+    if f.blame is not None:  # where the run's fact table can tell which version departed
+        out["message"]["text"] += (f" The drift came in at {_escape(os.path.basename(f.blame))}"
+                                   " (see the fact table).")
+        props["blame"] = display_path(f.blame)
     out["properties"] = props
     return out
 
