@@ -31,7 +31,8 @@ from . import calendar as cal
 from .quantities import parse_numeral
 
 _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2, "零": 0}
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+# Full-width digits, point and Q as their ASCII forms, one character for one (so offsets hold)
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．Ｑ", "0123456789.Q")
 
 # Units of a length that are written as multiples of a year.
 _YEAR_MULTIPLES = {"DEC": 10.0, "C": 100.0}
@@ -149,6 +150,8 @@ def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
     ['来年末までに', '4ヶ月足らず']
     """
     grammar = _grammar(lang if lang in _TABLES else "ja")
+    # every language's patterns read ２０２６年 and Ｑ４ as they read 2026年 and Q4
+    original, text = text, text.translate(_FULLWIDTH)
     candidates: list[tuple[int, int, int, Any]] = []
     windows = grammar.windows(text)
     for rank, pattern in enumerate(grammar.patterns):
@@ -168,6 +171,8 @@ def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
             reach = m.end()
     if len(found) > 1:
         found = _join_ranges(_join_lengths(found, text, base), text, base, when)
+    if text != original:  # the facts quote the text as written
+        found = [replace(t, text=original[t.start - base:t.end - base]) for t in found]
     return found
 
 

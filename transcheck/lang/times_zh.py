@@ -151,6 +151,8 @@ PATTERNS: list[str] = [
     # 第三季度 alone: the article's own year (not after 2026年 or 今年, read above)
     rf"{_PREFIX}(?<![年度]{_SP}的?{_SP})(?<![0-9０-９一二三四五六七八九十个個前])"
     rf"(?:第?{_SP}(?P<quarter>{_Q}){_SP}|(?:Q|Ｑ)(?P<quarter>[1-4]))季度{_SUFFIX}",
+    # Q4 alone: the article's year, as 第四季度 alone
+    rf"{_PREFIX}(?<![A-Za-z0-9年度]{_SP})Q(?P<quarter>[1-4])(?![0-9A-Za-z]){_SUFFIX}",
     rf"{_PREFIX}{_NOT_NUM_BEFORE}(?:(?P<decade>[12]{_D}{{2}}0)|(?P<decade2>{_D}0)){_SP}年代{_SUFFIX}",
     rf"{_PREFIX}{_NOT_NUM_BEFORE}(?P<century>[12]?[0-9]|二十一|二十|十九){_SP}世纪{_SUFFIX}",
     rf"{_NOT_NUM_BEFORE}(?P<reln>[0-9０-９]{{1,3}}|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]{{1,4}}){_SP}"
