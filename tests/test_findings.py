@@ -308,8 +308,7 @@ def test_a_date_on_one_version_resolves_both() -> None:
 def test_chinese_versions_keep_the_drifts_of_the_japanese_pair() -> None:
     """The two Japanese versions rendered in Chinese line by line, each with its own facts:
     the errors are exactly the annotated errors of the Japanese pair, and every annotated
-    warning is found. (One more warning comes from the Chinese wording: 进入2026年 vs
-    到2026年, "by 2026".)"""
+    warning is found. (进入2026年 vs 到2026年, two wordings of "by 2026", agree.)"""
     folder = FIXTURES / "align-zh-zh-ejaaz"
     left = parse_document((folder / "bitpush.zh.txt").read_text("utf-8"), "bitpush.zh.txt",
                           when=DAY)

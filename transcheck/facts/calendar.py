@@ -31,6 +31,9 @@ YEAR_PARTS: dict[str, tuple[int, int, int, int]] = {
     "Q2": (4, 1, 6, 30),
     "Q3": (7, 1, 9, 30),
     "Q4": (10, 1, 12, 31),
+    "spring": (3, 1, 5, 31),  # 2021年春 (the Japan Meteorological Agency's months)
+    "summer": (6, 1, 8, 31),
+    "autumn": (9, 1, 11, 30),
 }
 
 # Parts of a fiscal year (April–March): the same names, counted from April.
@@ -203,6 +206,8 @@ def iso_duration(count: float, unit: str) -> str:
     """ISO 8601 text of one amount: (4, M) → P4M, (2.5, Y) → P2Y6M, (45, MIN) → PT45M."""
     whole = int(count)
     frac = count - whole
+    if unit == "M" and frac:
+        return f"P{count:g}M"  # 5ヶ月半 → P5.5M (a month has no fixed number of days)
     if unit in _ISO_PARTS:
         prefix, designator, per, smaller = _ISO_PARTS[unit]
         rest = round(frac * per)
@@ -212,7 +217,7 @@ def iso_duration(count: float, unit: str) -> str:
     if unit == "W":
         return f"P{whole}W" if not frac else f"P{round(count * 7)}D"
     if unit == "D":
-        return f"P{whole}DT{round(frac * 24)}H" if frac else f"P{whole}D"
+        return f"P{count:g}D"  # 1日半 → P1.5D
     return f"PT{count:g}S"
 
 

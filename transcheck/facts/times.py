@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from types import ModuleType
 from typing import Any, Literal
 
@@ -72,6 +72,9 @@ def _number(text: str, words: dict[str, int]) -> float | None:
         return float(s)
     except ValueError:
         pass
+    if "百" in s or "千" in s:  # 三百年, 千年, 百二十五年
+        value = parse_numeral(s, "ja")
+        return None if value is None else float(value)
     if "十" in s:
         tens, _, ones = s.partition("十")
         t = _KANJI_DIGITS.get(tens, -1) if tens else 1
@@ -79,9 +82,6 @@ def _number(text: str, words: dict[str, int]) -> float | None:
         return None if t < 0 or o < 0 else float(10 * t + o)
     if all(c in _KANJI_DIGITS for c in s):
         return float("".join(str(_KANJI_DIGITS[c]) for c in s))
-    if "百" in s or "千" in s:  # 三百年, 千年
-        value = parse_numeral(s, "ja")
-        return None if value is None else float(value)
     return None
 
 
@@ -106,7 +106,8 @@ class _Grammar:
                  "PREFIX_QUALIFIERS", "SUFFIX_QUALIFIERS", "DIRECTIONS", "PREFIX_DIRECTIONS",
                  "NUMBER_WORDS")
         tables = {n: {_key(k): v for k, v in getattr(mod, n).items()} for n in names}
-        for extra in ("RELATIVE_DAYS", "WEEKDAY_SHIFTS", "RELATIVE_QUARTERS"):
+        for extra in ("RELATIVE_DAYS", "WEEKDAY_SHIFTS", "RELATIVE_QUARTERS", "ERA_LETTERS",
+                      "WEEK_POSITIONS"):
             tables[extra] = {_key(k): v for k, v in getattr(mod, extra, {}).items()}
         tables["QUARTERS"] = {_key(k): v for k, v in getattr(mod, "QUARTERS", {}).items()}
         tables["MONTH_NAMES"] = {_key(k): v for k, v in getattr(mod, "MONTH_NAMES", {}).items()}
@@ -185,6 +186,7 @@ _ISO = regex.compile(
     r"(?:T(?:(?P<H>[\d.]+)H)?(?:(?P<MIN>[\d.]+)M)?(?:(?P<S>[\d.]+)S)?)?")
 _BARE_DAY = regex.compile(r"M\+0/(\d+)")
 _MONTH_DAY = regex.compile(r"M([+-]\d+)/(\d+)")
+_YEAR_MONTH_DAY = regex.compile(r"Y([+-]\d+)/M(\d\d)-(\d\d)")
 
 
 def _iso_sum(a: str, b: str) -> str | None:
@@ -251,6 +253,13 @@ def _end_from_start(a: TimeSpan, b: TimeSpan, when: date | None) -> TimeSpan:
         if a.relative and rel is not None:  # 来月の4日から23日まで
             anchor = f"M{int(rel[1]):+d}/{day}"
             return replace(b, anchor=anchor, **_resolved(anchor, when))
+        dated = _YEAR_MONTH_DAY.fullmatch(a.anchor or "")
+        if a.relative and dated is not None and day > int(dated[3]):  # 1月10日から12日まで
+            anchor = f"Y{int(dated[1]):+d}/M{dated[2]}-{day:02d}"
+            resolved = _resolved(anchor, when)
+            if when is not None and resolved["time_start"] is None:
+                return b  # 2月10日から30日まで: no such day
+            return replace(b, anchor=anchor, implied_year=a.implied_year, **resolved)
         if a.time_start is not None and not a.relative and a.granularity in ("day", "month"):
             try:
                 start = a.time_start.replace(day=day)
@@ -319,6 +328,8 @@ def _interpret(m: Any, g: _Grammar, when: date | None, text: str, base: int,
         fields = _length(d, g, when, text, m.end(), m.start())
     else:
         fields = _point(d, g, when)
+        if fields is not None and d.get("wof"):
+            fields = _week_of(fields, g.get("WEEK_POSITIONS", d.get("wpos")))
     if fields is None:
         return None
     if (direction == "within" and fields.get("_exact") and not fields.get("anchor")
@@ -334,6 +345,18 @@ def _interpret(m: Any, g: _Grammar, when: date | None, text: str, base: int,
         fields["qualifier"] = qualifier
     return TimeSpan(unit_index=unit, start=base + start, end=base + m.end(),
                     text=text[start:m.end()], direction=direction, **fields)
+
+
+def _week_of(fields: dict[str, Any], position: str | None) -> dict[str, Any]:
+    """The Monday-to-Sunday week holding a period's first or last day (2016年の最後の週:
+    Dec 26 .. Jan 1), or holding a day (4月10日の週); unchanged when it is not resolved."""
+    start, end = fields.get("time_start"), fields.get("time_end")
+    if start is None or end is None or (position is None and start != end):
+        return fields
+    pivot = end if position == "last" else start
+    monday = pivot - timedelta(days=pivot.weekday())
+    return {**fields, "anchor": None, "relative": False, "granularity": "week",
+            "time_start": monday, "time_end": monday + timedelta(days=6)}
 
 
 def _now_anchor(sign: int, count: float, unit: str) -> str:
@@ -353,7 +376,7 @@ def _resolved(anchor: str, when: date | None) -> dict[str, Any]:
 def _point(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str, Any] | None:
     """A date or period: build its anchor, then resolve it (absolute years against itself)."""
     if d.get("decade") or d.get("decade2"):
-        first = (int(d["decade"] or 0) if d.get("decade")
+        first = (int(_number(d["decade"] or "", {}) or 0) if d.get("decade")
                  else cal.decade_from_two_digits(int(d["decade2"] or 0), when))
         s, e = cal.decade_interval(first)
         return {"time_start": s, "time_end": e, "granularity": "decade"}
@@ -402,7 +425,8 @@ def _point(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str
         n = 1.0 if d.get("eyear") == "元" else _number(d.get("eyear") or "", {})
         if n is None or n < 1:
             return None
-        year = cal.era_year(d["era"] or "", int(n))
+        era = d["era"] or ""
+        year = cal.era_year(g.get("ERA_LETTERS", era) or era, int(n))
         relative = False
     elif d.get("ryear"):
         offset = g.get("RELATIVE_YEARS", d["ryear"])

@@ -35,6 +35,8 @@ FIGURATIVE_DAYS: tuple[str, ...] = ("今日", "明日")
 YEAR_PARTS: dict[str, str] = {
     "末": "end", "暮れ": "end", "初め": "start", "初頭": "start", "始め": "start",
     "明け": "newyear", "半ば": "mid", "央": "mid",
+    # seasons by the Japan Meteorological Agency's months (冬 spans two years: left out)
+    "春": "spring", "夏": "summer", "秋": "autumn",
 }
 HALVES: dict[str, str] = {
     "前半": "H1", "後半": "H2", "上半期": "H1", "下半期": "H2", "上期": "H1", "下期": "H2",
@@ -56,8 +58,15 @@ BARE_MONTH_WORDS: dict[str, str] = {
 }
 
 WEEKDAYS: dict[str, int] = {c: i for i, c in enumerate("月火水木金土日")}
+# 2016年の最後の週, 1月の最初の週: the Monday-to-Sunday week holding the period's first or
+# last day; 4月10日の週 the week holding that day
+WEEK_POSITIONS: dict[str, str] = {"最初の": "first", "最後の": "last", "最終": "last"}
 
 ERAS: tuple[str, ...] = ("令和", "平成", "昭和", "大正", "明治")
+# The era's initial, as forms and official tables write it (R3年度, H30.4.1)
+ERA_LETTERS: dict[str, str] = {
+    "R": "令和", "Ｒ": "令和", "H": "平成", "Ｈ": "平成", "S": "昭和", "Ｓ": "昭和",
+}
 
 # Units of a length of time → Y, M, W, D, H, MIN, S.
 DURATION_UNITS: dict[str, str] = {
@@ -66,7 +75,10 @@ DURATION_UNITS: dict[str, str] = {
     "か月間": "M", "カ月間": "M", "ヵ月間": "M", "ケ月間": "M",
     "週間": "W", "週": "W", "日": "D", "日間": "D", "時間": "H",
     "分": "MIN", "分間": "MIN", "秒": "S", "秒間": "S", "世紀": "C",
+    # 月 alone is a length only after 半 (半月, 半月間): 3月 is March
+    "月": "M", "月間": "M",
 }
+_HALF_ONLY_UNITS = ("月", "月間")
 # Vague counts: word → (low, high) multiplier of the unit (数十年 = 20..90 years).
 VAGUE_COUNTS: dict[str, tuple[float, float]] = {
     "数": (2, 9), "数十": (20, 90), "十数": (11, 19), "数百": (200, 900), "何十": (20, 90),
@@ -98,6 +110,10 @@ DIRECTIONS: dict[str, str] = {
     "とその前": "by", "の前": "by", "前": "by",
     "またはその後": "from", "またはそれ以降": "from", "及びその後": "from", "およびその後": "from",
     "とその後": "from", "の後から": "from", "の後": "from", "後": "from",
+    # 2026年を迎える頃には, 2026年を迎え: (by) the time the year arrives, as Chinese 到2026年
+    # (two translations of one "by 2026" read alike)
+    "を迎え": "until", "を迎える頃には": "by", "を迎えるころには": "by", "を迎える頃までに": "by",
+    "を迎えるまでに": "by", "を迎える頃まで": "until", "を迎えるまで": "until",
 }
 PREFIX_DIRECTIONS: dict[str, str] = {}
 
@@ -114,8 +130,11 @@ _MONTH = (r"(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９]"
 _DAY = (r"(?:3[01]|[12][0-9]|0?[1-9]|３[０１]|[１２][０-９]|０?[１-９]"
         r"|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九](?![十]))")
 _NOT_NUM_BEFORE = NOT_AFTER_NUMBER
+_LENGTH_UNITS = _alt(u for u in DURATION_UNITS if u not in _HALF_ONLY_UNITS)
 _WEEKDAY_TAIL = rf"(?:{_SP}[(（][月火水木金土日](?:曜日?)?[)）])?"
 
+_WEEK_OF = (rf"(?P<wof>{_SP}の{_SP}(?P<wpos>{_alt(WEEK_POSITIONS)})?{_SP}週"
+            r"(?![間末刊報]|目|替わり|明け))?")
 _SUFFIX = (
     rf"(?:{_SP}(?P<qual>{_alt(SUFFIX_QUALIFIERS)}))?"
     rf"(?:{_SP}(?P<dir>{_alt(DIRECTIONS)})(?!半))?"
@@ -141,14 +160,20 @@ PATTERNS: list[str] = [
     # 2026年, 2026年度, 令和8年, 今年, 来年度 with an optional part: 第2四半期, 前半, 3月15日, 末
     rf"{_NOT_NUM_BEFORE}(?:(?P<year>[12]{_D}{{3}}|[１２][０-９]{{3}}|[一二][〇一二三四五六七八九]{{3}}){_SP}年"
     rf"(?!間|ぶり|以上|以内|未満|近く|余|超|足らず|ほど|程度|後(?!半)|前(?!半)|代|生|目)"
-    rf"|(?P<era>{_alt(ERAS)}){_SP}(?P<eyear>元|{_NUM}){_SP}年(?!間|ぶり|代|生|目)"
+    rf"|(?:(?P<era>{_alt(ERAS)})|(?<![A-Za-zＡ-Ｚａ-ｚ])(?P<era>{_alt(ERA_LETTERS)})(?=[0-9０-９]))"
+    rf"{_SP}(?P<eyear>元|{_NUM}){_SP}年(?!間|ぶり|代|生|目)"
     rf"|(?P<ryear>{_alt(RELATIVE_YEARS)}))"
-    rf"(?P<fy>度)?(?:{_YEAR_SUB})?{_SUFFIX}",
-    # 2026/1/15, 2026-01-15
-    rf"{_NOT_NUM_BEFORE}(?P<year>[12]\d{{3}})(?P<sep>[/\-.])(?P<month>1[0-2]|0?[1-9])(?P=sep)"
+    rf"(?P<fy>度)?(?:{_YEAR_SUB})?{_WEEK_OF}{_SUFFIX}",
+    # 令和3.7.18, H30・4・1, 令和3.7: an era year with its month (and day) after a dot
+    rf"(?:(?P<era>{_alt(ERAS)})|(?<![A-Za-zＡ-Ｚａ-ｚ])(?P<era>{_alt(ERA_LETTERS)}))"
+    rf"(?P<eyear>元|[0-9０-９]{{1,2}})(?P<sep>[.・．])(?P<month>1[0-2]|0?[1-9]|１[０-２]|０?[１-９])"
+    rf"(?:(?P=sep)(?P<day>3[01]|[12][0-9]|0?[1-9]|３[０１]|[１２][０-９]|０?[１-９]))?"
+    rf"(?![0-9０-９.．]|{_SP}[年月日%％])(?!・[0-9０-９]+{_SP}年){_SUFFIX}",
+    # 2026/1/15, 2026-01-15, 2021・7・18
+    rf"{_NOT_NUM_BEFORE}(?P<year>[12]\d{{3}})(?P<sep>[/\-.・])(?P<month>1[0-2]|0?[1-9])(?P=sep)"
     rf"(?P<day>3[01]|[12]\d|0?[1-9])(?![\d.]){_WEEKDAY_TAIL}{_SUFFIX}",
     # 1月15日, 3月, 3月下旬 (year from the article; not after 翌年, 同年, 毎年: another year)
-    rf"{_NOT_NUM_BEFORE}(?<![年度]{_SP}の?{_SP})(?!{_MONTH}{_SP}月期){_MONTH_SUB}{_SUFFIX}",
+    rf"{_NOT_NUM_BEFORE}(?<![年度]{_SP}の?{_SP})(?!{_MONTH}{_SP}月期){_MONTH_SUB}{_WEEK_OF}{_SUFFIX}",
     # 今月, 来月末, 先月15日
     rf"(?P<rmonth>{_alt(RELATIVE_MONTHS)})(?:{_SP}の?{_SP}(?P<mpart>{_alt(MONTH_PARTS)})(?!て)"
     rf"|{_SP}の?{_SP}(?P<day>{_DAY}){_SP}日(?!間))?{_SUFFIX}",
@@ -165,10 +190,13 @@ PATTERNS: list[str] = [
     rf"{_NOT_NUM_BEFORE}(?<![年度]{_SP}の?{_SP}){_MONTH_SPAN}{_SUFFIX}",
     # 第3四半期 alone
     rf"(?<![年度]{_SP}の?{_SP})第{_SP}(?P<quarter>{_Q}){_SP}四半期{_SUFFIX}",
-    # 1990年代, 90年代
-    rf"{_NOT_NUM_BEFORE}(?:(?P<decade>[12]{_D}{{2}}0)|(?P<decade2>{_D}0)){_SP}年代{_SUFFIX}",
+    # 1990年代, 90年代, 一九六〇年代
+    rf"{_NOT_NUM_BEFORE}(?:(?P<decade>[12]{_D}{{2}}0|[１２][０-９]{{2}}０|[一二][〇一二三四五六七八九]{{2}}〇)"
+    rf"|(?P<decade2>{_D}0)){_SP}年代{_SUFFIX}",
+    # 2021春: a year and a season, written without 年
+    rf"{_NOT_NUM_BEFORE}(?P<year>[12]\d{{3}}|[１２][０-９]{{3}})(?P<ypart>[春夏秋])(?![春夏秋冬季])",
     # 21世紀
-    rf"{_NOT_NUM_BEFORE}(?P<century>[12]?[0-9]|二十一|二十|十九){_SP}世紀(?!間|近く|以上|半){_SUFFIX}",
+    rf"{_NOT_NUM_BEFORE}(?P<century>[12]?[0-9]|二十一|二十|十九){_SP}世紀(?!間|近く|以上|半|くらい|ぐらい|ほど|余り|あまり|にわた|ぶり){_SUFFIX}",
     # 3年後, 10年以上前, 2か月前, 5日後
     rf"{_NOT_NUM_BEFORE}(?P<reln>[0-9０-９]{{1,3}}|(?<![一二三四五六七八九十])[一二三四五六七八九十]{{1,4}}){_SP}"
     rf"(?P<relunit>年|か月|ヶ月|ヵ月|カ月|ケ月|箇月|週間|日間|日)(?P<rhalf>半)?"
@@ -185,7 +213,7 @@ PATTERNS: list[str] = [
     # 30日, as news writes the day of an event (政府は30日、…): the article's month
     rf"(?<![0-9０-９月年ヶか間の一二三四五六七八九十])(?P<bday>{_DAY}){_SP}日"
     rf"(?!間|で|以内|以上|未満|ほど|程度|近く|余|後|前|あたり|当たり|連続|分|目|付|本|ぶり|半|ばかり"
-    rf"|足らず|弱|強|超|中|おき|ごと|毎|平均|経|か(?!ら)|ヶ){_SUFFIX}",
+    rf"|足らず|弱|強|超|中|おき|ごと|毎|平均|経|か(?!ら)|ヶ){_WEEK_OF}{_SUFFIX}",
     rf"(?P<wshift>{_alt(WEEKDAY_SHIFTS)}){_SP}(?P<weekday>[月火水木金土日])曜日?{_SUFFIX}",
     # 今日, 明日, 一昨日: a day counted from the article's
     # (今日、 and 明日には open a sentence as "nowadays" and "in the future": not a day)
@@ -195,6 +223,10 @@ PATTERNS: list[str] = [
     rf"{_SUFFIX}",
     # the end of a range that names only its day: 4日から23日まで, 10日-20日
     rf"(?<=(?:から|[〜～~\-－]){_SP})(?P<bday>{_DAY}){_SP}日(?!間){_SUFFIX}",
+    # 半月, 半月間: half a month
+    rf"(?:(?P<pqual>{_alt(PREFIX_QUALIFIERS)}){_SP})?"
+    rf"(?<![0-9０-９一二三四五六七八九十前後上下])(?P<dhalfonly>半)(?P<dunit>月間|月)(?![板形状刊])"
+    rf"{_SUFFIX}",
     # 今後5年間, 過去10年, ここ数年
     rf"(?P<ahead>{_alt(AHEAD_WORDS)}){_SP}の?{_SP}(?:(?P<dnum>{_NUM})|(?P<dvague>{_alt(VAGUE_COUNTS)}))"
     rf"{_SP}(?P<dunit>年間|年|か月間|ヶ月間|カ月間|か月|ヶ月|カ月|ヵ月|週間|日間|日)"
@@ -203,6 +235,6 @@ PATTERNS: list[str] = [
     rf"(?:(?P<pqual>{_alt(PREFIX_QUALIFIERS)}){_SP})?"
     rf"(?:(?<![0-9０-９一二三四五六七八九十前後])(?P<dhalfonly>四半|半)"
     rf"|{_NOT_NUM_BEFORE}(?P<dnum>{_NUM}){_SP}(?P<dhalf>半)?|(?P<dvague>{_alt(VAGUE_COUNTS)}))"
-    rf"(?P<dunit>{_alt(DURATION_UNITS)})(?P<dhalf2>半)?(?!生|目|代|度|次|制|式|号|版|前(?!後)|後(?!半))"
+    rf"(?P<dunit>{_LENGTH_UNITS})(?P<dhalf2>半)?(?!生|目|代|度|次|制|式|号|版|前(?!後)|後(?!半))"
     rf"{_SUFFIX}",
 ]

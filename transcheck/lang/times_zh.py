@@ -83,6 +83,9 @@ DIRECTIONS: dict[str, str] = {
 PREFIX_DIRECTIONS: dict[str, str] = {
     "从": "from", "自": "from", "自从": "from", "到": "until", "直到": "until", "截至": "until",
     "截止到": "until", "至": "until", "在": "", "于": "",
+    # 进入2026年: the year's arrival, as Japanese 2026年を迎え and 到2026年 (one "by 2026"
+    # translated three ways)
+    "进入": "until", "進入": "until",
 }
 
 NUMBER_WORDS: dict[str, int] = {}
