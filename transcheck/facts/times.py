@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 import regex
 
+from .. import lang as languages
 from ..lang import SCAN_TIMEOUT, times_en, times_ja, times_zh
 from ..model import TimeSpan
 from . import calendar as cal
@@ -85,6 +86,23 @@ def _number(text: str, words: dict[str, int]) -> float | None:
     return None
 
 
+# the interpreter's name of each table → the TimeWords field that holds it
+_TABLE_FIELDS = {
+    "RELATIVE_YEARS": "relative_years", "RELATIVE_MONTHS": "relative_months",
+    "RELATIVE_WEEKS": "relative_weeks", "YEAR_PARTS": "year_parts", "HALVES": "halves",
+    "MONTH_PARTS": "month_parts", "BARE_YEAR_WORDS": "bare_year_words",
+    "BARE_MONTH_WORDS": "bare_month_words", "WEEKDAYS": "weekdays",
+    "DURATION_UNITS": "duration_units", "VAGUE_COUNTS": "vague_counts",
+    "AHEAD_WORDS": "ahead_words", "OFFSET_SIGNS": "offset_signs",
+    "PREFIX_QUALIFIERS": "prefix_qualifiers", "SUFFIX_QUALIFIERS": "suffix_qualifiers",
+    "DIRECTIONS": "directions", "PREFIX_DIRECTIONS": "prefix_directions",
+    "NUMBER_WORDS": "number_words", "RELATIVE_DAYS": "relative_days",
+    "WEEKDAY_SHIFTS": "weekday_shifts", "RELATIVE_QUARTERS": "relative_quarters",
+    "ERA_LETTERS": "era_letters", "WEEK_POSITIONS": "week_positions", "QUARTERS": "quarters",
+    "MONTH_NAMES": "month_names",
+}
+
+
 def _key(word: str) -> str:
     return " ".join(word.split()).lower()
 
@@ -99,19 +117,11 @@ class _Grammar:
     trigger: Any = None  # what every time expression holds, to skip text without any
 
     @classmethod
-    def of(cls, mod: ModuleType) -> _Grammar:
-        names = ("RELATIVE_YEARS", "RELATIVE_MONTHS", "RELATIVE_WEEKS", "YEAR_PARTS",
-                 "HALVES", "MONTH_PARTS", "BARE_YEAR_WORDS", "BARE_MONTH_WORDS", "WEEKDAYS",
-                 "DURATION_UNITS", "VAGUE_COUNTS", "AHEAD_WORDS", "OFFSET_SIGNS",
-                 "PREFIX_QUALIFIERS", "SUFFIX_QUALIFIERS", "DIRECTIONS", "PREFIX_DIRECTIONS",
-                 "NUMBER_WORDS")
-        tables = {n: {_key(k): v for k, v in getattr(mod, n).items()} for n in names}
-        for extra in ("RELATIVE_DAYS", "WEEKDAY_SHIFTS", "RELATIVE_QUARTERS", "ERA_LETTERS",
-                      "WEEK_POSITIONS"):
-            tables[extra] = {_key(k): v for k, v in getattr(mod, extra, {}).items()}
-        tables["QUARTERS"] = {_key(k): v for k, v in getattr(mod, "QUARTERS", {}).items()}
-        tables["MONTH_NAMES"] = {_key(k): v for k, v in getattr(mod, "MONTH_NAMES", {}).items()}
-        lang = mod.__name__.rsplit("_", 1)[-1]
+    def of(cls, lang: str, mod: ModuleType) -> _Grammar:
+        """The language's word tables (from its data folder) and its module's patterns."""
+        words = languages.language(lang).times
+        tables = {name: {_key(k): v for k, v in getattr(words, attr).items()}
+                  for name, attr in _TABLE_FIELDS.items()}
         trigger = getattr(mod, "TRIGGER", None)
         return cls(lang, tuple(regex.compile(p) for p in mod.PATTERNS), tables,
                    regex.compile(trigger) if trigger else None)
@@ -140,7 +150,7 @@ _TABLES = {"ja": times_ja, "zh": times_zh, "en": times_en}
 def _grammar(lang: str) -> _Grammar:
     """A language's grammar, compiled on first use: a Japanese pair never waits for the
     English patterns (the largest)."""
-    return _Grammar.of(_TABLES[lang])
+    return _Grammar.of(lang, _TABLES[lang])
 
 
 def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
