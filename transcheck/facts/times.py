@@ -115,6 +115,7 @@ class _Grammar:
     patterns: tuple[Any, ...]
     tables: dict[str, dict[str, Any]]
     trigger: Any = None  # what every time expression holds, to skip text without any
+    short_lengths_need_context: bool = True  # 15日 may be a day of the month (Language)
 
     @classmethod
     def of(cls, lang: str, mod: ModuleType) -> _Grammar:
@@ -124,7 +125,8 @@ class _Grammar:
                   for name, attr in _TABLE_FIELDS.items()}
         trigger = getattr(mod, "TRIGGER", None)
         return cls(lang, tuple(regex.compile(p) for p in mod.PATTERNS), tables,
-                   regex.compile(trigger) if trigger else None)
+                   regex.compile(trigger) if trigger else None,
+                   languages.language(lang).short_lengths_need_context)
 
     def windows(self, text: str) -> list[tuple[int, int]]:
         """Stretches of text worth scanning: around each trigger, merged; else all of it."""
@@ -160,7 +162,7 @@ def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
     >>> [t.text for t in extract_times("来年末までに出荷、4ヶ月足らずで", "ja", None)]
     ['来年末までに', '4ヶ月足らず']
     """
-    grammar = _grammar(lang if lang in _TABLES else "ja")
+    grammar = _grammar(languages.known_language(lang, "ja").code)
     # every language's patterns read ２０２６年 and Ｑ４ as they read 2026年 and Q4
     original, text = text, text.translate(_FULLWIDTH)
     candidates: list[tuple[int, int, int, Any]] = []
@@ -635,7 +637,8 @@ def _length(d: dict[str, str | None], g: _Grammar, when: date | None, text: str,
             short = False  # 1日半: no day of a month
         # the smaller part of a compound length (1時間30分, 1年2ヶ月10日) is a length too
         after_length = _AFTER_LENGTH.search(text, max(0, start - 4), start) is not None
-        if short and not d.get("ahead") and g.lang != "en" and not after_length and not (
+        if short and not d.get("ahead") and g.short_lengths_need_context and not after_length \
+                and not (
                 _LENGTH_CONTEXT.match(after) or unit_word.endswith("間") or d.get("qual")
                 or d.get("dqual")
                 or d.get("dir") or d.get("pqual") or (unit == "D" and n > 31)):
