@@ -39,6 +39,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from itertools import pairwise
 from typing import cast
 
 import regex
@@ -86,6 +87,7 @@ _ZH_NOUN = regex.compile(r"[ ]?(?:([\p{Latin}][\p{Latin}0-9\-]*)|(\p{Han}{1,6}))
 _EN_WORDS = regex.compile(r"(?:[ ]+[A-Za-z][A-Za-z\-']*){1,4}")
 _EN_PLAIN = regex.compile(r"[a-z][a-z\-']+")
 _ANY_NUMERAL = regex.compile(r"[0-9０-９〇零一二三四五六七八九十百千两兩壱弐参拾壹贰叁佰仟]")
+_HIRAGANA = regex.compile(r"\p{Hiragana}")
 _JA_CLAUSE = regex.compile(r"[^、。,，.;；:：!?！？()（）\nをはがにでと]{0,14}")
 
 
@@ -153,6 +155,9 @@ class Grammar:
     noun_units: dict[str, str]
     noun_aliases: dict[str, str]
     language: languages.Language  # the properties of its writing (spaced_words …)
+    # numerals spelled in kana: a run of them (two or more, or one before a space), and its parts
+    kana_run: regex.Pattern[str] | None
+    kana_part: regex.Pattern[str] | None
     attached_only: frozenset[str]
     scale_word_values: dict[str, int]  # million, k, bn → their value
     not_nouns: frozenset[str]
@@ -259,6 +264,9 @@ def grammar(lang: str) -> Grammar:
                     for k, v in other.noun_units.items()},
         noun_aliases={**languages.language("en").noun_aliases, **language.noun_aliases},
         language=language,
+        kana_run=_kana_run(language),
+        kana_part=(regex.compile("|".join(_longest_first(language.kana_numerals)))
+                   if language.kana_numerals else None),
         attached_only=frozenset(language.attached_only),
         scale_word_values={**language.scale_words, **language.scale_letters},
         not_nouns=frozenset(language.not_nouns),
@@ -271,6 +279,20 @@ def grammar(lang: str) -> Grammar:
         piece=piece,
         unit_re=unit_re,
     )
+
+
+def _kana_run(language: languages.Language) -> regex.Pattern[str] | None:
+    """Where numerals spelled in kana may stand: not inside a word of kana (after no kana or
+    a particle: 寄付はさんびゃく…), two or more of them (さんびゃく) or one before a space
+    (ろく どる); the reader decides the rest."""
+    if not language.kana_numerals:
+        return None
+    part = "(?:" + "|".join(_longest_first(language.kana_numerals)) + ")"
+    first = "".join(sorted({w[0] for w in language.kana_numerals}))
+    after = "".join(language.kana_numerals_after)
+    particle = f"(?<![{after}])" if after else ""
+    return regex.compile(rf"(?<![\p{{Hiragana}}ー]{particle})(?=[{first}])"
+                         rf"(?:{part}{{2,}}|{part}(?= ))")
 
 
 @dataclass(slots=True)
@@ -462,6 +484,7 @@ class _Reader:
         self._tokens: tuple[Token, ...] | None = None
         self._between = False  # the range just read was joined by と…の間, 与…之间
         self._window = (0, len(text))
+        self._kana: dict[int, _Numeral] = {}  # numerals spelled in kana, by where they start
         self.zones = [m.span() for m in SKIP_ZONES.finditer(self.norm, timeout=SCAN_TIMEOUT)] if (
             "/" in text or "@" in text or "`" in text or "<" in text or "{" in text
             or "&" in text) else []
@@ -501,19 +524,74 @@ class _Reader:
         pos = 0
         norm = self.norm
         last_end = 0
+        kana = self._kana_numerals()
+        k = 0
         while True:
             m = self.g.run.search(norm, pos, timeout=SCAN_TIMEOUT)
-            if m is None:
+            while k < len(kana) and kana[k][0] < pos:
+                k += 1
+            if k < len(kana) and (m is None or kana[k][0] < m.start()):
+                run_start, run_end = kana[k]
+                k += 1
+            elif m is None:
                 break
-            got = self._read_at(m.start(), m.end(), last_end)
+            else:
+                run_start, run_end = m.span()
+            got = self._read_at(run_start, run_end, last_end)
             if got is None:
-                pos = m.end()
+                pos = run_end
                 continue
             start, end, fields = got
             found.append((start, end, fields))
             last_end = end
-            pos = max(end, m.end())
+            pos = max(end, run_end)
         return found
+
+    def _kana_numerals(self) -> list[tuple[int, int]]:
+        """Numerals spelled in hiragana, where they cannot be a word (さん, に, ご are everyday
+        words; せん begins せんたく): a run of two or more that holds a scale word (百, 千, 万,
+        億, 兆) with no kana after it but a counter (さんびゃく, いっせんまん, さんびゃくえん),
+        or one before a counter or unit, two or more (きゅうじゅうなな円) or one after a space
+        before a counter in kana (ろく どる). Their values are kept for ``_numeral``."""
+        g, norm = self.g, self.norm
+        if g.kana_run is None or g.kana_part is None:
+            return []
+        found: list[tuple[int, int]] = []
+        for m in g.kana_run.finditer(norm, timeout=SCAN_TIMEOUT):
+            parts = [p.group() for p in g.kana_part.finditer(norm, m.start(), m.end())]
+            if parts[0] in g.language.kana_numerals_inside_only:
+                continue
+            for n in range(len(parts), 0, -1):
+                end = m.start() + sum(map(len, parts[:n]))
+                numeral = self._kana_numeral(end, parts[:n])
+                if numeral is not None:
+                    self._kana[m.start()] = numeral
+                    found.append((m.start(), end))
+                    break
+        return found
+
+    def _kana_numeral(self, end: int, parts: list[str]) -> _Numeral | None:
+        """The value of ``parts`` (a run of kana numerals ending at ``end``) where
+        what follows lets it be a numeral, else None."""
+        g, norm = self.g, self.norm
+        if parts[-1] in g.language.kana_numerals_not_last:
+            return None
+        written = "".join(g.language.kana_numerals[p] for p in parts)
+        if any(a in g.digits and b in g.digits for a, b in pairwise(written)):
+            return None  # さんに is no numeral: a digit follows a digit only in kanji (二〇二六)
+        value = _read_numeral(g, written, 0, len(written))
+        if value is None:
+            return None
+        after = _skip_space(norm, end)
+        unit = g.unit_re.match(norm, after)
+        kana_unit = unit is not None and all(_HIRAGANA.match(c) for c in unit.group())
+        scale = any(c in g.scales or g.multipliers.get(c, 0) >= 100 for c in written)
+        at_edge = end == len(norm) or not _HIRAGANA.match(norm[end])
+        if len(parts) >= 2 and scale and (at_edge or kana_unit):
+            pass  # さんびゃく, いっせんまん, さんびゃくえん
+        elif unit is None or (len(parts) == 1 and not (after > end and kana_unit)):
+            return None  # ご縁 in kana, に人 (a particle and a counter): words
+        return _Numeral(value.value, end, value.scaled, value.trailing_scale, False, False)
 
     # -- one candidate -------------------------------------------------------------------
 
@@ -523,7 +601,8 @@ class _Reader:
         self._between = False
         if any(s <= start < e for s, e in self.zones):
             return None
-        run_end = self._give_back_unit(start, run_end)
+        if start not in self._kana:  # a numeral in kana ends where its reading said
+            run_end = self._give_back_unit(start, run_end)
         if run_end <= start:
             return None
         self._focus(start, run_end)
@@ -732,6 +811,9 @@ class _Reader:
         return before.endswith(self.g.increase_words)
 
     def _numeral(self, start: int, end: int) -> _Numeral | None:
+        kana = self._kana.get(start)
+        if kana is not None and kana.end == end:
+            return kana
         return _read_numeral(self.g, self.norm, start, end)
 
     def _give_back_unit(self, start: int, end: int) -> int:
@@ -1162,9 +1244,10 @@ def extract_quantities(text: str, lang: str, *, base: int = 0, unit: int = 0) ->
     >>> [(q.text, q.value, q.unit) for q in extract_quantities("約50万GPU、月額約10億ドル", "ja")]
     [('約50万', 500000, '個'), ('約10億ドル', 1000000000, 'USD')]
     """
-    if not _ANY_NUMERAL.search(text):
+    language = languages.known_language(lang)
+    if not _ANY_NUMERAL.search(text) and not (language.kana_numerals and _HIRAGANA.search(text)):
         return []
-    reader = _Reader(text, languages.known_language(lang).code)
+    reader = _Reader(text, language.code)
     found: list[Quantity] = []
     for start, end, f in reader.read():
         if any(_beyond_range(f[k]) for k in ("value", "low", "high")):

@@ -155,6 +155,13 @@ class Language:
                                                      "mixed_fraction_joiner")
     fraction_markers: tuple[str, ...] = _table("numerals.tsv", "words", "fraction_marker")
     vague: tuple[str, ...] = _table("numerals.tsv", "words", "vague")
+    # numerals spelled in kana (さんびゃく), read only where they cannot be a word
+    kana_numerals: Mapping[str, str] = _table("numerals.tsv", "str", "kana_numeral")
+    kana_numerals_inside_only: tuple[str, ...] = _table("numerals.tsv", "words",
+                                                        "kana_numeral_inside_only")
+    kana_numerals_not_last: tuple[str, ...] = _table("numerals.tsv", "words",
+                                                     "kana_numeral_not_last")
+    kana_numerals_after: tuple[str, ...] = _table("numerals.tsv", "words", "kana_numeral_after")
     not_numbers: tuple[str, ...] = _table("numerals.tsv", "words", "not_number")
     # scales
     scales: Mapping[str, int] = _table("scales.tsv", "int", "scale")
