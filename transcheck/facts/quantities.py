@@ -291,8 +291,9 @@ def _kana_run(language: languages.Language) -> regex.Pattern[str] | None:
     first = "".join(sorted({w[0] for w in language.kana_numerals}))
     after = "".join(language.kana_numerals_after)
     particle = f"(?<![{after}])" if after else ""
-    return regex.compile(rf"(?<![\p{{Hiragana}}ー]{particle})(?=[{first}])"
-                         rf"(?:{part}{{2,}}|{part}(?= ))")
+    # the first character leads, so the scan skips the rest of the text in C
+    return regex.compile(rf"(?=[{first}])(?<![\p{{Hiragana}}ー]{particle})"
+                         rf"{part}(?:{part}+|(?= ))")
 
 
 @dataclass(slots=True)
