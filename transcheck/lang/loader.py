@@ -258,6 +258,19 @@ def _read_rows(path: Traversable, shown: str) -> dict[str, list[list[str]]]:
     return rows
 
 
+def read_table(path: Traversable, table: str, shown: str) -> dict[str, str]:
+    """The word → value rows of one table of a data file outside a language folder
+    (shared/han.tsv), in file order; a word has one row."""
+    rows: dict[str, str] = {}
+    for cells in _read_rows(path, shown).get(table, []):
+        if len(cells) != 2:
+            raise LanguageDataError(f"{shown}: {table} {cells!r}: expected a word and a value")
+        if cells[0] in rows:
+            raise LanguageDataError(f"{shown}: {table} {cells[0]!r} has two rows")
+        rows[cells[0]] = cells[1]
+    return rows
+
+
 def _build_table(kind: str, rows: list[list[str]], shown: str, name: str) -> Any:
     width, read = _KINDS[kind]
     if read is None:
