@@ -95,17 +95,21 @@ def _longest_first(words: object) -> list[str]:
     return sorted(cast("Iterable[str]", words), key=lambda w: (-len(w), w))
 
 
-# the Chinese counted nouns the tables know, longest first
-_ZH = languages.language("zh")
-_ZH_KNOWN_NOUNS = _longest_first({**_ZH.noun_aliases, **_ZH.noun_units})
-# one of them, then a verb of amount, right before a number (the number's own bound, 超过 or
-# 约, is before it too): 月活跃用户达到6亿, 参数量为3万亿, 日活用户合计7000万
-_ZH_NOUN_BEFORE = regex.compile(
-    "(" + "|".join(map(regex.escape, _ZH_KNOWN_NOUNS)) + ")"
-    r"((?:数|量|数量|總數|总数)?(?:合计|合計|共计|共計|总计|總計|累计|累計|一共|总共|總共)?"
-    r"(?:已经|已經|已|将|將|也)?"
-    r"(?:达到|達到|达|達|增至|升至|增长到|增長到|增加到|为|為|是|有)?"
-    "(?:" + "|".join(map(regex.escape, _longest_first(_ZH.prefix_qualifiers))) + ")?)$")
+def _noun_before(language: languages.Language, known: list[str]) -> regex.Pattern[str] | None:
+    """A counted noun the tables know, then words of amount, right before a number (the
+    number's own bound, 超过 or 约, is before it too): 月活跃用户达到6亿, 参数量为3万亿,
+    日活用户合计7000万; None for a language without verbs of amount."""
+    if not language.amount_verbs:
+        return None
+
+    def optional(words: Iterable[str]) -> str:
+        return "(?:" + "|".join(map(regex.escape, _longest_first(words))) + ")?"
+
+    return regex.compile(
+        "(" + "|".join(map(regex.escape, known)) + ")"
+        "(" + optional(language.amount_words) + optional(language.total_words)
+        + optional(language.aspect_words) + optional(language.amount_verbs)
+        + optional(language.prefix_qualifiers) + ")$")
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,8 @@ class Grammar:
     noun_units: dict[str, str]
     noun_aliases: dict[str, str]
     language: languages.Language  # the properties of its writing (spaced_words …)
+    known_nouns: list[str]  # the counted nouns the tables know, longest first
+    noun_before: regex.Pattern[str] | None  # one of them and words of amount before a number
     # numerals spelled in kana: a run of them (two or more, or one before a space), and its parts
     kana_run: regex.Pattern[str] | None
     kana_part: regex.Pattern[str] | None
@@ -218,6 +224,7 @@ def grammar(lang: str) -> Grammar:
         )
     )
     between = dict(language.between_joiners)
+    known_nouns = _longest_first({**language.noun_aliases, **language.noun_units})
     every = [languages.language(code) for code in languages.LANGS]
     return Grammar(
         lang=lang,
@@ -264,6 +271,8 @@ def grammar(lang: str) -> Grammar:
                     for k, v in other.noun_units.items()},
         noun_aliases={**languages.language("en").noun_aliases, **language.noun_aliases},
         language=language,
+        known_nouns=known_nouns,
+        noun_before=_noun_before(language, known_nouns),
         kana_run=_kana_run(language),
         kana_part=(regex.compile("|".join(_longest_first(language.kana_numerals)))
                    if language.kana_numerals else None),
@@ -1178,7 +1187,7 @@ class _Reader:
                 break
         if not han:
             return None
-        for known in _ZH_KNOWN_NOUNS:
+        for known in self.g.known_nouns:
             if han.endswith(known) or han.startswith(known):
                 return self.normalize_noun(known)
         if len(han) == 1 and len(m.group(2)) > 1:
@@ -1188,7 +1197,9 @@ class _Reader:
     def _noun_zh_before(self, start: int) -> str | None:
         """A known noun before the number and a verb of amount: 月活跃用户达到6亿,
         Grok 4 的参数量为3万亿 (only nouns the tables know: any word can stand there)."""
-        m = _ZH_NOUN_BEFORE.search(self.norm, max(0, start - 16), start)
+        if self.g.noun_before is None:
+            return None
+        m = self.g.noun_before.search(self.norm, max(0, start - 16), start)
         if m is None or not m.group(2):  # 中国人10亿: no verb, no claim about the noun
             return None
         return self.normalize_noun(m.group(1))

@@ -209,6 +209,12 @@ class Language:
     count_nouns: tuple[str, ...] = _table("words.tsv", "words", "count_noun")
     noun_stops: tuple[str, ...] = _table("words.tsv", "words", "noun_stop")
     stopwords: tuple[str, ...] = _table("words.tsv", "words", "stopword")
+    # a known noun, then these, right before a number claim the number counts the noun:
+    # 用户数量合计已达到6亿 (noun, amount word, total word, aspect word, verb of amount)
+    amount_words: tuple[str, ...] = _table("words.tsv", "words", "amount_word")
+    total_words: tuple[str, ...] = _table("words.tsv", "words", "total_word")
+    aspect_words: tuple[str, ...] = _table("words.tsv", "words", "aspect_word")
+    amount_verbs: tuple[str, ...] = _table("words.tsv", "words", "amount_verb")
 
     @property
     def units(self) -> Mapping[str, tuple[str, float]]:
