@@ -34,14 +34,15 @@ _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} |
 # Full-width digits, point and Q as their ASCII forms, one character for one (so offsets hold)
 FULLWIDTH = str.maketrans("０１２３４５６７８９．Ｑ", "0123456789.Q")
 
-# Units of a length that are written as multiples of a year.
+# Units of a length that are written as multiples of a year or of a month.
 _YEAR_MULTIPLES = {"DEC": 10.0, "C": 100.0}
+_MONTH_MULTIPLES = {"Q": 3.0}
 # Offsets (3年後, 10 years ago) and their unit words → anchor unit.
 _OFFSET_UNITS = {
     "年": "Y", "か月": "M", "ヶ月": "M", "ヵ月": "M", "カ月": "M", "ケ月": "M", "箇月": "M",
     "个月": "M", "週間": "W", "周": "W", "日": "D", "日間": "D", "天": "D",
     "year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W",
-    "day": "D", "days": "D",
+    "day": "D", "days": "D", "个星期": "W", "星期": "W", "个季度": "Q",
 }
 _GRANULARITY = {"Y": "year", "FY": "year", "M": "month", "W": "week", "D": "day"}
 # Words after a short length that show it is a length (3日で, 5分間): without one, 3日 may
@@ -178,10 +179,16 @@ def decade(m: TimeMatch) -> Fields | None:
 
 
 def century(m: TimeMatch) -> Fields | None:
-    """21世紀, 二十一世纪."""
+    """21世紀, 二十一世纪, and a decade in one (十九世纪七十年代)."""
     n = number(m["century"] or "", m.words.tables["NUMBER_WORDS"])
     if n is None or not 1 <= n <= 30:
         return None
+    if m["cdecade"]:  # 十九世纪七十年代: the 1870s
+        tens = number(m["cdecade"] or "", {})
+        if tens is None:
+            return None
+        s, e = cal.decade_interval(int(n - 1) * 100 + int(tens))
+        return {"time_start": s, "time_end": e, "granularity": "decade"}
     s, e = cal.century_interval(int(n))
     return {"time_start": s, "time_end": e, "granularity": "century"}
 
@@ -293,6 +300,22 @@ def period(m: TimeMatch) -> Fields | None:
         # resolved here (no anchor names a run of months), so not left relative
         return {"anchor": None, "relative": False, "granularity": "month",
                 "time_start": date(y, 1, 1), "time_end": cal.month_end(y, first_months)}
+    if d.get("firstd") or d.get("yweek"):  # 去年的前10天; 今年第三十七个星期 (ISO weeks)
+        y = year if year is not None else (when.year + offset if when else None)
+        n = number(d.get("firstd") or d.get("yweek") or "", {})
+        if y is None or n is None or not 1 <= n <= (366 if d.get("firstd") else 53):
+            return None
+        if d.get("firstd"):
+            first, last = date(y, 1, 1), date(y, 1, 1) + timedelta(days=int(n) - 1)
+        else:
+            try:
+                first = date.fromisocalendar(y, int(n), 1)
+            except ValueError:
+                return None
+            last = first + timedelta(days=6)
+        return {"anchor": None, "relative": False,
+                "granularity": "day" if d.get("firstd") else "week",
+                "time_start": first, "time_end": last}
     part: str | None = None
     sub: str | None = None
     gran = "year"
@@ -347,9 +370,15 @@ def period(m: TimeMatch) -> Fields | None:
         # an absolute year is its own reference: resolve "Y+0/…" against a day inside it
         return {"anchor": None, "relative": False, "granularity": gran, "fiscal": fiscal,
                 **resolved(anchor, date(year, 6, 1))}
+    implied_year = relative and not d.get("ryear") and part is not None
+    interval = resolved(anchor, when)
+    if implied_year and d.get("future") and when and interval["time_end"] \
+            and interval["time_end"] < when:
+        # 将于1月发布 in a November article: next January, and the year is no guess
+        anchor = anchor.replace(f"{kind}+0", f"{kind}+1", 1)
+        implied_year, interval = False, resolved(anchor, when)
     return {"anchor": anchor, "relative": relative, "granularity": gran, "fiscal": fiscal,
-            "implied_year": relative and not d.get("ryear") and part is not None,
-            **resolved(anchor, when)}
+            "implied_year": implied_year, **interval}
 
 
 def _month(d: dict[str, str | None], g: TimeWords) -> int | None:
@@ -398,11 +427,14 @@ def offset(m: TimeMatch) -> Fields | None:
     n = {"半": 0.5, "四半": 0.25}.get(word) or number(word, g.tables["NUMBER_WORDS"])
     unit_word = key(d.get("relunit") or "")
     unit = _OFFSET_UNITS.get(unit_word) or {"月": "M", "世紀": "Y"}.get(unit_word)
-    sign = g.get("OFFSET_SIGNS", d.get("relsign"))
+    # 3年以后: the sign word may also be the direction (from then on)
+    sign = g.get("OFFSET_SIGNS", d.get("relsign") or d.get("dir"))
     if n is None or unit is None or sign is None:
         return None
     if unit_word == "世紀":
         n *= 100
+    if unit == "Q":  # 三个季度后: nine months on
+        n, unit = n * 3, "M"
     if d.get("rhalf"):
         n += 0.5
     if n != int(n):
@@ -459,6 +491,11 @@ def _length(m: TimeMatch, *, may_be_date: bool) -> Fields | None:
         if article and not d.get("pdir") and not d.get("pqual"):
             return None  # "250 million a day" is a rate
         low = high = n + half
+        if d.get("dnum2"):  # 3~6个月
+            n2 = number(d["dnum2"] or "", g.tables["NUMBER_WORDS"])
+            if n2 is None or not n < n2 < 100_000:
+                return None
+            high = n2 + half
         if low <= 0:
             return None
         if unit == "Y" and n >= 1000 and not _KANJI_LENGTH.search(d.get("dnum") or ""):
@@ -473,7 +510,8 @@ def _length(m: TimeMatch, *, may_be_date: bool) -> Fields | None:
         if d.get("dhalf") or d.get("dhalf2"):
             short = False  # 1日半: no day of a month
         # the smaller part of a compound length (1時間30分, 1年2ヶ月10日) is a length too
-        after_length = _AFTER_LENGTH.search(text, max(0, start - 4), start) is not None
+        after_length = not d.get("pdir") and _AFTER_LENGTH.search(
+            text, max(0, start - 4), start) is not None
         if short and not d.get("ahead") and may_be_date and not after_length and not (
                 _LENGTH_CONTEXT.match(after) or unit_word.endswith("間") or d.get("qual")
                 or d.get("dqual")
@@ -481,6 +519,8 @@ def _length(m: TimeMatch, *, may_be_date: bool) -> Fields | None:
             return None  # 15日 may be a day of the month, 3分 a fraction
     if unit in _YEAR_MULTIPLES:
         low, high, unit = low * _YEAR_MULTIPLES[unit], high * _YEAR_MULTIPLES[unit], "Y"
+    elif unit in _MONTH_MULTIPLES:
+        low, high, unit = low * _MONTH_MULTIPLES[unit], high * _MONTH_MULTIPLES[unit], "M"
     duration = (cal.iso_duration(low, unit) if low == high
                 else f"{cal.iso_duration(low, unit)}..{cal.iso_duration(high, unit)}")
     out: Fields = {

@@ -60,7 +60,9 @@ BARE_YEAR_WORDS: dict[str, tuple[str | None, str | None]] = {
     "年底": ("end", None), "年末": ("end", None), "年初": ("start", None),
     "年内": (None, "within"), "上半年": ("H1", None), "下半年": ("H2", None),
 }
-BARE_MONTH_WORDS: dict[str, str] = {"月底": "end", "月初": "start", "月末": "end"}
+BARE_MONTH_WORDS: dict[str, str] = {
+    "月底": "end", "月初": "start", "月末": "end", "上半月": "H1", "下半月": "H2",
+}
 
 WEEKDAYS: dict[str, int] = {c: i for i, c in enumerate("一二三四五六日")} | {"天": 6}
 
@@ -69,7 +71,9 @@ ERAS: tuple[str, ...] = ()
 DURATION_UNITS: dict[str, str] = {
     "年": "Y", "个月": "M", "個月": "M", "周": "W", "星期": "W", "个星期": "W", "天": "D",
     "日": "D", "小时": "H", "个小时": "H", "分钟": "MIN", "秒钟": "S", "秒": "S", "世纪": "C",
-    "个钟头": "H", "钟头": "H", "個鐘頭": "H", "鐘頭": "H",
+    "个钟头": "H", "钟头": "H", "個鐘頭": "H", "鐘頭": "H", "个季度": "Q",
+    # 月 alone is a length only after 个多 or 个半 (17个多月, 两个半月): 3月 is March
+    "月": "M",
 }
 VAGUE_COUNTS: dict[str, tuple[float, float]] = {
     "数": (2, 9), "几": (2, 9), "好几": (3, 9), "数十": (20, 90), "几十": (20, 90),
@@ -78,7 +82,7 @@ VAGUE_COUNTS: dict[str, tuple[float, float]] = {
 AHEAD_WORDS: dict[str, int] = {
     "未来": 1, "今后": 1, "接下来": 1, "接下来的": 1, "过去": -1, "近": -1,
 }
-OFFSET_SIGNS: dict[str, int] = {"后": 1, "以后": 1, "之后": 1, "前": -1, "以前": -1}
+OFFSET_SIGNS: dict[str, int] = {"后": 1, "以后": 1, "之后": 1, "前": -1, "以前": -1, "之前": -1}
 
 PREFIX_QUALIFIERS: dict[str, str] = {
     "约": "approx", "大约": "approx", "将近": "approx", "近": "approx", "最多": "up-to",
@@ -118,6 +122,14 @@ _NOT_NUM_BEFORE = NOT_AFTER_NUMBER
 
 _PREFIX = rf"(?:(?P<pdir>{_alt(PREFIX_DIRECTIONS)}){_SP})?"
 # 前 after a time is "by" (明年底前), but not in 去年前三季度 (the first three quarters)
+# a sentence in the future tense (将于1月发布): a month or quarter without its year that has
+# passed this year is next year's
+_FUTURE = r"(?:(?<=(?P<future>将|将会|预计|计划|拟))|)"
+_RANGE_TO = r"(?:到|至|[〜～~\-–—])"
+# a clock time glued to a date (2018-12-1209:03)
+_CLOCK = r"[0-2]?[0-9][:：][0-5][0-9]"
+_WEEKDAY_WORD = "周|星期|礼拜|禮拜"
+_LENGTH_UNITS = _alt(u for u in DURATION_UNITS if u != "月")
 _SUFFIX = (
     rf"(?:(?P<qual>{_alt(SUFFIX_QUALIFIERS)}))?"
     rf"(?:(?P<dir>{_alt(DIRECTIONS)})(?![一二三四五六七八九十两几0-9０-９]))?"
@@ -130,6 +142,8 @@ _MONTH_SUB = (
 )
 _YEAR_SUB = (
     rf"{_SP}的?{_SP}(?:前{_SP}(?P<firstn>{_NUM}){_SP}个月|前{_SP}(?P<firstq>[一二三123])个?季度"
+    rf"|前{_SP}(?P<firstd>{_NUM}){_SP}天|第{_SP}(?P<month>{_MONTH}){_SP}个月"
+    rf"|第{_SP}(?P<yweek>{_NUM}){_SP}个?(?:星期|周)"
     rf"|第?{_SP}(?P<quarter>{_Q}){_SP}季度|(?:Q|Ｑ)(?P<quarter>[1-4])"
     rf"|(?P<half>{_alt(HALVES)})|{_MONTH_SUB})"
     rf"|(?P<ypart>{_alt(YEAR_PARTS)})(?!国|期|级|次|心|央)"
@@ -138,10 +152,11 @@ _YEAR_SUB = (
 # Two-digit years: 零七年, 九七年 (a count would be 九十七年; 七八年 is "seven or eight years"),
 # 07年, and 19年 where a month, quarter or part of the year follows (19年底)
 _KANJI_DIGIT = "〇零一二三四五六七八九"
+_KANJI_VALUE = {c: max(0, i - 1) for i, c in enumerate(_KANJI_DIGIT)}
 _TWO_KANJI = (
     "(?:" + "|".join(f"{a}{b}" for a in _KANJI_DIGIT for b in _KANJI_DIGIT
-                     if _KANJI_DIGIT.index(b) % 10 != (_KANJI_DIGIT.index(a) + 1) % 10
-                     and not (a in "〇零" and b in "〇零")) + ")"
+                     if _KANJI_VALUE[b] != _KANJI_VALUE[a] + 1 or _KANJI_VALUE[a] == 0
+                     if not (a in "〇零" and b in "〇零")) + ")"
 )
 
 PATTERNS: list[TimePattern] = [
@@ -163,12 +178,24 @@ PATTERNS: list[TimePattern] = [
     TimePattern(
         "numeric-date",
         rf"{_PREFIX}{_NOT_NUM_BEFORE}(?P<year>[12]\d{{3}})(?P<sep>[/\-.])(?P<month>1[0-2]|0?[1-9])"
-        rf"(?P=sep)(?P<day>3[01]|[12]\d|0?[1-9])(?![\d.]){_SUFFIX}",
+        rf"(?P=sep)(?P<day>3[01]|[12]\d|0?[1-9])(?:(?![\d.])|(?={_CLOCK})){_SUFFIX}",
+        period,
+    ),
+    # 11/3号: a month and day with 号
+    TimePattern(
+        "slash-month-day",
+        rf"{_PREFIX}{_NOT_NUM_BEFORE}(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9]){_SP}号{_SUFFIX}",
+        period,
+    ),
+    # 1995-1997年, 1985到89年: a bare year opening a range whose end names its year
+    TimePattern(
+        "range-start-year",
+        rf"{_PREFIX}{_NOT_NUM_BEFORE}(?P<year>[12]{_D}{{3}})(?={_SP}{_RANGE_TO}{_SP}(?:[12]{_D}{{3}}|{_D}{{2}}){_SP}年)",
         period,
     ),
     TimePattern(
         "month",
-        rf"{_PREFIX}(?<![0-9０-９.,．，个])(?:{_MONTH_SUB})(?!份额|个){_SUFFIX}",
+        rf"{_FUTURE}{_PREFIX}{_NOT_NUM_BEFORE}(?<![.．个])(?:{_MONTH_SUB})(?!份额|个){_SUFFIX}",
         period,
     ),
     TimePattern(
@@ -194,15 +221,23 @@ PATTERNS: list[TimePattern] = [
         rf"(?<=(?:到|至|[〜～~\-–—]){_SP})(?P<bday>{_DAY}){_SP}[日号]{_SUFFIX}",
         day_of_month,
     ),
+    # 29日 alone, as news dates an event (新华社29日电): the article's month
+    TimePattern(
+        "day-of-month",
+        rf"(?<![0-9０-９月年个间的第每./\-])(?P<bday>3[01]|[12][0-9]|0?[1-9])日"
+        rf"(?!间|内|以|多|左右|前后|之|元|本|报|刊|版|均|平均|起算|[0-9０-９]){_SUFFIX}",
+        day_of_month,
+    ),
     TimePattern(
         "relative-week",
-        rf"{_PREFIX}(?P<rweek>{_alt(RELATIVE_WEEKS)})(?:(?P<weekday>[一二三四五六日天])|(?P<wend>末))?"
+        rf"{_PREFIX}(?P<rweek>{_alt(RELATIVE_WEEKS)})(?:(?:{_WEEKDAY_WORD})?(?P<weekday>[一二三四五六日天])|(?P<wend>末))?"
         rf"{_SUFFIX}",
         relative_week,
     ),
     TimePattern(
         "weekday",
-        r"(?<!每)(?:星期|礼拜)(?P<weekday>[一二三四五六日天])",
+        r"(?<!每)(?:星期|礼拜|禮拜)(?P<weekday>[一二三四五六日天])"
+        r"|(?<![一二两三四五六七八九十0-9０-９每个几上下本这])周(?P<weekday>[一二三四五六日])(?!年|次|岁|边|围|期|刊|报)",
         weekday,
     ),
     TimePattern(
@@ -218,7 +253,7 @@ PATTERNS: list[TimePattern] = [
     # 第三季度 alone: the article's own year (not after 2026年 or 今年, read above)
     TimePattern(
         "quarter",
-        rf"{_PREFIX}(?<![年度]{_SP}的?{_SP})(?<![0-9０-９一二三四五六七八九十个個前])"
+        rf"{_FUTURE}{_PREFIX}(?<![年度]{_SP}的?{_SP})(?<![0-9０-９一二三四五六七八九十个個前])"
         rf"(?:第?{_SP}(?P<quarter>{_Q}){_SP}|(?:Q|Ｑ)(?P<quarter>[1-4]))季度{_SUFFIX}",
         period,
     ),
@@ -235,20 +270,21 @@ PATTERNS: list[TimePattern] = [
     ),
     TimePattern(
         "century",
-        rf"{_PREFIX}{_NOT_NUM_BEFORE}(?P<century>[12]?[0-9]|二十一|二十|十九){_SP}世纪{_SUFFIX}",
+        rf"{_PREFIX}{_NOT_NUM_BEFORE}(?P<century>[12]?[0-9]|二十一|二十|十九){_SP}世纪"
+        rf"(?:{_SP}的?{_SP}(?P<cdecade>[1-9]0|[一二三四五六七八九]十|十){_SP}年代)?{_SUFFIX}",
         century,
     ),
     TimePattern(
         "offset",
-        rf"{_NOT_NUM_BEFORE}(?P<reln>[0-9０-９]{{1,3}}|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]{{1,4}}){_SP}"
-        rf"(?P<relunit>年|个月|周|天)(?P<rhalf>半)?(?P<qual>多)?(?P<relsign>以后|之后|以前|后|前)"
-        rf"(?!后|期|者)",
+        rf"{_PREFIX}{_NOT_NUM_BEFORE}(?P<reln>[0-9０-９]{{1,3}}|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]{{1,4}}){_SP}"
+        rf"(?P<qual>多)?(?P<relunit>年|个月|个星期|星期|周|天|个季度)(?P<rhalf>半)?(?P<qual>多)?"
+        rf"(?:(?P<relsign>之前|以前|后|前)|(?P<dir>以后|之后))(?!后|期|者)",
         offset,
     ),
     TimePattern(
         "half-offset",
-        r"(?<![0-9０-９一二三四五六七八九十])(?P<reln>半)(?P<relunit>年|个月)"
-        r"(?P<relsign>以后|之后|以前|后|前)(?!后|期|者)",
+        rf"{_PREFIX}(?<![0-9０-９一二三四五六七八九十])(?P<reln>半)(?P<relunit>年|个月)"
+        r"(?:(?P<relsign>之前|以前|后|前)|(?P<dir>以后|之后))(?!后|期|者)",
         offset,
     ),
     TimePattern(
@@ -260,9 +296,11 @@ PATTERNS: list[TimePattern] = [
     TimePattern(
         "length",
         rf"{_PREFIX}(?:(?P<pqual>{_alt(PREFIX_QUALIFIERS)}){_SP})?"
-        rf"(?:{_NOT_NUM_BEFORE}(?P<dnum>{_NUM}){_SP}|(?P<dvague>{_alt(VAGUE_COUNTS)})"
+        rf"(?:{_NOT_NUM_BEFORE}(?P<dnum>{_NUM}){_SP}(?:{_RANGE_TO}{_SP}(?P<dnum2>{_NUM}){_SP})?"
+        rf"|(?P<dvague>{_alt(VAGUE_COUNTS)})"
         rf"|(?<![0-9０-９一二三四五六七八九十前后上下])(?P<dhalfonly>半))"
-        rf"(?P<dqual>多)?(?P<dunit>{_alt(DURATION_UNITS)})(?P<dhalf2>半)?(?!级|代|前|后|内的)"
+        rf"(?:(?P<dqual>多)?(?P<dunit>{_LENGTH_UNITS})|个(?:(?P<dqual>多)|(?P<dhalf>半))(?P<dunit>月))"
+        rf"(?P<dhalf2>半)?(?!级|代|前|后|内的)"
         rf"{_SUFFIX}",
         length,
     ),
