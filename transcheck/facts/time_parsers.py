@@ -507,8 +507,8 @@ def _length(m: TimeMatch, *, may_be_date: bool) -> Fields | None:
             unit in ("MIN", "S") and (
                 _NOT_MINUTES.search(text, max(0, start - 1), end + 1) is not None
                 or not (d.get("dnum") or "")[:1].translate(FULLWIDTH).isdigit()))  # 十分
-        if d.get("dhalf") or d.get("dhalf2"):
-            short = False  # 1日半: no day of a month
+        if d.get("dhalf") or d.get("dhalf2") or (d.get("dnum") or "").startswith("两"):
+            short = False  # 1日半, 两日: no day of a month
         # the smaller part of a compound length (1時間30分, 1年2ヶ月10日) is a length too
         after_length = not d.get("pdir") and _AFTER_LENGTH.search(
             text, max(0, start - 4), start) is not None

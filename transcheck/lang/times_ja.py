@@ -351,7 +351,8 @@ PATTERNS: list[TimePattern] = [
         "length",
         rf"(?:(?P<pqual>{_alt(PREFIX_QUALIFIERS)}){_SP})?"
         rf"(?:(?<![0-9０-９一二三四五六七八九十前後])(?P<dhalfonly>四半|半)"
-        rf"|{_NOT_NUM_BEFORE}(?P<dnum>{_NUM}){_SP}(?P<dhalf>半)?|(?P<dvague>{_alt(VAGUE_COUNTS)}))"
+        rf"|{_NOT_NUM_BEFORE}(?P<dnum>{_NUM}){_SP}(?:[〜～~\-－]{_SP}(?P<dnum2>{_NUM}){_SP})?(?P<dhalf>半)?"
+        rf"|(?P<dvague>{_alt(VAGUE_COUNTS)}))"
         rf"(?P<dunit>{_LENGTH_UNITS})(?P<dhalf2>半)?(?!生|目|代|度|次|制|式|号|版|前(?!後)|後(?!半))"
         rf"{_SUFFIX}",
         length,

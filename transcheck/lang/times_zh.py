@@ -48,7 +48,7 @@ RELATIVE_WEEKS: dict[str, int] = {
 }
 YEAR_PARTS: dict[str, str] = {
     "底": "end", "末": "end", "年底": "end", "年末": "end", "初": "start", "年初": "start",
-    "中": "mid", "年中": "mid",
+    "中": "mid", "年中": "mid", "伊始": "start",
 }
 HALVES: dict[str, str] = {
     "上半年": "H1", "下半年": "H2", "前半年": "H1", "后半年": "H2", "上半": "H1", "下半": "H2",
@@ -138,7 +138,7 @@ _SUFFIX = (
 _MONTH_WEEK = r"(?:的)?第(?P<mweek>[1-5一二三四五])(?:周|個?星期|个星期)"
 _MONTH_SUB = (
     rf"(?P<month>{_MONTH}){_SP}月份?(?:{_SP}(?P<day>{_DAY}){_SP}[日号]"
-    rf"|(?P<mpart>{_alt(MONTH_PARTS)})|{_MONTH_WEEK})?"
+    rf"|月?(?P<mpart>{_alt(MONTH_PARTS)})|{_MONTH_WEEK})?"
 )
 _YEAR_SUB = (
     rf"{_SP}的?{_SP}(?:前{_SP}(?P<firstn>{_NUM}){_SP}个月|前{_SP}(?P<firstq>[一二三123])个?季度"
@@ -224,8 +224,8 @@ PATTERNS: list[TimePattern] = [
     # 29日 alone, as news dates an event (新华社29日电): the article's month
     TimePattern(
         "day-of-month",
-        rf"(?<![0-9０-９月年个间的第每./\-])(?P<bday>3[01]|[12][0-9]|0?[1-9])日"
-        rf"(?!间|内|以|多|左右|前后|之|元|本|报|刊|版|均|平均|起算|[0-9０-９]){_SUFFIX}",
+        rf"{_PREFIX}(?<![0-9０-９月年个间的第每./\-])(?P<bday>3[01]|[12][0-9]|0?[1-9])日"
+        rf"(?!间|内|以|多|左右|前后|之|元|本|报|刊|版|均|平均|起算|游|年化|线|K线){_SUFFIX}",
         day_of_month,
     ),
     TimePattern(
@@ -300,7 +300,7 @@ PATTERNS: list[TimePattern] = [
         rf"|(?P<dvague>{_alt(VAGUE_COUNTS)})"
         rf"|(?<![0-9０-９一二三四五六七八九十前后上下])(?P<dhalfonly>半))"
         rf"(?:(?P<dqual>多)?(?P<dunit>{_LENGTH_UNITS})|个(?:(?P<dqual>多)|(?P<dhalf>半))(?P<dunit>月))"
-        rf"(?P<dhalf2>半)?(?!级|代|前|后|内的)"
+        rf"(?P<dhalf2>半)?(?!级|代|前|后|内的|岁)"
         rf"{_SUFFIX}",
         length,
     ),
