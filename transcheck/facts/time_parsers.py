@@ -5,7 +5,7 @@ A language's time module (:mod:`transcheck.lang.times_ja`, ``times_zh``, ``times
 of the parse functions below, as ja-timex pairs a pattern with its parser. A parse
 function is shared wherever the meaning is: :func:`period` reads 2026年第2四半期,
 2026年第二季度 and "Q2 2026" alike; the words differ by language, and come from that
-language's :class:`TimeWords`, never from a test of which language it is.
+language's :class:`TimeTables`, never from a test of which language it is.
 
 A parse function takes a :class:`TimeMatch` and returns the fields of a
 :class:`~transcheck.model.TimeSpan` it found (None when the match is no time after all);
@@ -18,11 +18,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from types import ModuleType
 from typing import Any
 
 import regex
 
+from .. import lang as languages
 from . import calendar as cal
 from .quantities import parse_numeral
 
@@ -88,27 +88,35 @@ def key(word: str) -> str:
     return " ".join(word.split()).lower()
 
 
-_TABLE_NAMES = ("RELATIVE_YEARS", "RELATIVE_MONTHS", "RELATIVE_WEEKS", "YEAR_PARTS", "HALVES",
-                "MONTH_PARTS", "BARE_YEAR_WORDS", "BARE_MONTH_WORDS", "WEEKDAYS",
-                "DURATION_UNITS", "VAGUE_COUNTS", "AHEAD_WORDS", "OFFSET_SIGNS",
-                "PREFIX_QUALIFIERS", "SUFFIX_QUALIFIERS", "DIRECTIONS", "PREFIX_DIRECTIONS",
-                "NUMBER_WORDS")
-_OPTIONAL_TABLES = ("RELATIVE_DAYS", "WEEKDAY_SHIFTS", "RELATIVE_QUARTERS", "ERA_LETTERS",
-                    "WEEK_POSITIONS", "QUARTERS", "MONTH_NAMES")
+# the parse functions' name of each table → the field of the language's TimeWords that holds it
+_TABLE_FIELDS = {
+    "RELATIVE_YEARS": "relative_years", "RELATIVE_MONTHS": "relative_months",
+    "RELATIVE_WEEKS": "relative_weeks", "YEAR_PARTS": "year_parts", "HALVES": "halves",
+    "MONTH_PARTS": "month_parts", "BARE_YEAR_WORDS": "bare_year_words",
+    "BARE_MONTH_WORDS": "bare_month_words", "WEEKDAYS": "weekdays",
+    "DURATION_UNITS": "duration_units", "VAGUE_COUNTS": "vague_counts",
+    "AHEAD_WORDS": "ahead_words", "OFFSET_SIGNS": "offset_signs",
+    "PREFIX_QUALIFIERS": "prefix_qualifiers", "SUFFIX_QUALIFIERS": "suffix_qualifiers",
+    "DIRECTIONS": "directions", "PREFIX_DIRECTIONS": "prefix_directions",
+    "NUMBER_WORDS": "number_words", "RELATIVE_DAYS": "relative_days",
+    "WEEKDAY_SHIFTS": "weekday_shifts", "RELATIVE_QUARTERS": "relative_quarters",
+    "ERA_LETTERS": "era_letters", "WEEK_POSITIONS": "week_positions", "QUARTERS": "quarters",
+    "MONTH_NAMES": "month_names",
+}
 
 
 @dataclass(frozen=True)
-class TimeWords:
-    """One language's time-word tables, keyed by normalised words (今年 → 0, "Q" → …)."""
+class TimeTables:
+    """One language's time words (its data folder's times.tsv, read into a typed
+    :class:`~transcheck.lang.loader.TimeWords`), keyed by normalised words (今年 → 0)."""
 
     tables: dict[str, dict[str, Any]]
 
     @classmethod
-    def of(cls, mod: ModuleType) -> TimeWords:
-        tables = {n: {key(k): v for k, v in getattr(mod, n).items()} for n in _TABLE_NAMES}
-        for extra in _OPTIONAL_TABLES:
-            tables[extra] = {key(k): v for k, v in getattr(mod, extra, {}).items()}
-        return cls(tables)
+    def of(cls, lang: str) -> TimeTables:
+        words = languages.language(lang).times
+        return cls({name: {key(k): v for k, v in getattr(words, attr).items()}
+                    for name, attr in _TABLE_FIELDS.items()})
 
     def get(self, table: str, word: str | None) -> Any:
         return None if word is None else self.tables[table].get(key(word))
@@ -122,7 +130,7 @@ class TimeMatch:
     start: int
     end: int
     text: str  # the whole text scanned (for the words around the match)
-    words: TimeWords
+    words: TimeTables
     when: date | None  # the article's date, when known
 
     def __getitem__(self, group: str) -> str | None:
@@ -381,7 +389,7 @@ def period(m: TimeMatch) -> Fields | None:
             "implied_year": implied_year, **interval}
 
 
-def _month(d: dict[str, str | None], g: TimeWords) -> int | None:
+def _month(d: dict[str, str | None], g: TimeTables) -> int | None:
     if d.get("mname"):
         return int(g.get("MONTH_NAMES", d["mname"]))
     if d.get("month"):
@@ -390,7 +398,7 @@ def _month(d: dict[str, str | None], g: TimeWords) -> int | None:
     return None
 
 
-def _relative_small(kind: str, offset: int, d: dict[str, str | None], g: TimeWords,
+def _relative_small(kind: str, offset: int, d: dict[str, str | None], g: TimeTables,
                     when: date | None, *, bare: bool = False) -> Fields | None:
     """今月末, 来週月曜日, 上旬 (the article's month), 金曜日 (the article's week)."""
     part = None

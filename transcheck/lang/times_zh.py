@@ -22,93 +22,32 @@ from ..facts.time_parsers import (
     relative_week,
     weekday,
 )
+from . import language
 from .patterns import DIGIT, NOT_AFTER_NUMBER, SPACE, alternation, numeral
 
-RELATIVE_YEARS: dict[str, int] = {
-    "今年": 0, "本年": 0, "明年": 1, "来年": 1, "后年": 2, "大后年": 3,
-    "去年": -1, "前年": -2, "大前年": -3,
-}
-RELATIVE_MONTHS: dict[str, int] = {
-    "本月": 0, "这个月": 0, "当月": 0, "下个月": 1, "下月": 1, "下一个月": 1, "上个月": -1,
-    "上月": -1, "上一个月": -1,
-}
-RELATIVE_DAYS: dict[str, int] = {
-    "今天": 0, "今日": 0, "本日": 0, "今早": 0, "今晚": 0, "明天": 1, "明日": 1, "明晚": 1,
-    "后天": 2, "後天": 2, "大后天": 3, "大後天": 3, "大大后天": 4, "昨天": -1, "昨日": -1,
-    "昨晚": -1, "前天": -2, "大前天": -3,
-}
-RELATIVE_QUARTERS: dict[str, int] = {
-    "本": 0, "这个": 0, "这一": 0, "本个": 0, "上个": -1, "上一个": -1, "上": -1,
-    "下个": 1, "下一个": 1, "下": 1,
-}
-RELATIVE_WEEKS: dict[str, int] = {
-    "本周": 0, "这周": 0, "这个星期": 0, "下周": 1, "下个星期": 1, "下一周": 1, "上周": -1,
-    "上个星期": -1, "上一周": -1, "上上周": -2, "上上個週": -2, "上上个周": -2, "下下周": 2,
-    "下下個週": 2,
-}
-YEAR_PARTS: dict[str, str] = {
-    "底": "end", "末": "end", "年底": "end", "年末": "end", "初": "start", "年初": "start",
-    "中": "mid", "年中": "mid", "伊始": "start",
-}
-HALVES: dict[str, str] = {
-    "上半年": "H1", "下半年": "H2", "前半年": "H1", "后半年": "H2", "上半": "H1", "下半": "H2",
-}
-MONTH_PARTS: dict[str, str] = {
-    "上旬": "early", "初": "start", "中旬": "mid", "下旬": "late", "底": "end", "末": "end",
-}
-BARE_YEAR_WORDS: dict[str, tuple[str | None, str | None]] = {
-    "年底": ("end", None), "年末": ("end", None), "年初": ("start", None),
-    "年内": (None, "within"), "上半年": ("H1", None), "下半年": ("H2", None),
-}
-BARE_MONTH_WORDS: dict[str, str] = {
-    "月底": "end", "月初": "start", "月末": "end", "上半月": "H1", "下半月": "H2",
-}
-
-WEEKDAYS: dict[str, int] = {c: i for i, c in enumerate("一二三四五六日")} | {"天": 6}
-
-ERAS: tuple[str, ...] = ()
-
-DURATION_UNITS: dict[str, str] = {
-    "年": "Y", "个月": "M", "個月": "M", "周": "W", "星期": "W", "个星期": "W", "天": "D",
-    "日": "D", "小时": "H", "个小时": "H", "分钟": "MIN", "秒钟": "S", "秒": "S", "世纪": "C",
-    "个钟头": "H", "钟头": "H", "個鐘頭": "H", "鐘頭": "H", "个季度": "Q",
-    # 月 alone is a length only after 个多 or 个半 (17个多月, 两个半月): 3月 is March
-    "月": "M",
-}
-VAGUE_COUNTS: dict[str, tuple[float, float]] = {
-    "数": (2, 9), "几": (2, 9), "好几": (3, 9), "数十": (20, 90), "几十": (20, 90),
-    "十几": (11, 19), "数百": (200, 900), "几百": (200, 900),
-}
-AHEAD_WORDS: dict[str, int] = {
-    "未来": 1, "今后": 1, "接下来": 1, "接下来的": 1, "过去": -1, "近": -1,
-}
-OFFSET_SIGNS: dict[str, int] = {"后": 1, "以后": 1, "之后": 1, "前": -1, "以前": -1, "之前": -1}
-
-PREFIX_QUALIFIERS: dict[str, str] = {
-    "约": "approx", "大约": "approx", "将近": "approx", "近": "approx", "最多": "up-to",
-    "长达": "up-to", "至少": "at-least", "不到": "less-than", "超过": "more-than",
-}
-SUFFIX_QUALIFIERS: dict[str, str] = {
-    "以上": "at-least", "多": "more-than", "左右": "approx", "前后": "approx",
-    "上下": "approx", "不到": "less-than", "之久": "exact",
-}
-DIRECTIONS: dict[str, str] = {
-    "之前": "by", "以前": "by", "前": "by", "为止": "until", "起": "from", "开始": "from",
-    "以来": "from", "以后": "from", "之后": "from", "以内": "within", "之内": "within",
-    "内": "within",
-    # a day and the time before or after it: 2019年8月6日或之后, 2015-02-01及以前
-    "或之后": "from", "或以后": "from", "及以后": "from", "及之后": "from",
-    "或之前": "by", "或以前": "by", "及以前": "by", "及之前": "by",
-}
-PREFIX_DIRECTIONS: dict[str, str] = {
-    "从": "from", "自": "from", "自从": "from", "到": "until", "直到": "until", "截至": "until",
-    "截止到": "until", "至": "until", "在": "", "于": "",
-    # 进入2026年: the year's arrival, as Japanese 2026年を迎え and 到2026年 (one "by 2026"
-    # translated three ways)
-    "进入": "until", "進入": "until",
-}
-
-NUMBER_WORDS: dict[str, int] = {}
+# The word tables are data: transcheck/lang/zh/times.tsv (transcheck.lang.loader).
+_WORDS = language("zh").times
+RELATIVE_YEARS = _WORDS.relative_years
+RELATIVE_MONTHS = _WORDS.relative_months
+RELATIVE_DAYS = _WORDS.relative_days
+RELATIVE_QUARTERS = _WORDS.relative_quarters
+RELATIVE_WEEKS = _WORDS.relative_weeks
+YEAR_PARTS = _WORDS.year_parts
+HALVES = _WORDS.halves
+MONTH_PARTS = _WORDS.month_parts
+BARE_YEAR_WORDS = _WORDS.bare_year_words
+BARE_MONTH_WORDS = _WORDS.bare_month_words
+WEEKDAYS = _WORDS.weekdays
+ERAS = tuple(_WORDS.eras)
+DURATION_UNITS = _WORDS.duration_units
+VAGUE_COUNTS = _WORDS.vague_counts
+AHEAD_WORDS = _WORDS.ahead_words
+OFFSET_SIGNS = _WORDS.offset_signs
+PREFIX_QUALIFIERS = _WORDS.prefix_qualifiers
+SUFFIX_QUALIFIERS = _WORDS.suffix_qualifiers
+DIRECTIONS = _WORDS.directions
+PREFIX_DIRECTIONS = _WORDS.prefix_directions
+NUMBER_WORDS = _WORDS.number_words
 
 
 _alt = alternation
@@ -121,15 +60,15 @@ _DAY = r"(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二?十[一二三四五六七八�
 _NOT_NUM_BEFORE = NOT_AFTER_NUMBER
 
 _PREFIX = rf"(?:(?P<pdir>{_alt(PREFIX_DIRECTIONS)}){_SP})?"
-# 前 after a time is "by" (明年底前), but not in 去年前三季度 (the first three quarters)
 # a sentence in the future tense (将于1月发布): a month or quarter without its year that has
 # passed this year is next year's
-_FUTURE = r"(?:(?<=(?P<future>将|将会|预计|计划|拟))|)"
+_FUTURE = rf"(?:(?<=(?P<future>{_alt(_WORDS.future_words)}))|)"
 _RANGE_TO = r"(?:到|至|[〜～~\-–—])"
 # a clock time glued to a date (2018-12-1209:03)
 _CLOCK = r"[0-2]?[0-9][:：][0-5][0-9]"
 _WEEKDAY_WORD = "周|星期|礼拜|禮拜"
-_LENGTH_UNITS = _alt(u for u in DURATION_UNITS if u != "月")
+_LENGTH_UNITS = _alt(u for u in DURATION_UNITS if u not in _WORDS.half_only_units)
+# 前 after a time is "by" (明年底前), but not in 去年前三季度 (the first three quarters)
 _SUFFIX = (
     rf"(?:(?P<qual>{_alt(SUFFIX_QUALIFIERS)}))?"
     rf"(?:(?P<dir>{_alt(DIRECTIONS)})(?![一二三四五六七八九十两几0-9０-９]))?"
