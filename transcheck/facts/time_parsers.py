@@ -274,56 +274,14 @@ def period(m: TimeMatch) -> Fields | None:
     d, g, when = m.groups, m.words, m.when
     fiscal = bool(d.get("fy"))
     kind = "FY" if fiscal else "Y"
-    year: int | None = None
-    offset = 0
-    relative = True
-    if d.get("year"):
-        n_year = number(d["year"] or "", {})
-        if n_year is None:
-            return None
-        year = int(n_year)
-        relative = False
-    elif d.get("year2"):
-        n_year = number(d["year2"] or "", {})
-        if n_year is None:
-            return None
-        year = cal.year_from_two_digits(int(n_year), when)
-        relative = False
-    elif d.get("era"):
-        n = 1.0 if d.get("eyear") == "元" else number(d.get("eyear") or "", {})
-        if n is None or n < 1:
-            return None
-        era = d["era"] or ""
-        year = cal.era_year(g.get("ERA_LETTERS", era) or era, int(n))
-        relative = False
-    elif d.get("ryear"):
-        offset = g.get("RELATIVE_YEARS", d["ryear"])
-
-    if d.get("firstn") or d.get("firstq"):  # 今年前五个月, 去年前三季度: from January on
+    named = _year(d, g, when)
+    if named is None:
+        return None
+    year, offset = named
+    relative = year is None
+    if d.get("firstn") or d.get("firstq") or d.get("firstd") or d.get("yweek"):
         y = year if year is not None else (when.year + offset if when else None)
-        n = number(d.get("firstn") or d.get("firstq") or "", {})
-        first_months = None if n is None else int(n) * (3 if d.get("firstq") else 1)
-        if y is None or first_months is None or not 1 <= first_months <= 12:
-            return None
-        # resolved here (no anchor names a run of months), so not left relative
-        return {"anchor": None, "relative": False, "granularity": "month",
-                "time_start": date(y, 1, 1), "time_end": cal.month_end(y, first_months)}
-    if d.get("firstd") or d.get("yweek"):  # 去年的前10天; 今年第三十七个星期 (ISO weeks)
-        y = year if year is not None else (when.year + offset if when else None)
-        n = number(d.get("firstd") or d.get("yweek") or "", {})
-        if y is None or n is None or not 1 <= n <= (366 if d.get("firstd") else 53):
-            return None
-        if d.get("firstd"):
-            first, last = date(y, 1, 1), date(y, 1, 1) + timedelta(days=int(n) - 1)
-        else:
-            try:
-                first = date.fromisocalendar(y, int(n), 1)
-            except ValueError:
-                return None
-            last = first + timedelta(days=6)
-        return {"anchor": None, "relative": False,
-                "granularity": "day" if d.get("firstd") else "week",
-                "time_start": first, "time_end": last}
+        return None if y is None else _run_of_year(d, y)
     part: str | None = None
     sub: str | None = None
     gran = "year"
@@ -387,6 +345,53 @@ def period(m: TimeMatch) -> Fields | None:
         implied_year, interval = False, resolved(anchor, when)
     return {"anchor": anchor, "relative": relative, "granularity": gran, "fiscal": fiscal,
             "implied_year": implied_year, **interval}
+
+
+def _year(d: dict[str, str | None], g: TimeTables, when: date | None
+          ) -> tuple[int | None, int] | None:
+    """The year a period names (2026年, 九七年, 令和3年) or, when it names none, its offset
+    from the article's year (去年: -1; 3月: 0); None when the year cannot be read."""
+    if d.get("year"):
+        n_year = number(d["year"] or "", {})
+        return None if n_year is None else (int(n_year), 0)
+    if d.get("year2"):
+        n_year = number(d["year2"] or "", {})
+        return None if n_year is None else (cal.year_from_two_digits(int(n_year), when), 0)
+    if d.get("era"):
+        n = 1.0 if d.get("eyear") == "元" else number(d.get("eyear") or "", {})
+        if n is None or n < 1:
+            return None
+        era = d["era"] or ""
+        return cal.era_year(g.get("ERA_LETTERS", era) or era, int(n)), 0
+    if d.get("ryear"):
+        return None, g.get("RELATIVE_YEARS", d["ryear"])
+    return None, 0
+
+
+def _run_of_year(d: dict[str, str | None], y: int) -> Fields | None:
+    """A run from the year's start: 今年前五个月, 去年前三季度, 去年的前10天, or its Nth ISO
+    week (今年第三十七个星期); resolved here (no anchor names such a run), so not relative."""
+    if d.get("firstn") or d.get("firstq"):
+        n = number(d.get("firstn") or d.get("firstq") or "", {})
+        first_months = None if n is None else int(n) * (3 if d.get("firstq") else 1)
+        if first_months is None or not 1 <= first_months <= 12:
+            return None
+        return {"anchor": None, "relative": False, "granularity": "month",
+                "time_start": date(y, 1, 1), "time_end": cal.month_end(y, first_months)}
+    n = number(d.get("firstd") or d.get("yweek") or "", {})
+    if n is None or not 1 <= n <= (366 if d.get("firstd") else 53):
+        return None
+    if d.get("firstd"):
+        first, last = date(y, 1, 1), date(y, 1, 1) + timedelta(days=int(n) - 1)
+    else:
+        try:
+            first = date.fromisocalendar(y, int(n), 1)
+        except ValueError:
+            return None
+        last = first + timedelta(days=6)
+    return {"anchor": None, "relative": False,
+            "granularity": "day" if d.get("firstd") else "week",
+            "time_start": first, "time_end": last}
 
 
 def _month(d: dict[str, str | None], g: TimeTables) -> int | None:
