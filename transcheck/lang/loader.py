@@ -83,6 +83,7 @@ class TimeWords:
     relative_days: Mapping[str, int] = _table("times.tsv", "int", "relative_day")
     relative_quarters: Mapping[str, int] = _table("times.tsv", "int", "relative_quarter")
     weekday_shifts: Mapping[str, int] = _table("times.tsv", "int", "weekday_shift")
+    future_words: tuple[str, ...] = _table("times.tsv", "words", "future_word")
     figurative_days: tuple[str, ...] = _table("times.tsv", "words", "figurative_day")
     year_parts: Mapping[str, str] = _table("times.tsv", "str", "year_part")
     halves: Mapping[str, str] = _table("times.tsv", "str", "half")
