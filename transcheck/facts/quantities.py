@@ -72,6 +72,14 @@ SKIP_ZONES = regex.compile(
 )
 _CLAUSE_BREAKS = "、。,，;；!?！？\n「」()（）:："
 _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+# Indian English groups lakhs and crores by two: 12,34,567 (English text only)
+_LAKH = r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])(?:\.[0-9]+)?"
+# a thousands group after a space (40 000, 1 250 000; English text only), not a day of the
+# month before a number (June 30 100 firms) nor a count before a longer one
+_SPACE_GROUP = regex.compile(
+    r"(?<!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ][0-9]{1,3})"
+    r"(?<=(?<![0-9.,])[0-9]{1,3})[ \u00a0\u202f\u2009]"
+    r"(?=[0-9]{3}(?![0-9\p{L}]|[.,][0-9]))")
 _EN_WORD_AFTER = regex.compile(r"[ -]?([A-Za-z.]+)")
 _DATE_TAIL = regex.compile(r"[\-–—/][0-9]")
 _LETTER = regex.compile(r"\p{L}")
@@ -169,7 +177,10 @@ def grammar(lang: str) -> Grammar:
     units = cast("dict[str, tuple[str, float]]", _table(module, "UNITS", {}))
     signs = cast("dict[str, str]", _table(module, "CURRENCY_SIGNS", en.CURRENCY_SIGNS))
     kanji = "".join(digits) + "".join(multipliers)
-    atom = _ARABIC + (f"|[{kanji}]+" if kanji else "")
+    vulgar = "".join(cast("dict[str, float]", _table(module, "VULGAR_FRACTIONS", {})))
+    arabic = (_LAKH + "|" if _table(module, "LAKH_GROUPS", False) else "") + _ARABIC
+    atom = arabic + (f"|[{kanji}]+" if kanji else "") + (
+        f"|[0-9]*[{vulgar}]" if vulgar else "")
     # a decimal point inside a numeral (十五点七, 〇・〇八): only before a digit it joins
     points = cast("dict[str, str]", _table(module, "DECIMAL_POINTS", {}))
     kanji_digits = "".join(digits)
@@ -184,15 +195,21 @@ def grammar(lang: str) -> Grammar:
     inner = f"(?:{atom})" + (f"|[ ]?(?:{cjk_scale})" if cjk_scale else "") + "".join(
         f"|{alt}" for alt in point_alts)
     body = rf"(?:{atom})(?:{inner})*(?:{latin_scale})?"
+    # a currency code glued to the amount (USD115.5) may stand before it; any other letter
+    # makes the digits part of a word (A100, H2)
+    codes = "|".join(s for s in _longest_first(signs) if s.isascii() and s.isalpha())
+    glued = rf"|(?<=(?<![\p{{Latin}}])(?:{codes}))" if codes else ""
     run = regex.compile(
-        r"(?<![\p{Latin}0-9._/#@\\])(?<![\p{Latin}0-9]-)"
+        rf"(?:(?<![\p{{Latin}}0-9._/#@\\]){glued})(?<![\p{{Latin}}0-9]-)"
         rf"(?:(?<![\p{{Latin}}\p{{N}}])[+\-−])?{body}"
     )
-    piece_parts = [rf"(?P<arabic>{_ARABIC})", rf"(?P<latin>{word_scale}|{letter_scale})"]
+    piece_parts = [rf"(?P<arabic>{arabic})", rf"(?P<latin>{word_scale}|{letter_scale})"]
     if cjk_scale:
         piece_parts.append(f"(?P<scale>{cjk_scale})")
     if kanji:
         piece_parts.append(f"(?P<kanji>[{kanji}])")
+    if vulgar:
+        piece_parts.append(f"(?P<vulgar>[{vulgar}])")
     if points:
         piece_parts.append("(?P<point>" + "|".join(map(regex.escape, points)) + ")")
     piece = regex.compile("|".join(piece_parts))
@@ -332,6 +349,12 @@ def _read_numeral(g: Grammar, norm: str, start: int, end: int) -> _Numeral | Non
             except InvalidOperation:
                 return None
             prev, elide = "arabic", 0
+        elif kind == "vulgar":  # ½, 2¾: the fraction ends the number
+            if decimal or prev == "vulgar":
+                return None
+            fraction = cast("dict[str, float]", _table(en, "VULGAR_FRACTIONS", {}))[word]
+            current = (current or Decimal(0)) + Decimal(repr(fraction))
+            prev, elide, decimal = "vulgar", 0, True
         elif kind == "point":
             if decimal or (current is None and section == 0 and total == 0):
                 return None
@@ -451,6 +474,8 @@ class _Reader:
         self.text = text
         self.g = grammar(lang)
         self.norm = _normalize(text, self.g.fullwidth_comma_groups_ascii)
+        if _table(en, "SPACE_GROUPS", False) and lang == "en":
+            self.norm = _SPACE_GROUP.sub(",", self.norm)
         self.lang = self.g.lang
         self._tokens: tuple[Token, ...] | None = None
         self._between = False  # the range just read was joined by と…の間, 与…之间
@@ -875,7 +900,8 @@ class _Reader:
             if not hay.endswith(match_word):
                 continue
             q_start = start - (len(before) - len(stripped)) - len(word)
-            if self.lang == "en" and q_start > 0 and text[q_start - 1].isalpha():
+            if self.lang == "en" and q_start > 0 and text[q_start - 1].isalpha() \
+                    and word[0].isalpha():
                 continue
             if self._ends_a_word(q_start, q_start + len(word)):
                 continue

@@ -50,6 +50,17 @@ LATIN_UNITS: dict[str, tuple[str, float]] = {
     "×": ("倍", 1),
 }
 
+# Fractions written as one character (½, 2¾): their values.
+VULGAR_FRACTIONS: dict[str, float] = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
+    "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}
+# Thousands grouped with a space (40 000, 1 250 000) or, in Indian English, lakh and crore
+# groups of two (12,34,567): read as one number.
+SPACE_GROUPS = True
+LAKH_GROUPS = True
+
 # Units read only when glued to the number: 10x is ten times, "5 x 3" is not.
 ATTACHED_ONLY: frozenset[str] = frozenset({"x", "×", "k", "K", "M", "B", "T"})
 
@@ -57,6 +68,8 @@ ATTACHED_ONLY: frozenset[str] = frozenset({"x", "×", "k", "K", "M", "B", "T"})
 CURRENCY_SIGNS: dict[str, str] = {
     # a currency code before the amount: USD 22.5 million
     **{f"{code} ": code for code in ("USD", "EUR", "JPY", "CNY", "GBP", "HKD", "CHF")},
+    # a code glued to the amount: USD115.5 (a code before a space is read above)
+    **{code: code for code in ("USD", "EUR", "JPY", "CNY", "GBP", "HKD", "CHF")},
     "US$": "USD",
     "$": "USD",
     "€": "EUR",
@@ -71,6 +84,11 @@ UNITS: dict[str, tuple[str, float]] = {
     **WORDS["en"],  # dollars, yen, watts, terawatt-hours, gigabytes … (units.tsv)
     "percent": ("%", 1),
     "per cent": ("%", 1),
+    # points of a percentage, as zh 个百分点 (read as %, so "up 5 percentage points" and
+    # 上升5个百分点 agree)
+    "percentage points": ("%", 1),
+    "percentage point": ("%", 1),
+    "percentage": ("%", 1),
     "times": ("倍", 1),
     "fold": ("倍", 1),
     "people": ("人", 1),
@@ -105,6 +123,13 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "less than": "less-than",
     "fewer than": "less-than",
     "below": "less-than",
+    # comparison signs (>10, >= 30, <-30, ≤ 5)
+    ">=": "at-least",
+    "≥": "at-least",
+    ">": "more-than",
+    "<=": "at-most",
+    "≤": "at-most",
+    "<": "less-than",
 }
 SUFFIX_QUALIFIERS: dict[str, str] = {
     "+": "at-least",
@@ -147,7 +172,8 @@ PER_WORDS: dict[str, str] = {
 TIME_WORDS: tuple[str, ...] = (
     "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour",
     "minutes", "minute", "seconds", "second", "quarters", "quarter", "decades", "decade",
-    "centuries", "century", "am", "pm", "a.m.", "p.m.",
+    "centuries", "century", "am", "pm", "a.m.", "p.m.", "hr", "hrs", "min", "mins", "sec",
+    "secs", "yr", "yrs", "nights", "night",
 )
 
 ORDINAL_PREFIXES: tuple[str, ...] = ("No.", "no.", "#", "number ", "Number ", "chapter ",

@@ -9,11 +9,22 @@ from __future__ import annotations
 
 from .patterns import alternation
 
-RELATIVE_YEARS: dict[str, int] = {"this year": 0, "next year": 1, "last year": -1}
-RELATIVE_MONTHS: dict[str, int] = {"this month": 0, "next month": 1, "last month": -1}
-RELATIVE_WEEKS: dict[str, int] = {"this week": 0, "next week": 1, "last week": -1}
+RELATIVE_YEARS: dict[str, int] = {
+    "this year": 0, "next year": 1, "last year": -1, "previous year": -1,
+    "this calendar year": 0, "the current year": 0, "the coming year": 1,
+}
+RELATIVE_MONTHS: dict[str, int] = {
+    "this month": 0, "next month": 1, "last month": -1, "previous month": -1,
+    "the current month": 0, "the coming month": 1,
+}
+RELATIVE_WEEKS: dict[str, int] = {
+    "this week": 0, "next week": 1, "last week": -1, "previous week": -1,
+    "the current week": 0, "the coming week": 1, "the week after next": 2,
+    "the week before last": -2,
+}
 # next Tuesday, last Wednesday: the weekday in the week after or before the article's
-WEEKDAY_SHIFTS: dict[str, int] = {"this": 0, "next": 1, "last": -1, "coming": 1}
+WEEKDAY_SHIFTS: dict[str, int] = {"this": 0, "next": 1, "last": -1, "coming": 1,
+                                  "previous": -1}
 RELATIVE_DAYS: dict[str, int] = {
     "today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1,
     "the day after tomorrow": 2, "the day before yesterday": -2,
@@ -40,6 +51,8 @@ BARE_YEAR_WORDS: dict[str, tuple[str | None, str | None]] = {
     "the beginning of the year": ("start", None), "the middle of the year": ("mid", None),
     "the first half of the year": ("H1", None), "the second half of the year": ("H2", None),
     "year-end": ("end", None),
+    **{f"the {nth} quarter of the year": (f"Q{q}", None)
+       for nth, q in (("first", 1), ("second", 2), ("third", 3), ("fourth", 4))},
 }
 BARE_MONTH_WORDS: dict[str, str] = {}
 
@@ -53,17 +66,25 @@ MONTH_NAMES: dict[str, int] = {
     ])
     for name in names
 }
+# Written in lower case too, but for the ones that are also everyday words (may, march,
+# mar): "in april", "14 nov 2023"
+MONTH_NAMES |= {name.lower(): i for name, i in MONTH_NAMES.items()
+                if name not in ("May", "March", "Mar")}
 WEEKDAYS: dict[str, int] = {
     d: i for i, d in enumerate(
         ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 }
+WEEKDAYS |= {d.lower(): i for d, i in WEEKDAYS.items()}
 ERAS: tuple[str, ...] = ()
 
 DURATION_UNITS: dict[str, str] = {
     "year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W",
     "day": "D", "days": "D", "hour": "H", "hours": "H", "minute": "MIN", "minutes": "MIN",
     "second": "S", "seconds": "S", "decade": "DEC", "decades": "DEC", "century": "C",
-    "centuries": "C",
+    "centuries": "C", "yr": "Y", "yrs": "Y", "hr": "H", "hrs": "H", "min": "MIN",
+    "mins": "MIN", "sec": "S", "secs": "S",
+    # a stay counted in nights (a 2-night trip) lasts that many days
+    "night": "D", "nights": "D",
 }
 VAGUE_COUNTS: dict[str, tuple[float, float]] = {
     "several": (3, 7), "a few": (2, 4), "a couple of": (2, 2), "few": (2, 4),
@@ -83,10 +104,16 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "up to": "up-to", "at most": "at-most",
 }
 SUFFIX_QUALIFIERS: dict[str, str] = {"or more": "at-least", "or so": "approx"}
-DIRECTIONS: dict[str, str] = {"onward": "from", "onwards": "from"}
+DIRECTIONS: dict[str, str] = {
+    "onward": "from", "onwards": "from", "or later": "from", "or after": "from",
+    "and after": "from", "and later": "from", "and beyond": "from", "or earlier": "by",
+    "or before": "by",
+}
 PREFIX_DIRECTIONS: dict[str, str] = {
     "by": "by", "before": "by", "from": "from", "since": "from", "starting in": "from",
     "starting": "from", "after": "from", "until": "until", "till": "until", "through": "until",
+    "later than": "from", "no later than": "by", "not later than": "by", "earlier than": "by",
+    "beginning": "from", "starting from": "from", "beginning in": "from",
     "to": "until",
     "within": "within", "in": "", "during": "", "of": "", "for": "", "around": "",
     "throughout": "over",
@@ -127,8 +154,8 @@ _YEAR_OR_REL = rf"(?:{_YEAR}|{_RYEAR})"
 # Every English time expression holds one of these; the patterns only run near them.
 TRIGGER = (
     r"\d|\b(?:[Yy]ears?|[Mm]onths?|[Ww]eeks?|[Dd]ays?|[Dd]ecades?|[Cc]entur|[Qq]uarter|[Hh]alf"
-    r"|[Hh]ours?|[Mm]inutes?|[Ss]econds?)|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu"
-    r"|Fri|Sat|Sun)|\b(?:[Tt]oday|[Tt]onight|[Tt]omorrow|[Tt]mrw|[Yy]esterday)\b"
+    r"|[Hh]ours?|[Mm]inutes?|[Ss]econds?|[Nn]ights?)|\b(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un"
+    r"|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec|[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un)|\b(?:[Tt]oday|[Tt]onight|[Tt]omorrow|[Tt]mrw|[Yy]esterday)\b"
 )
 
 PATTERNS: list[str] = [
