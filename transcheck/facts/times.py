@@ -107,7 +107,7 @@ class _Grammar:
                  "NUMBER_WORDS")
         tables = {n: {_key(k): v for k, v in getattr(mod, n).items()} for n in names}
         for extra in ("RELATIVE_DAYS", "WEEKDAY_SHIFTS", "RELATIVE_QUARTERS", "ERA_LETTERS",
-                      "WEEK_POSITIONS"):
+                      "WEEK_POSITIONS", "DAY_WORDS", "DECADE_WORDS", "WEEKDAY_ABBREVIATIONS"):
             tables[extra] = {_key(k): v for k, v in getattr(mod, extra, {}).items()}
         tables["QUARTERS"] = {_key(k): v for k, v in getattr(mod, "QUARTERS", {}).items()}
         tables["MONTH_NAMES"] = {_key(k): v for k, v in getattr(mod, "MONTH_NAMES", {}).items()}
@@ -171,7 +171,8 @@ def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
             found.append(span)
             reach = m.end()
     if len(found) > 1:
-        found = _join_ranges(_join_lengths(found, text, base), text, base, when)
+        found = _join_ranges(_join_offsets(_join_lengths(found, text, base), text, base),
+                             text, base, when)
     if text != original:  # the facts quote the text as written
         found = [replace(t, text=original[t.start - base:t.end - base]) for t in found]
     return found
@@ -228,6 +229,31 @@ def _join_lengths(found: list[TimeSpan], text: str, base: int) -> list[TimeSpan]
     return out
 
 
+def _join_offsets(found: list[TimeSpan], text: str, base: int) -> list[TimeSpan]:
+    """Three weeks from tomorrow, 3 days after January 12th: a length counted on from a day
+    is the day that far on."""
+    out = [found[0]]
+    for b in found[1:]:
+        a = out[-1]
+        m = _ISO.fullmatch(a.duration or "")
+        if (m is not None and is_length(a) and a.anchor is None and a.direction is None
+                and a.low_days == a.high_days and b.direction == "from"
+                and b.granularity == "day" and b.time_start is not None
+                and b.text.lower().startswith(("from ", "after "))
+                and not text[a.end - base:b.start - base].strip()):
+            units = [(k, float(v)) for k, v in m.groupdict().items() if v]
+            if len(units) == 1 and units[0][0] in ("Y", "M", "W", "D") \
+                    and units[0][1] == int(units[0][1]):
+                unit, count = units[0]
+                day = cal.add_duration(b.time_start, count, unit)
+                out[-1] = replace(b, start=a.start, text=text[a.start - base:b.end - base],
+                                  anchor=None, relative=False, direction=None,
+                                  time_start=day, time_end=day, implied_year=False)
+                continue
+        out.append(b)
+    return out
+
+
 def _join_ranges(found: list[TimeSpan], text: str, base: int, when: date | None
                  ) -> list[TimeSpan]:
     """The end of a range takes what it leaves unsaid from its start, and the start from its
@@ -236,6 +262,8 @@ def _join_ranges(found: list[TimeSpan], text: str, base: int, when: date | None
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
         between = text[a.end - base:b.start - base].strip()
+        if between == "and" and text[:a.start - base].rstrip().lower().endswith("between"):
+            between = "to"  # between August and October
         if between not in _RANGE_JOINERS or is_length(a) or is_length(b):
             continue
         if between == "" and a.direction != "from" and b.direction not in ("until", "by"):
@@ -283,6 +311,16 @@ def _end_from_start(a: TimeSpan, b: TimeSpan, when: date | None) -> TimeSpan:
 
 
 def _start_from_end(a: TimeSpan, b: TimeSpan) -> TimeSpan:
+    bare = _BARE_DAY.fullmatch(a.anchor or "")
+    if bare is not None and b.granularity == "day" and b.time_start is not None:
+        # 9 to 12 of June: the start takes the end's month
+        try:
+            day = b.time_start.replace(day=int(bare[1]))
+        except ValueError:
+            return a
+        if day <= b.time_start:
+            return replace(a, anchor=None, relative=False, implied_year=False,
+                           time_start=day, time_end=day)
     if a.implied_year and a.time_start and a.time_end and b.time_end and not b.relative \
             and not b.implied_year:
         shift = b.time_end.year - a.time_start.year
@@ -375,11 +413,44 @@ def _resolved(anchor: str, when: date | None) -> dict[str, Any]:
 
 def _point(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str, Any] | None:
     """A date or period: build its anchor, then resolve it (absolute years against itself)."""
+    if d.get("dayw"):  # the second of August: the day in words
+        d = {**d, "day": str(g.get("DAY_WORDS", d["dayw"]))}
     if d.get("decade") or d.get("decade2"):
         first = (int(_number(d["decade"] or "", {}) or 0) if d.get("decade")
                  else cal.decade_from_two_digits(int(d["decade2"] or 0), when))
         s, e = cal.decade_interval(first)
         return {"time_start": s, "time_end": e, "granularity": "decade"}
+    if d.get("decadew"):  # the nineties: of the article's century (or the last one)
+        first = cal.decade_from_two_digits(int(g.get("DECADE_WORDS", d["decadew"])), when)
+        s, e = cal.decade_interval(first)
+        return {"time_start": s, "time_end": e, "granularity": "decade"}
+    if d.get("centuryw"):
+        d = {**d, "century": str(g.get("DAY_WORDS", d["centuryw"]))}
+    if d.get("isoweek"):  # the second week of 2021, week 27 of last year (ISO 8601 weeks)
+        n = g.get("DAY_WORDS", d["isoweek"]) or _number(d["isoweek"] or "", {})
+        week_year = int(d["year"] or 0) if d.get("year") else (
+            when.year + g.get("RELATIVE_YEARS", d["ryear"]) if when and d.get("ryear") else None)
+        if n is None or week_year is None:
+            return None
+        try:
+            monday = date.fromisocalendar(week_year, int(n), 1)
+        except ValueError:
+            return None
+        return {"time_start": monday, "time_end": monday + timedelta(days=6),
+                "granularity": "week"}
+    if d.get("mday"):  # Friday 31: the nearest day of that number that is a Friday
+        wd = _weekday(d["mday_weekday"], g)
+        n_day = int(d["mday"] or 0)
+        if when is None or wd is None:
+            return None
+        days = [date(y, m, n_day) for k in range(-24, 25)
+                for y, m in [divmod(when.year * 12 + when.month - 1 + k, 12)]
+                for m in [m + 1] if cal.is_valid_day(y, m, n_day)]
+        days = [x for x in days if x.weekday() == wd]
+        if not days:
+            return None
+        best = min(days, key=lambda x: abs((x - when).days))
+        return {"time_start": best, "time_end": best, "granularity": "day"}
     if d.get("century"):
         n = _number(d["century"] or "", g.tables["NUMBER_WORDS"])
         if n is None or not 1 <= n <= 30:
@@ -392,8 +463,8 @@ def _point(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str
     year: int | None = None
     offset = 0
     relative = True
-    if d.get("rday"):
-        anchor = f"D{g.get('RELATIVE_DAYS', d['rday']):+d}"
+    if d.get("rday") or d.get("rnow"):
+        anchor = f"D{g.get('RELATIVE_DAYS', d['rday']):+d}" if d.get("rday") else "D+0"
         return {"anchor": anchor, "relative": True, "granularity": "day",
                 **_resolved(anchor, when)}
     if d.get("rquarter"):  # 上个季度: counted from the article's quarter
@@ -407,6 +478,8 @@ def _point(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str
             anchor, gran = f"Y{q // 4:+d}/M{month:02d}", "month"
         return {"anchor": anchor, "relative": True, "granularity": gran,
                 **_resolved(anchor, when)}
+    if d.get("bdayw"):
+        d = {**d, "bday": str(g.get("DAY_WORDS", d["bdayw"]))}
     if d.get("bday"):  # 23日 ending a range: the month is the range start's (see _ranges)
         return _relative_small("M", 0, {"day": d["bday"]}, g, when)
     if d.get("year"):
@@ -514,7 +587,9 @@ def _point(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str
                **_resolved(anchor, date(year, 6, 1))}
         return out
     return {"anchor": anchor, "relative": relative, "granularity": gran, "fiscal": fiscal,
-            "implied_year": relative and not d.get("ryear") and part is not None,
+            # "this September" names its year; "September" leaves it to be guessed
+            "implied_year": relative and not d.get("ryear") and not d.get("thisyear")
+            and part is not None,
             **_resolved(anchor, when)}
 
 
@@ -546,12 +621,24 @@ def _relative_small(kind: str, offset: int, d: dict[str, str | None], g: _Gramma
             return None
         part, gran = str(int(n)), "day"
     elif kind == "W" and d.get("weekday"):
-        wd = g.get("WEEKDAYS", d["weekday"])
+        wd = _weekday(d["weekday"], g)
+        if wd is None:
+            return None
         part, gran = cal.WEEKDAYS[wd], "day"
     elif kind == "W" and d.get("wend"):  # 今週末, 下周末: its Saturday and Sunday
         part, gran = "weekend", "part"
     anchor = f"{kind}{offset:+d}" + (f"/{part}" if part else "")
     return {"anchor": anchor, "relative": True, "granularity": gran, **_resolved(anchor, when)}
+
+
+def _weekday(word: str | None, g: _Grammar) -> int | None:
+    """Monday → 0; Tues. → 1 (an abbreviation, where the pattern allows one)."""
+    if word is None:
+        return None
+    found: int | None = g.get("WEEKDAYS", word)
+    if found is None:
+        found = g.get("WEEKDAY_ABBREVIATIONS", word.rstrip("."))
+    return found
 
 
 def _offset(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str, Any] | None:
@@ -593,7 +680,8 @@ def _length(d: dict[str, str | None], g: _Grammar, when: date | None, text: str,
     after = text[end:end + 6]
     if _RATE_CONTEXT.match(after) or (start > 0 and text[start - 1] in "第毎每"):
         return None  # 1日あたり, 毎日: a rate, left to quantities
-    half = 0.5 if (d.get("dhalf") or d.get("dhalf2")) else 0.0
+    half = 0.5 if (d.get("dhalf") or d.get("dhalf2")) else 0.25 if (
+        d.get("dquarter") or d.get("dquarter2")) else 0.0
     low: float
     high: float
     if d.get("dvague"):

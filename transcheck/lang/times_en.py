@@ -75,14 +75,49 @@ WEEKDAYS: dict[str, int] = {
         ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 }
 WEEKDAYS |= {d.lower(): i for d, i in WEEKDAYS.items()}
+# Three-letter weekdays, read only beside a day of the month (Sat 14th): "Sun" and "Wed"
+# alone are a newspaper and a verb.
+WEEKDAY_ABBREVIATIONS: dict[str, int] = {
+    d: i for i, names in enumerate((("Mon",), ("Tue", "Tues"), ("Wed",), ("Thu", "Thur", "Thurs"),
+                                    ("Fri",), ("Sat",), ("Sun",)))
+    for d in names
+}
+WEEKDAY_ABBREVIATIONS |= {d.lower(): i for d, i in WEEKDAY_ABBREVIATIONS.items()}
 ERAS: tuple[str, ...] = ()
+# Days of the month in words: the second of August, May twenty-ninth, April the ninth.
+_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_ORDINAL_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                  "eighth", "ninth")
+DAY_WORDS: dict[str, int] = {
+    **{w: i + 1 for i, w in enumerate(_ORDINAL_UNITS)},
+    **{w: i + 10 for i, w in enumerate(
+        ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+         "seventeenth", "eighteenth", "nineteenth", "twentieth"))},
+    "thirtieth": 30,
+    **{f"{tens}{sep}{w}": base + i % 9 + 1
+       for tens, base in (("twenty", 20), ("thirty", 30))
+       for sep in (" ", "-")
+       for i, w in enumerate(_ORDINAL_UNITS + _UNITS_WORDS)
+       if base + i % 9 + 1 <= 31},
+}
+# The decades in words: the nineties (the century is the article's, or the last one).
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+    "seventies": 70, "eighties": 80, "nineties": 90,
+}
+# last quarter, the next quarter: counted from the article's quarter
+RELATIVE_QUARTERS: dict[str, int] = {
+    "this": 0, "current": 0, "next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1,
+}
+# the last week of July, the first week of 2027
+WEEK_POSITIONS: dict[str, str] = {"first": "first", "last": "last", "final": "last"}
 
 DURATION_UNITS: dict[str, str] = {
     "year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W",
     "day": "D", "days": "D", "hour": "H", "hours": "H", "minute": "MIN", "minutes": "MIN",
     "second": "S", "seconds": "S", "decade": "DEC", "decades": "DEC", "century": "C",
     "centuries": "C", "yr": "Y", "yrs": "Y", "hr": "H", "hrs": "H", "min": "MIN",
-    "mins": "MIN", "sec": "S", "secs": "S",
+    "mins": "MIN", "sec": "S", "secs": "S", "h": "H",
     # a stay counted in nights (a 2-night trip) lasts that many days
     "night": "D", "nights": "D",
 }
@@ -113,9 +148,10 @@ PREFIX_DIRECTIONS: dict[str, str] = {
     "by": "by", "before": "by", "from": "from", "since": "from", "starting in": "from",
     "starting": "from", "after": "from", "until": "until", "till": "until", "through": "until",
     "later than": "from", "no later than": "by", "not later than": "by", "earlier than": "by",
-    "beginning": "from", "starting from": "from", "beginning in": "from",
+    "beginning": "from", "starting from": "from", "beginning in": "from", "as late as": "by",
     "to": "until",
     "within": "within", "in": "", "during": "", "of": "", "for": "", "around": "",
+    "between": "",
     "throughout": "over",
 }
 NUMBER_WORDS: dict[str, int] = {
@@ -145,17 +181,27 @@ _YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)(?!\d|%|,\d|\.\d|\s*(?:GPUs?|people|users
 # Every pattern starts at a word boundary, so the scan skips the inside of words.
 _PREFIX = rf"\b(?:(?P<pdir>{_ialt(PREFIX_DIRECTIONS)})\s+)?"
 _SUFFIX = (
-    rf"(?:\s+(?P<qual>{_ialt(SUFFIX_QUALIFIERS)}))?(?:\s+(?P<dir>{_ialt(DIRECTIONS)}))?\b"
+    rf"(?:\s+(?P<qual>{_ialt(SUFFIX_QUALIFIERS)}))?(?:\s+(?P<dir>{_ialt(DIRECTIONS)})\b"
+    r"(?!\s+(?:than\b|the\b|\d)))?\b"
 )
 _NUM = rf"(?:\d+(?:\.\d+)?|{_ialt(NUMBER_WORDS)})"
 _RYEAR = rf"(?P<ryear>{_ialt(RELATIVE_YEARS)})"
 _YEAR_OR_REL = rf"(?:{_YEAR}|{_RYEAR})"
+_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])"
+_DAYW = rf"(?P<dayw>{_ialt(DAY_WORDS)})"
+# a weekday before a date says nothing more (Friday, March 15)
+_ON_WEEKDAY = rf"(?:{_ialt(WEEKDAYS)},?\s+)?"
+_ANY_WEEKDAY = rf"(?:{_ialt(WEEKDAYS)}|{_ialt(WEEKDAY_ABBREVIATIONS)}\.?)"
+# not a number of a clock or an amount: 12:30 december 27th, $12 December 27
+_NOT_AFTER = r"(?<![:$£€¥]\s?)(?<![0-9][.,:]?)"
+_YEAR_AFTER = rf"(?:,?\s+(?:of\s+|in\s+)?{_YEAR})?"
 
 # Every English time expression holds one of these; the patterns only run near them.
 TRIGGER = (
     r"\d|\b(?:[Yy]ears?|[Mm]onths?|[Ww]eeks?|[Dd]ays?|[Dd]ecades?|[Cc]entur|[Qq]uarter|[Hh]alf"
     r"|[Hh]ours?|[Mm]inutes?|[Ss]econds?|[Nn]ights?)|\b(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un"
     r"|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec|[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un)|\b(?:[Tt]oday|[Tt]onight|[Tt]omorrow|[Tt]mrw|[Yy]esterday)\b"
+    r"|ties\b"
 )
 
 PATTERNS: list[str] = [
@@ -168,8 +214,11 @@ PATTERNS: list[str] = [
     rf"{_PREFIX}\b(?:(?P<ypart>early|late|mid)[\s-]+|(?P<half>{_ialt(HALVES)})\s+"
     rf"|(?:the\s+)?(?P<quarter>{_ialt(QUARTERS)})\s+quarter\s+of\s+)(?:{_YEAR})\b{_SUFFIX}",
     # Q2 2026, Q2 of 2026, 2026 Q2, H1 2026, FY? no: fiscal years differ by company
-    rf"{_PREFIX}\bQ(?P<quarter>[1-4])\s*(?:of\s+)?{_YEAR_OR_REL}\b{_SUFFIX}",
-    rf"{_PREFIX}\b{_YEAR}\s*Q(?P<quarter>[1-4])\b{_SUFFIX}",
+    rf"{_PREFIX}\b[Qq](?P<quarter>[1-4])\s*(?:of\s+)?{_YEAR_OR_REL}\b{_SUFFIX}",
+    rf"{_PREFIX}\b{_YEAR}\s*(?:[Qq](?P<quarter>[1-4])|(?P<half>[Hh][12]))\b{_SUFFIX}",
+    # last quarter, the next quarter: from the article's quarter
+    rf"{_PREFIX}(?<![Ff]iscal\s+)\b(?:the\s+)?(?P<rquarter>{_ialt(RELATIVE_QUARTERS)})\s+quarter\b"
+    rf"(?!\s+of\b|-|ly){_SUFFIX}",
     # the second quarter, by the end of the year: the article's year (a company's fiscal
     # quarter is its own: not read)
     rf"{_PREFIX}(?<![Ff]iscal\s+)\b(?:the\s+)?(?P<quarter>{_ialt(QUARTERS)})\s+quarter\b"
@@ -177,9 +226,19 @@ PATTERNS: list[str] = [
     rf"{_PREFIX}\b(?P<ybare>{_ialt(BARE_YEAR_WORDS)})\b{_SUFFIX}",
     rf"{_PREFIX}\b(?P<half>H[12])\s*(?:of\s+)?{_YEAR_OR_REL}\b{_SUFFIX}",
     # January 15, 2026; 15 January 2026; March 2026; in March; late March
-    rf"{_PREFIX}\b(?:(?P<mpart>{_ialt(MONTH_PARTS)})[\s-]+)?(?P<mname>{_MONTHS})\.?\s+"
-    rf"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?{_SUFFIX}",
-    rf"{_PREFIX}\b(?P<day>3[01]|[12]\d|0?[1-9])\s+(?P<mname>{_MONTHS})\b(?:,?\s+{_YEAR})?{_SUFFIX}",
+    rf"{_PREFIX}{_ON_WEEKDAY}\b(?:(?P<mpart>{_ialt(MONTH_PARTS)})[\s-]+)?(?P<mname>{_MONTHS})\.?,?\s+"
+    rf"(?:the\s+)?{_DAY}(?:st|nd|rd|th)?\b(?![:.]\d|\s*%){_YEAR_AFTER}{_SUFFIX}",
+    # May twenty-ninth, April the ninth, January first 2000
+    rf"{_PREFIX}{_ON_WEEKDAY}\b(?P<mname>{_MONTHS})\s+(?:the\s+)?{_DAYW}\b{_YEAR_AFTER}{_SUFFIX}",
+    # 15 January 2026, the 1st of Jan 2019, 26th june of 2020
+    rf"{_PREFIX}{_ON_WEEKDAY}{_NOT_AFTER}\b(?:the\s+)?{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<mname>{_MONTHS})\b\.?{_YEAR_AFTER}{_SUFFIX}",
+    # the second of August, the twenty-third day of September
+    rf"{_PREFIX}{_ON_WEEKDAY}\b(?:the\s+)?{_DAYW}\s+(?:day\s+)?of\s+(?P<mname>{_MONTHS})\b\.?"
+    rf"{_YEAR_AFTER}{_SUFFIX}",
+    # 05-Aug-2016, 22/Jan/2019, 2020/Sep/23, 2019-aug-01
+    rf"{_PREFIX}\b{_DAY}(?P<sep>[-/])(?P<mname>{_MONTHS})(?P=sep){_YEAR}\b{_SUFFIX}",
+    rf"{_PREFIX}\b{_YEAR}(?P<sep>[-/])(?P<mname>{_MONTHS})(?P=sep){_DAY}\b{_SUFFIX}",
     rf"{_PREFIX}\b(?:(?P<mpart>{_ialt(MONTH_PARTS)})[\s-]+)?(?P<mname>{_MONTHS})\.?,?\s+{_YEAR}\b"
     rf"{_SUFFIX}",
     rf"\b(?P<pdir>{_ialt(PREFIX_DIRECTIONS)})\s+(?:(?P<mpart>{_ialt(MONTH_PARTS)})[\s-]+)?"
@@ -193,11 +252,51 @@ PATTERNS: list[str] = [
     rf"{_PREFIX}(?<![Nn]ext\s+|[Ll]ast\s+|[Tt]his\s+)\b(?P<weekday>{_alt(WEEKDAYS)})\b{_SUFFIX}",
     rf"{_PREFIX}\b(?P<wshift>{_ialt(WEEKDAY_SHIFTS)})\s+(?P<weekday>{_alt(WEEKDAYS)})\b{_SUFFIX}",
     # this September: the article's year
-    rf"{_PREFIX}\b[Tt]his\s+(?P<mname>{_MONTHS})\b(?!\s+\d){_SUFFIX}",
+    rf"{_PREFIX}\b(?P<thisyear>[Tt]his)\s+(?P<mname>{_MONTHS})\b(?!\s+\d){_SUFFIX}",
     # yesterday, today, tomorrow
     rf"{_PREFIX}\b(?P<rday>{_ialt(RELATIVE_DAYS)})\b{_SUFFIX}",
     # the 1990s, the '90s
-    rf"{_PREFIX}\b(?:the\s+)?(?:(?P<decade>(?:1[89]|20)\d0)s|'(?P<decade2>\d0)s)\b{_SUFFIX}",
+    rf"{_PREFIX}\b(?:the\s+)?(?:(?P<decade>(?:1[89]|20)\d0)\s?'?s|'(?P<decade2>\d0)s)\b{_SUFFIX}",
+    # the nineties (not "in his sixties": an age)
+    rf"(?:{_PREFIX}\b[Tt]he|\b(?P<pdir>[Ii]n|[Dd]uring))\s+(?P<decadew>{_ialt(DECADE_WORDS)})\b{_SUFFIX}",
+    # Q1 alone: the article's year, as "the first quarter" (a fiscal quarter is not read)
+    rf"{_PREFIX}(?<![Ff]iscal\s+|FY\s?|FY\d\d\s?)\b[Qq](?P<quarter>[1-4])\b(?!\s*(?:of\s+)?\d|[-/]\w){_SUFFIX}",
+    # now, today as the end of a range that began in the past: between Jan 2019 and now,
+    # from March to date
+    r"(?<=\b(?:[Bb]etween|[Ff]rom|[Ss]ince)\s+[^,.;:!?]{1,30}?\s(?:and|to|until|till)\s+)"
+    r"(?P<rnow>now|date)\b",
+    r"(?<=\b[Bb]etween\s+)(?P<rnow>now)(?=\s+and\s)",
+    # the 21st century, the twenty-first century
+    rf"{_PREFIX}\b(?:the\s+)?(?:(?P<century>1\d|2[01]|[1-9])(?:st|nd|rd|th)|(?P<centuryw>{_ialt(DAY_WORDS)}))"
+    rf"\s+century\b{_SUFFIX}",
+    # (calendar) year 2008, before the year 2019 (a fiscal year is a company's own)
+    rf"{_PREFIX}(?<![Ff]iscal\s+)\b(?:the\s+)?(?:calendar\s+)?year\s+{_YEAR}\b{_SUFFIX}",
+    # the last week of July, the first week of 2027, the last week of this month
+    rf"{_PREFIX}\b(?:the\s+)?(?P<wof>(?P<wpos>{_ialt(WEEK_POSITIONS)}))\s+week\s+of\s+(?:{_YEAR}"
+    rf"|(?P<mname>{_MONTHS})\.?(?:,?\s+{_YEAR})?|{_RYEAR}|(?P<rmonth>{_ialt(RELATIVE_MONTHS)}))\b{_SUFFIX}",
+    # the second week of 2021, week 27 of last year: weeks as ISO 8601 counts them
+    rf"{_PREFIX}\b(?:the\s+(?P<isoweek>second|third|fourth|fifth|2nd|3rd|4th|5th)\s+week"
+    rf"|[Ww]eek\s+(?P<isoweek>[1-4]\d|5[0-3]|[1-9]))\s+of\s+{_YEAR_OR_REL}\b{_SUFFIX}",
+    # this weekend, next weekend (a bare "the weekend" may be the one just past)
+    rf"{_PREFIX}\b(?P<wshift>{_ialt(WEEKDAY_SHIFTS)})\s+(?P<wend>weekend)\b{_SUFFIX}",
+    # next week on Tuesday, Tuesday of last week, next week Mon
+    rf"{_PREFIX}\b(?P<rweek>{_ialt(RELATIVE_WEEKS)})\s+(?:on\s+)?(?P<weekday>{_ANY_WEEKDAY})\b{_SUFFIX}",
+    rf"{_PREFIX}\b(?P<weekday>{_ANY_WEEKDAY})\s+(?:of\s+)?(?P<rweek>{_ialt(RELATIVE_WEEKS)})\b{_SUFFIX}",
+    # Friday 31, Sat 14th, tues the 4th: the nearest such day
+    rf"{_PREFIX}\b(?P<mday_weekday>{_ANY_WEEKDAY}),?\s+(?:the\s+)?(?P<mday>3[01]|[12]\d|0?[1-9])"
+    rf"(?:st|nd|rd|th)?\b(?![:.,/\-–]\d|\s*(?:%|of\b|(?:{_MONTHS})\b|{_ialt(DURATION_UNITS)}\b)){_SUFFIX}",
+    # April in 2016, June of 2017
+    rf"{_PREFIX}\b(?P<mname>{_MONTHS})\s+(?:in|of)\s+{_YEAR}\b{_SUFFIX}",
+    # the start of a range whose end is another year or month: 2014-2018, Jan-Feb 2017,
+    # May to March; and its end after a dash (the end after "to" reads as "until")
+    rf"{_PREFIX}(?<![0-9][-–~ ]?)\b{_YEAR}"
+    r"(?=\s*(?:[-–~]|to|through)\s*(?:1[89]|20|21)\d\d\b(?![-–~/]\d))",
+    rf"(?<=(?<![0-9][-–~ ]?)\b(?:1[89]|20|21)\d\d\s*[-–~]\s*){_YEAR}\b(?![-–~/]\d){_SUFFIX}",
+    rf"{_PREFIX}\b(?P<mname>{_MONTHS})(?=\s*(?:[-–]|to|through|until|till)\s*(?:{_MONTHS})\b)",
+    rf"(?<=\b(?:{_MONTHS})\s*[-–]\s*)(?P<mname>{_MONTHS})\b(?:,?\s+{_YEAR})?{_SUFFIX}",
+    # between August and October: the end after "and"
+    rf"(?<=\b[Bb]etween\s+[^,.;:!?]{{1,30}}?\sand\s+)(?:(?P<mname>{_MONTHS})\b\.?(?:\s+(?:the\s+)?{_DAY}(?:st|nd|rd|th)?)?"
+    rf"(?:,?\s+{_YEAR})?|(?:(?P<ypart>{_ialt(YEAR_PARTS)})[\s-]+)?{_YEAR})\b{_SUFFIX}",
     # 10 years ago, three months later, in 5 years
     rf"{_PREFIX}\b(?:(?P<pqual>more than|over|nearly|almost|about|around)\s+)?"
     rf"(?P<reln>{_NUM})\s+(?P<relunit>years?|months?|weeks?|days?)\s+"
@@ -207,9 +306,24 @@ PATTERNS: list[str] = [
     rf"\s+(?P<dunit>{_ialt(DURATION_UNITS)})\b",
     # 4 months, 122 days, two and a half years, half a year, several years, decades
     rf"{_PREFIX}(?:\b(?P<pqual>{_ialt(PREFIX_QUALIFIERS)})\s+)?"
-    rf"(?:\b(?P<dnum>{_NUM})(?:\s+and\s+a\s+(?P<dhalf>half))?[\s-]+"
+    rf"(?:\b(?P<dnum>{_NUM})(?:\s+and\s+(?:a\s+)?(?:(?P<dhalf>half)|(?P<dquarter>quarter)))?[\s-]+"
     rf"|\b(?P<dvague>{_ialt(VAGUE_COUNTS)})\s+|\b(?P<dhalfonly>half)\s+an?\s+)"
-    rf"(?P<dunit>{_ialt(DURATION_UNITS)})\b(?:\s+and\s+a\s+(?P<dhalf2>half))?(?!\s+ago\b|\s+later\b(?!\s+than)|\s+earlier\b)"
+    rf"(?P<dunit>{_ialt(DURATION_UNITS)})\b(?:\s+and\s+(?:a\s+)?(?:(?P<dhalf2>half)|(?P<dquarter2>quarter)))?(?!\s+ago\b|\s+later\b(?!\s+than)|\s+earlier\b)"
     rf"{_SUFFIX}",
     rf"{_PREFIX}\b(?P<dvague>decades)\b{_SUFFIX}",
+    # 3h, 3.5years, 123.45sec: a length with its unit glued on
+    rf"{_PREFIX}\b(?P<dnum>\d+(?:\.\d+)?)(?P<dunit>years?|yrs?|months?|weeks?|days?|hours?|hrs?|h"
+    rf"|minutes?|mins?|seconds?|secs?)\b(?![-.]\w){_SUFFIX}",
+    # the week beginning February 4, the week of March 9
+    rf"{_PREFIX}\b[Tt]he\s+(?P<wof>week)\s+(?:beginning|commencing|starting|of)\s+(?:on\s+)?"
+    rf"(?:(?P<mname>{_MONTHS})\.?\s+{_DAY}(?:st|nd|rd|th)?|{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<mname>{_MONTHS})\b\.?){_YEAR_AFTER}\b{_SUFFIX}",
+    # a range of days in a month: 9 to 12 of June, April ninth through seventeenth,
+    # between the ninth and seventeenth of April
+    rf"\b(?:(?P<pdir>[Bb]etween|[Ff]rom)\s+)?(?:the\s+)?(?:(?P<bday>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?|(?P<bdayw>{_ialt(DAY_WORDS)}))"
+    rf"(?=\s*(?:to|through|till|until|and|[-–])\s*(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ialt(DAY_WORDS)})"
+    rf"(?:\s+day)?\s+(?:of\s+)?(?:{_MONTHS})\b)",
+    rf"(?<=(?:{_MONTHS})\.?\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ialt(DAY_WORDS)})\s+)"
+    rf"(?P<pdir>to|through|till|until)\s+(?:the\s+)?(?:(?P<bday>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    rf"|(?P<bdayw>{_ialt(DAY_WORDS)}))\b(?!\s+(?:of\s+)?(?:{_MONTHS})\b|\s*[-/.:]\d)",
 ]
