@@ -195,6 +195,12 @@ _ANY_WEEKDAY = rf"(?:{_ialt(WEEKDAYS)}|{_ialt(WEEKDAY_ABBREVIATIONS)}\.?)"
 # not a number of a clock or an amount: 12:30 december 27th, $12 December 27
 _NOT_AFTER = r"(?<![:$£€¥]\s?)(?<![0-9][.,:]?)"
 _YEAR_AFTER = rf"(?:,?\s+(?:of\s+|in\s+)?{_YEAR})?"
+# what may follow a day of the month that could also start a phrase (January first-time
+# buyers, May second-quarter results, Friday 30 people): an end, a year, or a small word
+_DAY_END = (r"(?=\s*(?:[,.;:!?)\]]|$)|\s+(?:\d{4}\b|(?:at|and|or|to|through|till|until|in|of"
+            r"|on|this|next|is|was|will|when|for|with|from|the|between)\b)"
+            r"|\s+(?:[01]?\d(?::\d\d)?\s*[ap]\.?\s?m\b|(?:one|two|three|four|five|six|seven|eight"
+            r"|nine|ten|eleven|twelve)(?:\s+\w+)?\s+[ap]\.?\s?m\b))")
 
 # Every English time expression holds one of these; the patterns only run near them.
 TRIGGER = (
@@ -229,7 +235,8 @@ PATTERNS: list[str] = [
     rf"{_PREFIX}{_ON_WEEKDAY}\b(?:(?P<mpart>{_ialt(MONTH_PARTS)})[\s-]+)?(?P<mname>{_MONTHS})\.?,?\s+"
     rf"(?:the\s+)?{_DAY}(?:st|nd|rd|th)?\b(?![:.]\d|\s*%){_YEAR_AFTER}{_SUFFIX}",
     # May twenty-ninth, April the ninth, January first 2000
-    rf"{_PREFIX}{_ON_WEEKDAY}\b(?P<mname>{_MONTHS})\s+(?:the\s+)?{_DAYW}\b{_YEAR_AFTER}{_SUFFIX}",
+    rf"{_PREFIX}{_ON_WEEKDAY}\b(?P<mname>{_MONTHS})\s+(?:the\s+)?{_DAYW}\b{_DAY_END}{_YEAR_AFTER}"
+    rf"{_SUFFIX}",
     # 15 January 2026, the 1st of Jan 2019, 26th june of 2020
     rf"{_PREFIX}{_ON_WEEKDAY}{_NOT_AFTER}\b(?:the\s+)?{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?"
     rf"(?P<mname>{_MONTHS})\b\.?{_YEAR_AFTER}{_SUFFIX}",
@@ -284,7 +291,7 @@ PATTERNS: list[str] = [
     rf"{_PREFIX}\b(?P<weekday>{_ANY_WEEKDAY})\s+(?:of\s+)?(?P<rweek>{_ialt(RELATIVE_WEEKS)})\b{_SUFFIX}",
     # Friday 31, Sat 14th, tues the 4th: the nearest such day
     rf"{_PREFIX}\b(?P<mday_weekday>{_ANY_WEEKDAY}),?\s+(?:the\s+)?(?P<mday>3[01]|[12]\d|0?[1-9])"
-    rf"(?:st|nd|rd|th)?\b(?![:.,/\-–]\d|\s*(?:%|of\b|(?:{_MONTHS})\b|{_ialt(DURATION_UNITS)}\b)){_SUFFIX}",
+    rf"(?:st|nd|rd|th|\b{_DAY_END})\b(?![:.,/\-–]\d|\s*(?:%|of\b|(?:{_MONTHS})\b|{_ialt(DURATION_UNITS)}\b)){_SUFFIX}",
     # April in 2016, June of 2017
     rf"{_PREFIX}\b(?P<mname>{_MONTHS})\s+(?:in|of)\s+{_YEAR}\b{_SUFFIX}",
     # the start of a range whose end is another year or month: 2014-2018, Jan-Feb 2017,
