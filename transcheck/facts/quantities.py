@@ -91,7 +91,8 @@ _EN_CLAUSE = regex.compile(r"[^,.;:!?()\n]{0,24}")
 _ZH_NOUN = regex.compile(r"[ ]?(?:([\p{Latin}][\p{Latin}0-9\-]*)|(\p{Han}{1,6}))")
 _EN_WORDS = regex.compile(r"(?:[ ]+[A-Za-z][A-Za-z\-']*){1,4}")
 _EN_PLAIN = regex.compile(r"[a-z][a-z\-']+")
-_ANY_NUMERAL = regex.compile(r"[0-9０-９〇零一二三四五六七八九十百千两兩壱弐参拾壹贰叁佰仟]")
+_ANY_NUMERAL = regex.compile(
+    r"[0-9０-９〇零一二三四五六七八九十百千两兩壱弐参拾壹贰叁佰仟\u00bc-\u00be\u2150-\u215e]")
 _JA_CLAUSE = regex.compile(r"[^、。,，.;；:：!?！？()（）\nをはがにでと]{0,14}")
 
 
