@@ -889,7 +889,10 @@ class _Reader:
 
     def _prefix_qualifier_at(self, start: int, qualifier: str) -> tuple[int, str]:
         text = self.norm
-        before = text[max(0, start - 16):start]
+        # far enough back for the longest bound (less than or equal to) and its spaces
+        reach = max(16, len(self.g.prefix_qualifiers[0][0]) + 4) if self.g.prefix_qualifiers \
+            else 16
+        before = text[max(0, start - reach):start]
         stripped = before.rstrip(" ")
         paren = ""
         if stripped.endswith((")", "）")):

@@ -89,6 +89,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "percentage points": ("%", 1),
     "percentage point": ("%", 1),
     "percentage": ("%", 1),
+    "pct": ("%", 1),
     "times": ("倍", 1),
     "fold": ("倍", 1),
     "people": ("人", 1),
@@ -123,6 +124,14 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "less than": "less-than",
     "fewer than": "less-than",
     "below": "less-than",
+    "less than or equal to": "at-most",
+    "greater than or equal to": "at-least",
+    "more than or equal to": "at-least",
+    "bigger than": "more-than",
+    "larger than": "more-than",
+    "higher than": "more-than",
+    "smaller than": "less-than",
+    "lower than": "less-than",
     # comparison signs (>10, >= 30, <-30, ≤ 5)
     ">=": "at-least",
     "≥": "at-least",
@@ -137,6 +146,12 @@ SUFFIX_QUALIFIERS: dict[str, str] = {
     " or so": "approx",
     " plus": "at-least",
     " or less": "at-most",
+    " or above": "at-least",
+    " and above": "at-least",
+    " or higher": "at-least",
+    " or below": "at-most",
+    " and below": "at-most",
+    " or fewer": "at-most",
 }
 
 # Rates: the period a quantity is counted over.
