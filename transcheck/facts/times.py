@@ -413,6 +413,9 @@ def _resolved(anchor: str, when: date | None) -> dict[str, Any]:
 
 def _point(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str, Any] | None:
     """A date or period: build its anchor, then resolve it (absolute years against itself)."""
+    if d.get("mfromw"):  # the July–September quarter: months 7 to 9
+        d = {**d, "mfrom": str(g.get("MONTH_NAMES", d["mfromw"])),
+             "mto": str(g.get("MONTH_NAMES", d["mtow"]))}
     if d.get("dayw"):  # the second of August: the day in words
         d = {**d, "day": str(g.get("DAY_WORDS", d["dayw"]))}
     if d.get("decade") or d.get("decade2"):

@@ -294,6 +294,10 @@ PATTERNS: list[str] = [
     rf"(?:st|nd|rd|th|\b{_DAY_END})\b(?![:.,/\-–]\d|\s*(?:%|of\b|(?:{_MONTHS})\b|{_ialt(DURATION_UNITS)}\b)){_SUFFIX}",
     # April in 2016, June of 2017
     rf"{_PREFIX}\b(?P<mname>{_MONTHS})\s+(?:in|of)\s+{_YEAR}\b{_SUFFIX}",
+    # the July–September quarter, April-June 2026: a quarter or half named by its months
+    # (a span that is neither, Jan-Feb 2017, is read as its two ends below)
+    rf"{_PREFIX}\b(?:the\s+)?(?P<mfromw>{_MONTHS})\s*[-–]\s*(?P<mtow>{_MONTHS})\b"
+    rf"(?:\s+(?:quarter|half|period))?(?:,?\s+{_YEAR})?\b{_SUFFIX}",
     # the start of a range whose end is another year or month: 2014-2018, Jan-Feb 2017,
     # May to March; and its end after a dash (the end after "to" reads as "until")
     rf"{_PREFIX}(?<![0-9][-–~ ]?)\b{_YEAR}"
