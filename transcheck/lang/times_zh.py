@@ -24,6 +24,8 @@ RELATIVE_DAYS: dict[str, int] = {
 RELATIVE_QUARTERS: dict[str, int] = {
     "本": 0, "这个": 0, "这一": 0, "本个": 0, "上个": -1, "上一个": -1, "上": -1,
     "下个": 1, "下一个": 1, "下": 1,
+    # 下一季度: the next quarter (not 一季度, the first)
+    "下一": 1, "上一": -1,
 }
 RELATIVE_WEEKS: dict[str, int] = {
     "本周": 0, "这周": 0, "这个星期": 0, "下周": 1, "下个星期": 1, "下一周": 1, "上周": -1,
