@@ -292,6 +292,9 @@ PATTERNS: list[str] = [
     # Friday 31, Sat 14th, tues the 4th: the nearest such day
     rf"{_PREFIX}\b(?P<mday_weekday>{_ANY_WEEKDAY}),?\s+(?:the\s+)?(?P<mday>3[01]|[12]\d|0?[1-9])"
     rf"(?:st|nd|rd|th|\b{_DAY_END})\b(?![:.,/\-–]\d|\s*(?:%|of\b|(?:{_MONTHS})\b|{_ialt(DURATION_UNITS)}\b)){_SUFFIX}",
+    # April next year, March of last year: the month of that year
+    rf"{_PREFIX}\b(?:(?P<mpart>{_ialt(MONTH_PARTS)})[\s-]+)?(?P<mname>{_MONTHS})\.?\s+(?:of\s+)?{_RYEAR}\b"
+    rf"{_SUFFIX}",
     # April in 2016, June of 2017
     rf"{_PREFIX}\b(?P<mname>{_MONTHS})\s+(?:in|of)\s+{_YEAR}\b{_SUFFIX}",
     # the July–September quarter, April-June 2026: a quarter or half named by its months
