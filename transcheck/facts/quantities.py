@@ -39,6 +39,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from itertools import pairwise
 from typing import cast
 
 import regex
@@ -95,6 +96,7 @@ _EN_WORDS = regex.compile(r"(?:[ ]+[A-Za-z][A-Za-z\-']*){1,4}")
 _EN_PLAIN = regex.compile(r"[a-z][a-z\-']+")
 _ANY_NUMERAL = regex.compile(
     r"[0-9０-９〇零一二三四五六七八九十百千两兩壱弐参拾壹贰叁佰仟\u00bc-\u00be\u2150-\u215e]")
+_HIRAGANA = regex.compile(r"\p{Hiragana}")
 _JA_CLAUSE = regex.compile(r"[^、。,，.;；:：!?！？()（）\nをはがにでと]{0,14}")
 
 
@@ -102,17 +104,21 @@ def _longest_first(words: object) -> list[str]:
     return sorted(cast("Iterable[str]", words), key=lambda w: (-len(w), w))
 
 
-# the Chinese counted nouns the tables know, longest first
-_ZH = languages.language("zh")
-_ZH_KNOWN_NOUNS = _longest_first({**_ZH.noun_aliases, **_ZH.noun_units})
-# one of them, then a verb of amount, right before a number (the number's own bound, 超过 or
-# 约, is before it too): 月活跃用户达到6亿, 参数量为3万亿, 日活用户合计7000万
-_ZH_NOUN_BEFORE = regex.compile(
-    "(" + "|".join(map(regex.escape, _ZH_KNOWN_NOUNS)) + ")"
-    r"((?:数|量|数量|總數|总数)?(?:合计|合計|共计|共計|总计|總計|累计|累計|一共|总共|總共)?"
-    r"(?:已经|已經|已|将|將|也)?"
-    r"(?:达到|達到|达|達|增至|升至|增长到|增長到|增加到|为|為|是|有)?"
-    "(?:" + "|".join(map(regex.escape, _longest_first(_ZH.prefix_qualifiers))) + ")?)$")
+def _noun_before(language: languages.Language, known: list[str]) -> regex.Pattern[str] | None:
+    """A counted noun the tables know, then words of amount, right before a number (the
+    number's own bound, 超过 or 约, is before it too): 月活跃用户达到6亿, 参数量为3万亿,
+    日活用户合计7000万; None for a language without verbs of amount."""
+    if not language.amount_verbs:
+        return None
+
+    def optional(words: Iterable[str]) -> str:
+        return "(?:" + "|".join(map(regex.escape, _longest_first(words))) + ")?"
+
+    return regex.compile(
+        "(" + "|".join(map(regex.escape, known)) + ")"
+        "(" + optional(language.amount_words) + optional(language.total_words)
+        + optional(language.aspect_words) + optional(language.amount_verbs)
+        + optional(language.prefix_qualifiers) + ")$")
 
 
 @dataclass(frozen=True)
@@ -161,6 +167,12 @@ class Grammar:
     subunits: dict[str, tuple[str, float]]
     noun_units: dict[str, str]
     noun_aliases: dict[str, str]
+    language: languages.Language  # the properties of its writing (spaced_words …)
+    known_nouns: list[str]  # the counted nouns the tables know, longest first
+    noun_before: regex.Pattern[str] | None  # one of them and words of amount before a number
+    # numerals spelled in kana: a run of them (two or more, or one before a space), and its parts
+    kana_run: regex.Pattern[str] | None
+    kana_part: regex.Pattern[str] | None
     attached_only: frozenset[str]
     scale_word_values: dict[str, int]  # million, k, bn → their value
     not_nouns: frozenset[str]
@@ -232,6 +244,7 @@ def grammar(lang: str) -> Grammar:
         )
     )
     between = dict(language.between_joiners)
+    known_nouns = _longest_first({**language.noun_aliases, **language.noun_units})
     every = [languages.language(code) for code in languages.LANGS]
     return Grammar(
         lang=lang,
@@ -277,6 +290,12 @@ def grammar(lang: str) -> Grammar:
         noun_units={k: v for other in (every[2], every[0], every[1])
                     for k, v in other.noun_units.items()},
         noun_aliases={**languages.language("en").noun_aliases, **language.noun_aliases},
+        language=language,
+        known_nouns=known_nouns,
+        noun_before=_noun_before(language, known_nouns),
+        kana_run=_kana_run(language),
+        kana_part=(regex.compile("|".join(_longest_first(language.kana_numerals)))
+                   if language.kana_numerals else None),
         attached_only=frozenset(language.attached_only),
         scale_word_values={**language.scale_words, **language.scale_letters},
         not_nouns=frozenset(language.not_nouns),
@@ -291,6 +310,21 @@ def grammar(lang: str) -> Grammar:
         vulgar_fractions=dict(language.vulgar_fractions),
         space_groups=language.groups_thousands_with_spaces,
     )
+
+
+def _kana_run(language: languages.Language) -> regex.Pattern[str] | None:
+    """Where numerals spelled in kana may stand: not inside a word of kana (after no kana or
+    a particle: 寄付はさんびゃく…), two or more of them (さんびゃく) or one before a space
+    (ろく どる); the reader decides the rest."""
+    if not language.kana_numerals:
+        return None
+    part = "(?:" + "|".join(_longest_first(language.kana_numerals)) + ")"
+    first = "".join(sorted({w[0] for w in language.kana_numerals}))
+    after = "".join(language.kana_numerals_after)
+    particle = f"(?<![{after}])" if after else ""
+    # the first character leads, so the scan skips the rest of the text in C
+    return regex.compile(rf"(?=[{first}])(?<![\p{{Hiragana}}ー]{particle})"
+                         rf"{part}(?:{part}+|(?= ))")
 
 
 @dataclass(slots=True)
@@ -485,10 +519,11 @@ class _Reader:
         self.norm = _normalize(text, self.g.fullwidth_comma_groups_ascii)
         if self.g.space_groups:
             self.norm = _SPACE_GROUP.sub(",", self.norm)
-        self.lang = self.g.lang
+        self.lang = self.g.language
         self._tokens: tuple[Token, ...] | None = None
         self._between = False  # the range just read was joined by と…の間, 与…之间
         self._window = (0, len(text))
+        self._kana: dict[int, _Numeral] = {}  # numerals spelled in kana, by where they start
         self.zones = [m.span() for m in SKIP_ZONES.finditer(self.norm, timeout=SCAN_TIMEOUT)] if (
             "/" in text or "@" in text or "`" in text or "<" in text or "{" in text
             or "&" in text) else []
@@ -528,19 +563,74 @@ class _Reader:
         pos = 0
         norm = self.norm
         last_end = 0
+        kana = self._kana_numerals()
+        k = 0
         while True:
             m = self.g.run.search(norm, pos, timeout=SCAN_TIMEOUT)
-            if m is None:
+            while k < len(kana) and kana[k][0] < pos:
+                k += 1
+            if k < len(kana) and (m is None or kana[k][0] < m.start()):
+                run_start, run_end = kana[k]
+                k += 1
+            elif m is None:
                 break
-            got = self._read_at(m.start(), m.end(), last_end)
+            else:
+                run_start, run_end = m.span()
+            got = self._read_at(run_start, run_end, last_end)
             if got is None:
-                pos = m.end()
+                pos = run_end
                 continue
             start, end, fields = got
             found.append((start, end, fields))
             last_end = end
-            pos = max(end, m.end())
+            pos = max(end, run_end)
         return found
+
+    def _kana_numerals(self) -> list[tuple[int, int]]:
+        """Numerals spelled in hiragana, where they cannot be a word (さん, に, ご are everyday
+        words; せん begins せんたく): a run of two or more that holds a scale word (百, 千, 万,
+        億, 兆) with no kana after it but a counter (さんびゃく, いっせんまん, さんびゃくえん),
+        or one before a counter or unit, two or more (きゅうじゅうなな円) or one after a space
+        before a counter in kana (ろく どる). Their values are kept for ``_numeral``."""
+        g, norm = self.g, self.norm
+        if g.kana_run is None or g.kana_part is None:
+            return []
+        found: list[tuple[int, int]] = []
+        for m in g.kana_run.finditer(norm, timeout=SCAN_TIMEOUT):
+            parts = [p.group() for p in g.kana_part.finditer(norm, m.start(), m.end())]
+            if parts[0] in g.language.kana_numerals_inside_only:
+                continue
+            for n in range(len(parts), 0, -1):
+                end = m.start() + sum(map(len, parts[:n]))
+                numeral = self._kana_numeral(end, parts[:n])
+                if numeral is not None:
+                    self._kana[m.start()] = numeral
+                    found.append((m.start(), end))
+                    break
+        return found
+
+    def _kana_numeral(self, end: int, parts: list[str]) -> _Numeral | None:
+        """The value of ``parts`` (a run of kana numerals ending at ``end``) where
+        what follows lets it be a numeral, else None."""
+        g, norm = self.g, self.norm
+        if parts[-1] in g.language.kana_numerals_not_last:
+            return None
+        written = "".join(g.language.kana_numerals[p] for p in parts)
+        if any(a in g.digits and b in g.digits for a, b in pairwise(written)):
+            return None  # さんに is no numeral: a digit follows a digit only in kanji (二〇二六)
+        value = _read_numeral(g, written, 0, len(written))
+        if value is None:
+            return None
+        after = _skip_space(norm, end)
+        unit = g.unit_re.match(norm, after)
+        kana_unit = unit is not None and all(_HIRAGANA.match(c) for c in unit.group())
+        scale = any(c in g.scales or g.multipliers.get(c, 0) >= 100 for c in written)
+        at_edge = end == len(norm) or not _HIRAGANA.match(norm[end])
+        if len(parts) >= 2 and scale and (at_edge or kana_unit):
+            pass  # さんびゃく, いっせんまん, さんびゃくえん
+        elif unit is None or (len(parts) == 1 and not (after > end and kana_unit)):
+            return None  # ご縁 in kana, に人 (a particle and a counter): words
+        return _Numeral(value.value, end, value.scaled, value.trailing_scale, False, False)
 
     # -- one candidate -------------------------------------------------------------------
 
@@ -550,7 +640,8 @@ class _Reader:
         self._between = False
         if any(s <= start < e for s, e in self.zones):
             return None
-        run_end = self._give_back_unit(start, run_end)
+        if start not in self._kana:  # a numeral in kana ends where its reading said
+            run_end = self._give_back_unit(start, run_end)
         if run_end <= start:
             return None
         self._focus(start, run_end)
@@ -610,14 +701,15 @@ class _Reader:
         if low is not None and isinstance(closer, str):
             end += len(closer)
         ordinal = _starts(norm, end, g.ordinal_suffixes)
-        if isinstance(ordinal, str) and self.lang != "en":
+        if isinstance(ordinal, str) and self.lang.ordinal_style == "counter":
             if ordinal not in g.counted_ordinals or low is not None:
                 return None  # 1位, 2号機, 第3章: labels
             # 6社目, 3回目, 6つ目, 3番目: which one in a count, itself a fact that can drift
             u_start = after_number if unit is None else end - len(counter or "")
             end += len(ordinal)
             unit, factor, counter = "番目", 1.0, self.text[u_start:end]
-        if self.lang == "en" and unit is None and self._en_ordinal(after_number):
+        if self.lang.ordinal_style == "letters" and unit is None and \
+                self._glued_ordinal(after_number):
             return None
         # currency sign before the number: $130 billion
         sign_start = start
@@ -758,6 +850,9 @@ class _Reader:
         return before.endswith(self.g.increase_words)
 
     def _numeral(self, start: int, end: int) -> _Numeral | None:
+        kana = self._kana.get(start)
+        if kana is not None and kana.end == end:
+            return kana
         return _read_numeral(self.g, self.norm, start, end)
 
     def _give_back_unit(self, start: int, end: int) -> int:
@@ -796,21 +891,23 @@ class _Reader:
         return False
 
     def _is_time(self, end: int) -> bool:
-        if self.lang == "en":
-            return self._en_time(end)
+        if self.lang.spaced_words:
+            return self._time_word_after(end)
         pos = _skip_space(self.norm, end)
         if _starts(self.norm, pos, self.g.not_times) is not None:
             return False
         return _starts(self.norm, pos, self.g.time_words) is not None
 
-    def _en_time(self, end: int) -> bool:
+    def _time_word_after(self, end: int) -> bool:
+        """The word after the number is a time word: 20 years, 3 a.m."""
         m = _EN_WORD_AFTER.match(self.norm[end:end + 12])
         if m is None:
             return False
         word = m.group(1).lower()
         return word in self.g.time_words or word.rstrip(".") in self.g.time_words
 
-    def _en_ordinal(self, end: int) -> bool:
+    def _glued_ordinal(self, end: int) -> bool:
+        """Letters glued to the digits make an ordinal: 1st, 22nd (not 5 stars)."""
         return any(self.norm.startswith(s, end) for s in self.g.ordinal_suffixes) and not (
             end + 2 < len(self.norm) and self.norm[end + 2].isalpha())
 
@@ -870,12 +967,13 @@ class _Reader:
         return low, second.value, second.end
 
     def _suffix_qualifier(self, end: int, qualifier: str) -> tuple[int, str]:
-        pos = _skip_space(self.norm, end) if self.lang != "en" else end
+        # a spaced language writes the space into its bounds (" or more")
+        pos = end if self.lang.spaced_words else _skip_space(self.norm, end)
         if self.norm.startswith(self.g.not_suffix_qualifiers, pos):
             return end, qualifier
         hit = _starts(self.norm, pos, self.g.suffix_qualifiers)
         if isinstance(hit, tuple):
-            if self.lang == "en" and hit[0][-1].isalpha() and \
+            if self.lang.spaced_words and hit[0][-1].isalpha() and \
                     _LETTER.match(self.norm[pos + len(hit[0]):pos + len(hit[0]) + 1]):
                 return end, qualifier
             return pos + len(hit[0]), hit[1]
@@ -907,12 +1005,13 @@ class _Reader:
             paren = stripped[-1]
             stripped = stripped[:-1].rstrip(" ")
         for word, q in self.g.prefix_qualifiers:
-            match_word = word if self.lang != "en" else word.lower()
-            hay = stripped if self.lang != "en" else stripped.lower()
+            fold = self.lang.case_insensitive_words
+            match_word = word.lower() if fold else word
+            hay = stripped.lower() if fold else stripped
             if not hay.endswith(match_word):
                 continue
             q_start = start - (len(before) - len(stripped)) - len(word)
-            if self.lang == "en" and q_start > 0 and text[q_start - 1].isalpha() \
+            if self.lang.spaced_words and q_start > 0 and text[q_start - 1].isalpha() \
                     and word[0].isalpha():
                 continue
             if self._ends_a_word(q_start, q_start + len(word)):
@@ -935,7 +1034,7 @@ class _Reader:
         MeCab reads 契約 as one word), 最近在3个城市 three cities (zh: the table's words)."""
         if self.norm[:end].endswith(self.g.not_prefix_qualifiers):
             return True
-        if self.lang != "ja" or start == 0:
+        if not self.lang.words_from_unidic or start == 0:
             return False
         i = token_at(self.tokens, start)
         return i is not None and self.tokens[i].start < start
@@ -949,7 +1048,8 @@ class _Reader:
                 return True
             if prev == " " and start > 1 and _LATIN.match(text[start - 2]):
                 word = _LATIN_TAIL.search(text[:start - 1])
-                if word is None or self.lang != "en" or word.group()[0].isupper():
+                if word is None or not self.lang.latin_words_are_running_text \
+                        or word.group()[0].isupper():
                     return True
         return end < len(text) and bool(_LATIN_OR_KATAKANA.match(text[end]))
 
@@ -960,7 +1060,7 @@ class _Reader:
 
     def _kanji_confirmed(self, start: int, first: _Numeral) -> bool:
         """Kanji numerals must be numerals to UniDic (ja): 一般, 十分, 一部 are words."""
-        if self.lang != "ja":
+        if not self.lang.words_from_unidic:
             return True
         tokens = self.tokens
         end = first.end
@@ -991,11 +1091,10 @@ class _Reader:
                 lo += i + 1
                 window = window[i + 1:]
                 break
-        if self.lang == "en":
-            after = _EN_CLAUSE.match(text, end).group()
+        after = (_EN_CLAUSE if self.lang.spaced_words else _JA_CLAUSE).match(text, end).group()
+        if self.lang.case_insensitive_words:
             hay, after_hay = window.lower(), after.lower()
         else:
-            after = _JA_CLAUSE.match(text, end).group()
             hay, after_hay = window, after
         # the rate word nearest the number wins: 7000万日活…和6亿月活 gives day, then month
         best: tuple[int, str] | None = None
@@ -1015,7 +1114,7 @@ class _Reader:
         if at == 0:
             return True
         prev = self.norm[at - 1]
-        if self.lang == "en":
+        if self.lang.spaced_words:
             return not prev.isalpha()
         if word[0].isdigit() or word[0] in self.g.digits or word.startswith("毎"):
             return True
@@ -1023,9 +1122,10 @@ class _Reader:
                     or prev in "数ヶケか")
 
     def _noun(self, start: int, end: int, unit: str | None) -> str | None:
-        if self.lang == "ja":
+        reader = self.lang.noun_reader
+        if reader == "unidic":
             return self._noun_ja(start, end, unit)
-        if self.lang == "zh":
+        if reader == "han":
             return self._noun_zh(end) or self._noun_zh_before(start)
         return self._noun_en(end)
 
@@ -1120,7 +1220,7 @@ class _Reader:
                 break
         if not han:
             return None
-        for known in _ZH_KNOWN_NOUNS:
+        for known in self.g.known_nouns:
             if han.endswith(known) or han.startswith(known):
                 return self.normalize_noun(known)
         if len(han) == 1 and len(m.group(2)) > 1:
@@ -1130,7 +1230,9 @@ class _Reader:
     def _noun_zh_before(self, start: int) -> str | None:
         """A known noun before the number and a verb of amount: 月活跃用户达到6亿,
         Grok 4 的参数量为3万亿 (only nouns the tables know: any word can stand there)."""
-        m = _ZH_NOUN_BEFORE.search(self.norm, max(0, start - 16), start)
+        if self.g.noun_before is None:
+            return None
+        m = self.g.noun_before.search(self.norm, max(0, start - 16), start)
         if m is None or not m.group(2):  # 中国人10亿: no verb, no claim about the noun
             return None
         return self.normalize_noun(m.group(1))
@@ -1187,9 +1289,10 @@ def extract_quantities(text: str, lang: str, *, base: int = 0, unit: int = 0) ->
     >>> [(q.text, q.value, q.unit) for q in extract_quantities("約50万GPU、月額約10億ドル", "ja")]
     [('約50万', 500000, '個'), ('約10億ドル', 1000000000, 'USD')]
     """
-    if not _ANY_NUMERAL.search(text):
+    language = languages.known_language(lang)
+    if not _ANY_NUMERAL.search(text) and not (language.kana_numerals and _HIRAGANA.search(text)):
         return []
-    reader = _Reader(text, lang if lang in ("ja", "zh", "en") else "en")
+    reader = _Reader(text, language.code)
     found: list[Quantity] = []
     for start, end, f in reader.read():
         if any(_beyond_range(f[k]) for k in ("value", "low", "high")):
