@@ -112,12 +112,16 @@ class TimeTables:
     :class:`~transcheck.lang.loader.TimeWords`), keyed by normalised words (今年 → 0)."""
 
     tables: dict[str, dict[str, Any]]
+    # 15日 may be a day of the month, 3分 a fraction: a short length needs a word saying so
+    # (15日間, 3分以内); "15 days" never does (the language's language.toml)
+    short_lengths_need_context: bool = True
 
     @classmethod
     def of(cls, lang: str) -> TimeTables:
-        words = languages.language(lang).times
-        return cls({name: {key(k): v for k, v in getattr(words, attr).items()}
-                    for name, attr in _TABLE_FIELDS.items()})
+        language = languages.language(lang)
+        return cls({name: {key(k): v for k, v in getattr(language.times, attr).items()}
+                    for name, attr in _TABLE_FIELDS.items()},
+                   language.short_lengths_need_context)
 
     def get(self, table: str, word: str | None) -> Any:
         return None if word is None else self.tables[table].get(key(word))
@@ -333,56 +337,14 @@ def period(m: TimeMatch) -> Fields | None:
              "mto": str(g.get("MONTH_NAMES", d["mtow"]))}
     fiscal = bool(d.get("fy"))
     kind = "FY" if fiscal else "Y"
-    year: int | None = None
-    offset = 0
-    relative = True
-    if d.get("year"):
-        n_year = number(d["year"] or "", {})
-        if n_year is None:
-            return None
-        year = int(n_year)
-        relative = False
-    elif d.get("year2"):
-        n_year = number(d["year2"] or "", {})
-        if n_year is None:
-            return None
-        year = cal.year_from_two_digits(int(n_year), when)
-        relative = False
-    elif d.get("era"):
-        n = 1.0 if d.get("eyear") == "元" else number(d.get("eyear") or "", {})
-        if n is None or n < 1:
-            return None
-        era = d["era"] or ""
-        year = cal.era_year(g.get("ERA_LETTERS", era) or era, int(n))
-        relative = False
-    elif d.get("ryear"):
-        offset = g.get("RELATIVE_YEARS", d["ryear"])
-
-    if d.get("firstn") or d.get("firstq"):  # 今年前五个月, 去年前三季度: from January on
+    named = _year(d, g, when)
+    if named is None:
+        return None
+    year, offset = named
+    relative = year is None
+    if d.get("firstn") or d.get("firstq") or d.get("firstd") or d.get("yweek"):
         y = year if year is not None else (when.year + offset if when else None)
-        n = number(d.get("firstn") or d.get("firstq") or "", {})
-        first_months = None if n is None else int(n) * (3 if d.get("firstq") else 1)
-        if y is None or first_months is None or not 1 <= first_months <= 12:
-            return None
-        # resolved here (no anchor names a run of months), so not left relative
-        return {"anchor": None, "relative": False, "granularity": "month",
-                "time_start": date(y, 1, 1), "time_end": cal.month_end(y, first_months)}
-    if d.get("firstd") or d.get("yweek"):  # 去年的前10天; 今年第三十七个星期 (ISO weeks)
-        y = year if year is not None else (when.year + offset if when else None)
-        n = number(d.get("firstd") or d.get("yweek") or "", {})
-        if y is None or n is None or not 1 <= n <= (366 if d.get("firstd") else 53):
-            return None
-        if d.get("firstd"):
-            first, last = date(y, 1, 1), date(y, 1, 1) + timedelta(days=int(n) - 1)
-        else:
-            try:
-                first = date.fromisocalendar(y, int(n), 1)
-            except ValueError:
-                return None
-            last = first + timedelta(days=6)
-        return {"anchor": None, "relative": False,
-                "granularity": "day" if d.get("firstd") else "week",
-                "time_start": first, "time_end": last}
+        return None if y is None else _run_of_year(d, y)
     part: str | None = None
     sub: str | None = None
     gran = "year"
@@ -447,6 +409,53 @@ def period(m: TimeMatch) -> Fields | None:
         implied_year, interval = False, resolved(anchor, when)
     return {"anchor": anchor, "relative": relative, "granularity": gran, "fiscal": fiscal,
             "implied_year": implied_year, **interval}
+
+
+def _year(d: dict[str, str | None], g: TimeTables, when: date | None
+          ) -> tuple[int | None, int] | None:
+    """The year a period names (2026年, 九七年, 令和3年) or, when it names none, its offset
+    from the article's year (去年: -1; 3月: 0); None when the year cannot be read."""
+    if d.get("year"):
+        n_year = number(d["year"] or "", {})
+        return None if n_year is None else (int(n_year), 0)
+    if d.get("year2"):
+        n_year = number(d["year2"] or "", {})
+        return None if n_year is None else (cal.year_from_two_digits(int(n_year), when), 0)
+    if d.get("era"):
+        n = 1.0 if d.get("eyear") == "元" else number(d.get("eyear") or "", {})
+        if n is None or n < 1:
+            return None
+        era = d["era"] or ""
+        return cal.era_year(g.get("ERA_LETTERS", era) or era, int(n)), 0
+    if d.get("ryear"):
+        return None, g.get("RELATIVE_YEARS", d["ryear"])
+    return None, 0
+
+
+def _run_of_year(d: dict[str, str | None], y: int) -> Fields | None:
+    """A run from the year's start: 今年前五个月, 去年前三季度, 去年的前10天, or its Nth ISO
+    week (今年第三十七个星期); resolved here (no anchor names such a run), so not relative."""
+    if d.get("firstn") or d.get("firstq"):
+        n = number(d.get("firstn") or d.get("firstq") or "", {})
+        first_months = None if n is None else int(n) * (3 if d.get("firstq") else 1)
+        if first_months is None or not 1 <= first_months <= 12:
+            return None
+        return {"anchor": None, "relative": False, "granularity": "month",
+                "time_start": date(y, 1, 1), "time_end": cal.month_end(y, first_months)}
+    n = number(d.get("firstd") or d.get("yweek") or "", {})
+    if n is None or not 1 <= n <= (366 if d.get("firstd") else 53):
+        return None
+    if d.get("firstd"):
+        first, last = date(y, 1, 1), date(y, 1, 1) + timedelta(days=int(n) - 1)
+    else:
+        try:
+            first = date.fromisocalendar(y, int(n), 1)
+        except ValueError:
+            return None
+        last = first + timedelta(days=6)
+    return {"anchor": None, "relative": False,
+            "granularity": "day" if d.get("firstd") else "week",
+            "time_start": first, "time_end": last}
 
 
 def _month(d: dict[str, str | None], g: TimeTables) -> int | None:
@@ -535,18 +544,10 @@ def offset(m: TimeMatch) -> Fields | None:
 
 
 def length(m: TimeMatch) -> Fields | None:
-    """4ヶ月 → P4M; 2年半 → P2Y6M; 数十年 → P20Y..P90Y; 今後5年間 → now+P5Y. A short count
-    whose unit may name a day of the month or a fraction (15日, 3分) is a length only with
-    a word that says so (15日間, 3日で, 3分以内)."""
-    return _length(m, may_be_date=True)
-
-
-def plain_length(m: TimeMatch) -> Fields | None:
-    """A length whose unit word never names a day of the month or a fraction: 15 days."""
-    return _length(m, may_be_date=False)
-
-
-def _length(m: TimeMatch, *, may_be_date: bool) -> Fields | None:
+    """4ヶ月 → P4M; 2年半 → P2Y6M; 数十年 → P20Y..P90Y; 3~6个月 → P3M..P6M; 今後5年間 →
+    now+P5Y. Where the language says so, a short count whose unit may name a day of the
+    month or a fraction (15日, 3分) is a length only with a word that says so (15日間, 3日で,
+    3分以内); "15 days" always is."""
     d, g, when, text, start, end = m.groups, m.words, m.when, m.text, m.start, m.end
     unit = g.get("DURATION_UNITS", d.get("dunit")) if d.get("dunit") else "Y"
     if unit is None:
@@ -593,7 +594,8 @@ def _length(m: TimeMatch, *, may_be_date: bool) -> Fields | None:
         # the smaller part of a compound length (1時間30分, 1年2ヶ月10日) is a length too
         after_length = not d.get("pdir") and _AFTER_LENGTH.search(
             text, max(0, start - 4), start) is not None
-        if short and not d.get("ahead") and may_be_date and not after_length and not (
+        if short and not d.get("ahead") and g.short_lengths_need_context and not after_length \
+                and not (
                 _LENGTH_CONTEXT.match(after) or unit_word.endswith("間") or d.get("qual")
                 or d.get("dqual")
                 or d.get("dir") or d.get("pqual") or (unit == "D" and n > 31)):

@@ -54,7 +54,6 @@ class _Grammar:
     words: TimeTables
     patterns: tuple[tuple[TimePattern, Any], ...]  # each with its compiled expression
     trigger: Any = None  # what every time expression holds, to skip text without any
-    short_lengths_need_context: bool = True  # 15日 may be a day of the month (Language)
 
     @classmethod
     def of(cls, lang: str) -> _Grammar:

@@ -15,10 +15,10 @@ from ..facts.time_parsers import (
     decade,
     decade_word,
     iso_week,
+    length,
     now,
     offset,
     period,
-    plain_length,
     relative_day,
     relative_month,
     relative_quarter,
@@ -448,7 +448,7 @@ PATTERNS: list[TimePattern] = [
         "ahead-length",
         rf"\b(?P<ahead>{_ialt(AHEAD_WORDS)})\s+(?:(?P<dnum>{_NUM})|(?P<dvague>{_ialt(VAGUE_COUNTS)}))"
         rf"\s+(?P<dunit>{_ialt(DURATION_UNITS)})\b",
-        plain_length,
+        length,
     ),
     # 4 months, 122 days, two and a half years, one and a quarter years, one hour and half,
     # half a year, several years, decades
@@ -460,18 +460,18 @@ PATTERNS: list[TimePattern] = [
         rf"(?P<dunit>{_ialt(DURATION_UNITS)})\b"
         rf"(?:\s+and\s+(?:a\s+)?(?:(?P<dhalf2>half)|(?P<dquarter2>quarter)))?"
         rf"(?!\s+ago\b|\s+later\b(?!\s+than)|\s+earlier\b){_SUFFIX}",
-        plain_length,
+        length,
     ),
     TimePattern(
         "decades",
         rf"{_PREFIX}\b(?P<dvague>decades)\b{_SUFFIX}",
-        plain_length,
+        length,
     ),
     # 3h, 3.5years, 123.45sec: a length with its unit glued on
     TimePattern(
         "glued-length",
         rf"{_PREFIX}\b(?P<dnum>\d+(?:\.\d+)?)(?P<dunit>years?|yrs?|months?|weeks?|days?|hours?|hrs?"
         rf"|h|minutes?|mins?|seconds?|secs?)\b(?![-.]\w){_SUFFIX}",
-        plain_length,
+        length,
     ),
 ]
