@@ -240,16 +240,10 @@ class Language:
         return MappingProxyType({**self.shared_currency_signs, **self.own_currency_signs})
 
 
-_UNITS_CACHE: dict[str, Mapping[str, tuple[str, float]]] = {}
-
-
 def _units(lang: Language) -> Mapping[str, tuple[str, float]]:
-    got = _UNITS_CACHE.get(lang.code)
-    if got is None:
-        got = MappingProxyType({**lang.latin_units, **SYMBOLS, **lang.counters,
-                                **WORDS.get(lang.code, {})})
-        _UNITS_CACHE[lang.code] = got
-    return got
+    # built on each call (the quantity reader's grammar keeps its own, once per language)
+    return MappingProxyType({**lang.latin_units, **SYMBOLS, **lang.counters,
+                             **WORDS.get(lang.code, {})})
 
 
 # -- reading a folder ------------------------------------------------------------------------
