@@ -310,3 +310,18 @@ def test_a_range_end_takes_what_its_start_names(row: list[str]) -> None:
     found = extract_times(source, lang, date.fromisoformat(day))
     got = [f"{t.text}={_iso(t.time_start)}..{_iso(t.time_end)}" for t in found]
     assert got == expected
+
+
+def _ranges() -> list[list[str]]:
+    text = (FIXTURES / "times-ranges.tsv").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("row", _ranges(), ids=lambda r: f"{r[0]}:{r[2]}")
+def test_range_read_as_its_two_ends(row: list[str]) -> None:
+    lang, day, source, start, end = row
+    found = extract_times(source, lang, date.fromisoformat(day))
+    assert len(found) == 2, [t.text for t in found]
+    assert (_iso(min(t.time_start for t in found if t.time_start)),
+            _iso(max(t.time_end for t in found if t.time_end))) == (start, end)

@@ -133,8 +133,9 @@ def extract_entities(text: str, lang: str, *, base: int = 0, unit: int = 0) -> l
         if language.latin_words_are_running_text and not _looks_like_en_name(text, start,
                                                                              name):
             continue
-        if len(words) > 1 and words[0] in _CURRENCY_CODES:
-            continue  # USD 22.5 million: an amount, the quantity reader's
+        if (len(words) > 1 and words[0] in _CURRENCY_CODES) or (
+                name[:3] in _CURRENCY_CODES and name[3:4].isdigit()):
+            continue  # USD 22.5 million, USD115.5: an amount, the quantity reader's
         spans.append((start, m.end("name")))
     if language.reads_katakana_names:
         for m in _KATAKANA.finditer(text, timeout=SCAN_TIMEOUT):

@@ -75,6 +75,14 @@ SKIP_ZONES = regex.compile(
 )
 _CLAUSE_BREAKS = "、。,，;；!?！？\n「」()（）:："
 _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+# Indian English groups lakhs and crores by two: 12,34,567 (English text only)
+_LAKH = r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])(?:\.[0-9]+)?"
+# a thousands group after a space (40 000, 1 250 000; English text only), not a day of the
+# month before a number (June 30 100 firms) nor a count before a longer one
+_SPACE_GROUP = regex.compile(
+    r"(?<!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ][0-9]{1,3})"
+    r"(?<=(?<![0-9.,])[0-9]{1,3})[ \u00a0\u202f\u2009]"
+    r"(?=[0-9]{3}(?![0-9\p{L}]|[.,][0-9]))")
 _EN_WORD_AFTER = regex.compile(r"[ -]?([A-Za-z.]+)")
 _DATE_TAIL = regex.compile(r"[\-–—/][0-9]")
 _LETTER = regex.compile(r"\p{L}")
@@ -86,7 +94,8 @@ _EN_CLAUSE = regex.compile(r"[^,.;:!?()\n]{0,24}")
 _ZH_NOUN = regex.compile(r"[ ]?(?:([\p{Latin}][\p{Latin}0-9\-]*)|(\p{Han}{1,6}))")
 _EN_WORDS = regex.compile(r"(?:[ ]+[A-Za-z][A-Za-z\-']*){1,4}")
 _EN_PLAIN = regex.compile(r"[a-z][a-z\-']+")
-_ANY_NUMERAL = regex.compile(r"[0-9０-９〇零一二三四五六七八九十百千两兩壱弐参拾壹贰叁佰仟]")
+_ANY_NUMERAL = regex.compile(
+    r"[0-9０-９〇零一二三四五六七八九十百千两兩壱弐参拾壹贰叁佰仟\u00bc-\u00be\u2150-\u215e]")
 _HIRAGANA = regex.compile(r"\p{Hiragana}")
 _JA_CLAUSE = regex.compile(r"[^、。,，.;；:：!?！？()（）\nをはがにでと]{0,14}")
 
@@ -175,6 +184,8 @@ class Grammar:
     run_body: regex.Pattern[str]  # the same without the look-behind, for a range's high end
     piece: regex.Pattern[str]
     unit_re: regex.Pattern[str]
+    vulgar_fractions: dict[str, float]  # ½ → 0.5
+    space_groups: bool  # 40 000 is one number
 
 
 @cache
@@ -187,7 +198,10 @@ def grammar(lang: str) -> Grammar:
     units = dict(language.units)
     signs = dict(language.currency_signs)
     kanji = "".join(digits) + "".join(multipliers)
-    atom = _ARABIC + (f"|[{kanji}]+" if kanji else "")
+    vulgar = "".join(language.vulgar_fractions)
+    arabic = (_LAKH + "|" if language.groups_lakhs else "") + _ARABIC
+    atom = arabic + (f"|[{kanji}]+" if kanji else "") + (
+        f"|[0-9]*[{vulgar}]" if vulgar else "")
     # a decimal point inside a numeral (十五点七, 〇・〇八): only before a digit it joins
     points = language.decimal_points
     kanji_digits = "".join(digits)
@@ -202,15 +216,21 @@ def grammar(lang: str) -> Grammar:
     inner = f"(?:{atom})" + (f"|[ ]?(?:{cjk_scale})" if cjk_scale else "") + "".join(
         f"|{alt}" for alt in point_alts)
     body = rf"(?:{atom})(?:{inner})*(?:{latin_scale})?"
+    # a currency code glued to the amount (USD115.5) may stand before it; any other letter
+    # makes the digits part of a word (A100, H2)
+    codes = "|".join(s for s in _longest_first(signs) if s.isascii() and s.isalpha())
+    glued = rf"|(?<=(?<![\p{{Latin}}])(?:{codes}))" if codes else ""
     run = regex.compile(
-        r"(?<![\p{Latin}0-9._/#@\\])(?<![\p{Latin}0-9]-)"
+        rf"(?:(?<![\p{{Latin}}0-9._/#@\\]){glued})(?<![\p{{Latin}}0-9]-)"
         rf"(?:(?<![\p{{Latin}}\p{{N}}])[+\-−])?{body}"
     )
-    piece_parts = [rf"(?P<arabic>{_ARABIC})", rf"(?P<latin>{word_scale}|{letter_scale})"]
+    piece_parts = [rf"(?P<arabic>{arabic})", rf"(?P<latin>{word_scale}|{letter_scale})"]
     if cjk_scale:
         piece_parts.append(f"(?P<scale>{cjk_scale})")
     if kanji:
         piece_parts.append(f"(?P<kanji>[{kanji}])")
+    if vulgar:
+        piece_parts.append(f"(?P<vulgar>[{vulgar}])")
     if points:
         piece_parts.append("(?P<point>" + "|".join(map(regex.escape, points)) + ")")
     piece = regex.compile("|".join(piece_parts))
@@ -287,6 +307,8 @@ def grammar(lang: str) -> Grammar:
         run_body=regex.compile(body),
         piece=piece,
         unit_re=unit_re,
+        vulgar_fractions=dict(language.vulgar_fractions),
+        space_groups=language.groups_thousands_with_spaces,
     )
 
 
@@ -371,6 +393,11 @@ def _read_numeral(g: Grammar, norm: str, start: int, end: int) -> _Numeral | Non
             except InvalidOperation:
                 return None
             prev, elide = "arabic", 0
+        elif kind == "vulgar":  # ½, 2¾: the fraction ends the number
+            if decimal or prev == "vulgar":
+                return None
+            current = (current or Decimal(0)) + Decimal(repr(g.vulgar_fractions[word]))
+            prev, elide, decimal = "vulgar", 0, True
         elif kind == "point":
             if decimal or (current is None and section == 0 and total == 0):
                 return None
@@ -490,6 +517,8 @@ class _Reader:
         self.text = text
         self.g = grammar(lang)
         self.norm = _normalize(text, self.g.fullwidth_comma_groups_ascii)
+        if self.g.space_groups:
+            self.norm = _SPACE_GROUP.sub(",", self.norm)
         self.lang = self.g.language
         self._tokens: tuple[Token, ...] | None = None
         self._between = False  # the range just read was joined by と…の間, 与…之间
@@ -966,7 +995,10 @@ class _Reader:
 
     def _prefix_qualifier_at(self, start: int, qualifier: str) -> tuple[int, str]:
         text = self.norm
-        before = text[max(0, start - 16):start]
+        # far enough back for the longest bound (less than or equal to) and its spaces
+        reach = max(16, len(self.g.prefix_qualifiers[0][0]) + 4) if self.g.prefix_qualifiers \
+            else 16
+        before = text[max(0, start - reach):start]
         stripped = before.rstrip(" ")
         paren = ""
         if stripped.endswith((")", "）")):
@@ -979,7 +1011,8 @@ class _Reader:
             if not hay.endswith(match_word):
                 continue
             q_start = start - (len(before) - len(stripped)) - len(word)
-            if self.lang.spaced_words and q_start > 0 and text[q_start - 1].isalpha():
+            if self.lang.spaced_words and q_start > 0 and text[q_start - 1].isalpha() \
+                    and word[0].isalpha():
                 continue
             if self._ends_a_word(q_start, q_start + len(word)):
                 continue

@@ -101,7 +101,8 @@ _TABLE_FIELDS = {
     "NUMBER_WORDS": "number_words", "RELATIVE_DAYS": "relative_days",
     "WEEKDAY_SHIFTS": "weekday_shifts", "RELATIVE_QUARTERS": "relative_quarters",
     "ERA_LETTERS": "era_letters", "WEEK_POSITIONS": "week_positions", "QUARTERS": "quarters",
-    "MONTH_NAMES": "month_names",
+    "MONTH_NAMES": "month_names", "DAY_WORDS": "day_words", "DECADE_WORDS": "decade_words",
+    "WEEKDAY_ABBREVIATIONS": "weekday_abbreviations",
 }
 
 
@@ -190,9 +191,18 @@ def decade(m: TimeMatch) -> Fields | None:
     return {"time_start": s, "time_end": e, "granularity": "decade"}
 
 
+def decade_word(m: TimeMatch) -> Fields | None:
+    """the nineties: of the article's century, or of the last one."""
+    first = cal.decade_from_two_digits(int(m.words.get("DECADE_WORDS", m["decadew"])), m.when)
+    s, e = cal.decade_interval(first)
+    return {"time_start": s, "time_end": e, "granularity": "decade"}
+
+
 def century(m: TimeMatch) -> Fields | None:
-    """21世紀, 二十一世纪, and a decade in one (十九世纪七十年代)."""
-    n = number(m["century"] or "", m.words.tables["NUMBER_WORDS"])
+    """21世紀, 二十一世纪, the 21st century, the twenty-first century, and a decade in one
+    (十九世纪七十年代)."""
+    word = m["century"] or ""
+    n = m.words.get("DAY_WORDS", word) or number(word, m.words.tables["NUMBER_WORDS"])
     if n is None or not 1 <= n <= 30:
         return None
     if m["cdecade"]:  # 十九世纪七十年代: the 1870s
@@ -229,7 +239,51 @@ def relative_quarter(m: TimeMatch) -> Fields | None:
 def day_of_month(m: TimeMatch) -> Fields | None:
     """30日 (政府は30日、…), 23日 ending a range: the article's month, or the range start's
     (see ``_join_ranges`` in :mod:`.times`)."""
-    return _relative_small("M", 0, {"day": m["bday"]}, m.words, m.when)
+    day = m["bday"] or str(m.words.get("DAY_WORDS", m["bdayw"]) or "")  # the seventeenth
+    return _relative_small("M", 0, {"day": day}, m.words, m.when)
+
+
+def now(m: TimeMatch) -> Fields | None:
+    """now, date ending a range (between Jan 2019 and now, from March to date): today."""
+    return {"anchor": "D+0", "relative": True, "granularity": "day",
+            **resolved("D+0", m.when)}
+
+
+def iso_week(m: TimeMatch) -> Fields | None:
+    """the second week of 2021, week 27 of last year: the week as ISO 8601 counts them."""
+    g, when = m.words, m.when
+    n = g.get("DAY_WORDS", m["isoweek"]) or number(m["isoweek"] or "", {})
+    if m["year"]:
+        year: int | None = int(m["year"] or 0)
+    elif m["ryear"] and when is not None:
+        year = when.year + g.get("RELATIVE_YEARS", m["ryear"])
+    else:
+        year = None
+    if n is None or year is None:
+        return None
+    try:
+        monday = date.fromisocalendar(year, int(n), 1)
+    except ValueError:
+        return None
+    return {"time_start": monday, "time_end": monday + timedelta(days=6),
+            "granularity": "week"}
+
+
+def weekday_and_day(m: TimeMatch) -> Fields | None:
+    """Friday 31, Sat 14th: the day of that number, nearest the article's, that falls on
+    that weekday."""
+    wd = _weekday(m["mday_weekday"], m.words)
+    n_day = int(m["mday"] or 0)
+    if m.when is None or wd is None:
+        return None
+    base = m.when.year * 12 + m.when.month - 1
+    days = [date(y, k + 1, n_day) for y, k in (divmod(base + i, 12) for i in range(-24, 25))
+            if cal.is_valid_day(y, k + 1, n_day)]
+    days = [x for x in days if x.weekday() == wd]
+    if not days:
+        return None
+    best = min(days, key=lambda x: abs((x - m.when).days) if m.when else 0)
+    return {"time_start": best, "time_end": best, "granularity": "day"}
 
 
 def relative_month(m: TimeMatch) -> Fields | None:
@@ -276,6 +330,11 @@ def period(m: TimeMatch) -> Fields | None:
     今年前五个月, 3月15日, 4〜6月期, early next year. An absolute year resolves against
     itself; without one the anchor counts from the article's year."""
     d, g, when = m.groups, m.words, m.when
+    if d.get("dayw"):  # the second of August: the day in words
+        d = {**d, "day": str(g.get("DAY_WORDS", d["dayw"]))}
+    if d.get("mfromw"):  # the July–September quarter: months 7 to 9
+        d = {**d, "mfrom": str(g.get("MONTH_NAMES", d["mfromw"])),
+             "mto": str(g.get("MONTH_NAMES", d["mtow"]))}
     fiscal = bool(d.get("fy"))
     kind = "FY" if fiscal else "Y"
     named = _year(d, g, when)
@@ -340,7 +399,8 @@ def period(m: TimeMatch) -> Fields | None:
         # an absolute year is its own reference: resolve "Y+0/…" against a day inside it
         return {"anchor": None, "relative": False, "granularity": gran, "fiscal": fiscal,
                 **resolved(anchor, date(year, 6, 1))}
-    implied_year = relative and not d.get("ryear") and part is not None
+    # "this September" names its year; "September" leaves it to be guessed
+    implied_year = relative and not d.get("ryear") and not d.get("thisyear") and part is not None
     interval = resolved(anchor, when)
     if implied_year and d.get("future") and when and interval["time_end"] \
             and interval["time_end"] < when:
@@ -426,12 +486,24 @@ def _relative_small(kind: str, offset: int, d: dict[str, str | None], g: TimeTab
             return None
         part, gran = str(int(n)), "day"
     elif kind == "W" and d.get("weekday"):
-        wd = g.get("WEEKDAYS", d["weekday"])
+        wd = _weekday(d["weekday"], g)
+        if wd is None:
+            return None
         part, gran = cal.WEEKDAYS[wd], "day"
     elif kind == "W" and d.get("wend"):  # 今週末, 下周末: its Saturday and Sunday
         part, gran = "weekend", "part"
     anchor = f"{kind}{offset:+d}" + (f"/{part}" if part else "")
     return {"anchor": anchor, "relative": True, "granularity": gran, **resolved(anchor, when)}
+
+
+def _weekday(word: str | None, g: TimeTables) -> int | None:
+    """Monday → 0; Tues. → 1 (an abbreviation, where the pattern allows one)."""
+    if word is None:
+        return None
+    found: int | None = g.get("WEEKDAYS", word)
+    if found is None:
+        found = g.get("WEEKDAY_ABBREVIATIONS", word.rstrip("."))
+    return found
 
 
 # --- offsets and lengths ---------------------------------------------------------------
@@ -483,7 +555,8 @@ def length(m: TimeMatch) -> Fields | None:
     after = text[end:end + 6]
     if _RATE_CONTEXT.match(after) or (start > 0 and text[start - 1] in "第毎每"):
         return None  # 1日あたり, 毎日: a rate, left to quantities
-    half = 0.5 if (d.get("dhalf") or d.get("dhalf2")) else 0.0
+    half = 0.5 if (d.get("dhalf") or d.get("dhalf2")) else 0.25 if (
+        d.get("dquarter") or d.get("dquarter2")) else 0.0
     low: float
     high: float
     if d.get("dvague"):

@@ -111,7 +111,8 @@ def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
             found.append(span)
             reach = m.end()
     if len(found) > 1:
-        found = _join_ranges(_join_lengths(found, text, base), text, base, when)
+        found = _join_ranges(_join_offsets(_join_lengths(found, text, base), text, base),
+                             text, base, when)
     if text != original:  # the facts quote the text as written
         found = [replace(t, text=original[t.start - base:t.end - base]) for t in found]
     return found
@@ -169,6 +170,31 @@ def _join_lengths(found: list[TimeSpan], text: str, base: int) -> list[TimeSpan]
     return out
 
 
+def _join_offsets(found: list[TimeSpan], text: str, base: int) -> list[TimeSpan]:
+    """Three weeks from tomorrow, 3 days after January 12th: a length counted on from a day
+    is the day that far on."""
+    out = [found[0]]
+    for b in found[1:]:
+        a = out[-1]
+        m = _ISO.fullmatch(a.duration or "")
+        if (m is not None and is_length(a) and a.anchor is None and a.direction is None
+                and a.low_days == a.high_days and b.direction == "from"
+                and b.granularity == "day" and b.time_start is not None
+                and b.text.lower().startswith(("from ", "after "))
+                and not text[a.end - base:b.start - base].strip()):
+            units = [(k, float(v)) for k, v in m.groupdict().items() if v]
+            if len(units) == 1 and units[0][0] in ("Y", "M", "W", "D") \
+                    and units[0][1] == int(units[0][1]):
+                unit, count = units[0]
+                day = cal.add_duration(b.time_start, count, unit)
+                out[-1] = replace(b, start=a.start, text=text[a.start - base:b.end - base],
+                                  anchor=None, relative=False, direction=None,
+                                  time_start=day, time_end=day, implied_year=False)
+                continue
+        out.append(b)
+    return out
+
+
 def _join_ranges(found: list[TimeSpan], text: str, base: int, when: date | None
                  ) -> list[TimeSpan]:
     """The end of a range takes what it leaves unsaid from its start, and the start from its
@@ -177,6 +203,8 @@ def _join_ranges(found: list[TimeSpan], text: str, base: int, when: date | None
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
         between = text[a.end - base:b.start - base].strip()
+        if between == "and" and text[:a.start - base].rstrip().lower().endswith("between"):
+            between = "to"  # between August and October
         if between not in _RANGE_JOINERS or is_length(a) or is_length(b):
             continue
         if between == "" and a.direction != "from" and b.direction not in ("until", "by"):
@@ -224,6 +252,16 @@ def _end_from_start(a: TimeSpan, b: TimeSpan, when: date | None) -> TimeSpan:
 
 
 def _start_from_end(a: TimeSpan, b: TimeSpan) -> TimeSpan:
+    bare = _BARE_DAY.fullmatch(a.anchor or "")
+    if bare is not None and b.granularity == "day" and b.time_start is not None:
+        # 9 to 12 of June: the start takes the end's month
+        try:
+            day = b.time_start.replace(day=int(bare[1]))
+        except ValueError:
+            return a
+        if day <= b.time_start:
+            return replace(a, anchor=None, relative=False, implied_year=False,
+                           time_start=day, time_end=day)
     if a.implied_year and a.time_start and a.time_end and b.time_end and not b.relative \
             and not b.implied_year:
         shift = b.time_end.year - a.time_start.year

@@ -95,6 +95,9 @@ class TimeWords:
     month_names: Mapping[str, int] = _table("times.tsv", "int", "month_name")
     weekdays: Mapping[str, int] = _table("times.tsv", "int", "weekday")
     week_positions: Mapping[str, str] = _table("times.tsv", "str", "week_position")
+    weekday_abbreviations: Mapping[str, int] = _table("times.tsv", "int", "weekday_abbreviation")
+    day_words: Mapping[str, int] = _table("times.tsv", "int", "day_word")
+    decade_words: Mapping[str, int] = _table("times.tsv", "int", "decade_word")
     duration_units: Mapping[str, str] = _table("times.tsv", "str", "duration_unit")
     half_only_units: tuple[str, ...] = _table("times.tsv", "words", "half_only_unit")
     vague_counts: Mapping[str, tuple[float, float]] = _table("times.tsv", "span", "vague_count")
@@ -146,6 +149,11 @@ class Language:
     # a short length alone (15日, 3分) may be a day of the month or a fraction, so it is a
     # length only with a word that makes it one (15日間, 3分で); "3 days" is always one
     short_lengths_need_context: bool
+    # 40 000 and 1 250 000: a space (or a thin or no-break space) groups thousands (English;
+    # in Japanese and Chinese text digits either side of a space are two numbers)
+    groups_thousands_with_spaces: bool
+    # 12,34,567: Indian English groups lakhs and crores by two digits
+    groups_lakhs: bool
     times: TimeWords
     # numerals
     digits: Mapping[str, int] = _table("numerals.tsv", "int", "digit")
@@ -155,6 +163,7 @@ class Language:
     mixed_fraction_joiners: tuple[str, ...] = _table("numerals.tsv", "words",
                                                      "mixed_fraction_joiner")
     fraction_markers: tuple[str, ...] = _table("numerals.tsv", "words", "fraction_marker")
+    vulgar_fractions: Mapping[str, float] = _table("numerals.tsv", "number", "vulgar_fraction")
     vague: tuple[str, ...] = _table("numerals.tsv", "words", "vague")
     # numerals spelled in kana (さんびゃく), read only where they cannot be a word
     kana_numerals: Mapping[str, str] = _table("numerals.tsv", "str", "kana_numeral")
@@ -361,6 +370,8 @@ def read_language(code: str, folder: Traversable | None = None,
         noun_reader=_choice(settings, "noun_reader", ("unidic", "han", "words"), code),
         words_from_unidic=bool(settings.get("words_from_unidic", False)),
         short_lengths_need_context=bool(settings.get("short_lengths_need_context", False)),
+        groups_thousands_with_spaces=bool(settings.get("groups_thousands_with_spaces", False)),
+        groups_lakhs=bool(settings.get("groups_lakhs", False)),
         times=times,
         **tables,
     )
