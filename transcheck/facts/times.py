@@ -1,9 +1,11 @@
 """Times: dates, periods and durations, resolved against the article's date.
 
 Each language module (:mod:`transcheck.lang.times_ja`, ``times_zh``, ``times_en``) gives
-word tables and patterns with named groups; :func:`extract_times` runs every pattern,
-keeps the longest match at each place, and one interpreter turns the groups into a
-:class:`~transcheck.model.TimeSpan`:
+word tables and a list of :class:`~.time_parsers.TimePattern`, each a pattern with named
+groups and the parse function that reads it (see :mod:`.time_parsers`).
+:func:`extract_times` runs every pattern, keeps the longest match at each place, lets its
+pattern's parse function read it, and adds what all patterns share (direction and
+qualifier words) to make a :class:`~transcheck.model.TimeSpan`:
 
 * a point or period (2026年第2四半期, 来年末までに) gets its inclusive interval
   ``time_start``..``time_end``; a relative one (今年, 来月上旬) also gets its ``anchor``
@@ -12,108 +14,51 @@ keeps the longest match at each place, and one interpreter turns the groups into
   days as ``low_days``..``high_days``; one counted from the article's day (今後5年間,
   3年以内) also gets an anchor (``now+P5Y``) and an interval.
 
-:func:`compare_times` says how two time facts relate, for the findings stage.
+Neighbours are then joined: a range's end takes its year or month from its start, and
+adjacent lengths (1年2ヶ月) are one. :func:`compare_times` says how two time facts relate,
+for the findings stage.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
-from types import ModuleType
+from datetime import date
 from typing import Any, Literal
 
 import regex
 
-from ..lang import SCAN_TIMEOUT, times_en, times_ja, times_zh
+from ..lang import LANGS, SCAN_TIMEOUT
 from ..model import TimeSpan
 from . import calendar as cal
-from .quantities import parse_numeral
-
-_KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2, "零": 0}
-# Full-width digits, point and Q as their ASCII forms, one character for one (so offsets hold)
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．Ｑ", "0123456789.Q")
-
-# Units of a length that are written as multiples of a year.
-_YEAR_MULTIPLES = {"DEC": 10.0, "C": 100.0}
-# Offsets (3年後, 10 years ago) and their unit words → anchor unit.
-_OFFSET_UNITS = {
-    "年": "Y", "か月": "M", "ヶ月": "M", "ヵ月": "M", "カ月": "M", "ケ月": "M", "箇月": "M",
-    "个月": "M", "週間": "W", "周": "W", "日": "D", "日間": "D", "天": "D",
-    "year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W",
-    "day": "D", "days": "D",
-}
-_GRANULARITY = {"Y": "year", "FY": "year", "M": "month", "W": "week", "D": "day"}
-# Words after a short length that show it is a length (3日で, 5分間): without one, 3日 may
-# be a day of the month and 3分 a fraction (3分の1), so they are not read as lengths.
-_LENGTH_CONTEXT = regex.compile(
-    r"[ \t]*(?:間|で|以内|以上|未満|足らず|かか|かけ|ほど|程度|近く|余り|あまり|ばかり|連続"
-    r"|も|弱|強|超|後|前|経|待|内|左右|多|之久|不到|里|的时间)"
+from .time_parsers import (
+    FULLWIDTH,
+    TimeMatch,
+    TimePattern,
+    TimeWords,
+    now_anchor,
+    resolved,
+    week_of,
 )
+
 # How far around a trigger word a time expression may reach (by the end of next year).
 _WINDOW = 48
-_KANJI_LENGTH = regex.compile(r"[百千]")
-# minutes and seconds that are none: a clock (10時30分, 3点50分) or a fraction (3分の1)
-# (or 分 of a yuan: 6角3分)
-_NOT_MINUTES = regex.compile(r"(?:[時点:：角]\d*[0-9０-９]+分|分[の之])")
-_AFTER_LENGTH = regex.compile(
-    r"[0-9０-９一二三四五六七八九十](?:年|ヶ月|か月|カ月|ヵ月|日|時間|个月|天|小时)$")
-_RATE_CONTEXT = regex.compile(r"[ \t]*(?:あたり|当たり|当り|ごと|毎|おき|に[1一]|平均)")
-
-
-def _number(text: str, words: dict[str, int]) -> float | None:
-    """1, ２０, 3.5, 十二, 二〇二六, 两, "two" → a number; None when it is not one."""
-    s = text.translate(_FULLWIDTH).strip().replace(",", "")
-    if not s:
-        return None
-    if s.lower() in words:
-        return float(words[s.lower()])
-    try:
-        return float(s)
-    except ValueError:
-        pass
-    if "百" in s or "千" in s:  # 三百年, 千年, 百二十五年
-        value = parse_numeral(s, "ja")
-        return None if value is None else float(value)
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        t = _KANJI_DIGITS.get(tens, -1) if tens else 1
-        o = _KANJI_DIGITS.get(ones, -1) if ones else 0
-        return None if t < 0 or o < 0 else float(10 * t + o)
-    if all(c in _KANJI_DIGITS for c in s):
-        return float("".join(str(_KANJI_DIGITS[c]) for c in s))
-    return None
-
-
-def _key(word: str) -> str:
-    return " ".join(word.split()).lower()
 
 
 @dataclass(frozen=True)
 class _Grammar:
-    """One language's tables, keyed by normalised words, and its compiled patterns."""
+    """One language's time words and its patterns, compiled."""
 
-    lang: str
-    patterns: tuple[Any, ...]
-    tables: dict[str, dict[str, Any]]
+    words: TimeWords
+    patterns: tuple[tuple[TimePattern, Any], ...]  # each with its compiled expression
     trigger: Any = None  # what every time expression holds, to skip text without any
 
     @classmethod
-    def of(cls, mod: ModuleType) -> _Grammar:
-        names = ("RELATIVE_YEARS", "RELATIVE_MONTHS", "RELATIVE_WEEKS", "YEAR_PARTS",
-                 "HALVES", "MONTH_PARTS", "BARE_YEAR_WORDS", "BARE_MONTH_WORDS", "WEEKDAYS",
-                 "DURATION_UNITS", "VAGUE_COUNTS", "AHEAD_WORDS", "OFFSET_SIGNS",
-                 "PREFIX_QUALIFIERS", "SUFFIX_QUALIFIERS", "DIRECTIONS", "PREFIX_DIRECTIONS",
-                 "NUMBER_WORDS")
-        tables = {n: {_key(k): v for k, v in getattr(mod, n).items()} for n in names}
-        for extra in ("RELATIVE_DAYS", "WEEKDAY_SHIFTS", "RELATIVE_QUARTERS", "ERA_LETTERS",
-                      "WEEK_POSITIONS"):
-            tables[extra] = {_key(k): v for k, v in getattr(mod, extra, {}).items()}
-        tables["QUARTERS"] = {_key(k): v for k, v in getattr(mod, "QUARTERS", {}).items()}
-        tables["MONTH_NAMES"] = {_key(k): v for k, v in getattr(mod, "MONTH_NAMES", {}).items()}
-        lang = mod.__name__.rsplit("_", 1)[-1]
+    def of(cls, lang: str) -> _Grammar:
+        mod = importlib.import_module(f"..lang.times_{lang}", __package__)
         trigger = getattr(mod, "TRIGGER", None)
-        return cls(lang, tuple(regex.compile(p) for p in mod.PATTERNS), tables,
+        return cls(TimeWords.of(mod), tuple((p, regex.compile(p.pattern)) for p in mod.PATTERNS),
                    regex.compile(trigger) if trigger else None)
 
     def windows(self, text: str) -> list[tuple[int, int]]:
@@ -129,18 +74,12 @@ class _Grammar:
                 spans.append((s, e))
         return spans
 
-    def get(self, table: str, word: str | None) -> Any:
-        return None if word is None else self.tables[table].get(_key(word))
-
-
-_TABLES = {"ja": times_ja, "zh": times_zh, "en": times_en}
-
 
 @functools.cache
 def _grammar(lang: str) -> _Grammar:
     """A language's grammar, compiled on first use: a Japanese pair never waits for the
     English patterns (the largest)."""
-    return _Grammar.of(_TABLES[lang])
+    return _Grammar.of(lang)
 
 
 def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
@@ -150,12 +89,12 @@ def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
     >>> [t.text for t in extract_times("来年末までに出荷、4ヶ月足らずで", "ja", None)]
     ['来年末までに', '4ヶ月足らず']
     """
-    grammar = _grammar(lang if lang in _TABLES else "ja")
+    grammar = _grammar(lang if lang in LANGS else "ja")
     # every language's patterns read ２０２６年 and Ｑ４ as they read 2026年 and Q4
-    original, text = text, text.translate(_FULLWIDTH)
+    original, text = text, text.translate(FULLWIDTH)
     candidates: list[tuple[int, int, int, Any]] = []
     windows = grammar.windows(text)
-    for rank, pattern in enumerate(grammar.patterns):
+    for rank, (_, pattern) in enumerate(grammar.patterns):
         for lo, hi in windows:
             for m in pattern.finditer(text, lo, hi, timeout=SCAN_TIMEOUT):
                 if m.end() > m.start():
@@ -163,10 +102,10 @@ def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
     candidates.sort(key=lambda c: c[:3])
     found: list[TimeSpan] = []
     reach = 0
-    for start, _, _, m in candidates:
+    for start, _, rank, m in candidates:
         if start < reach:
             continue
-        span = _interpret(m, grammar, when, text, base, unit)
+        span = _read(m, grammar.patterns[rank][0], grammar.words, when, text, base, unit)
         if span is not None:
             found.append(span)
             reach = m.end()
@@ -175,6 +114,7 @@ def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
     if text != original:  # the facts quote the text as written
         found = [replace(t, text=original[t.start - base:t.end - base]) for t in found]
     return found
+
 
 
 # What may stand between two times read as one range (2017年8月11日至8月22日, 4日から23日まで)
@@ -252,14 +192,14 @@ def _end_from_start(a: TimeSpan, b: TimeSpan, when: date | None) -> TimeSpan:
         rel = _MONTH_DAY.fullmatch(a.anchor or "")
         if a.relative and rel is not None:  # 来月の4日から23日まで
             anchor = f"M{int(rel[1]):+d}/{day}"
-            return replace(b, anchor=anchor, **_resolved(anchor, when))
+            return replace(b, anchor=anchor, **resolved(anchor, when))
         dated = _YEAR_MONTH_DAY.fullmatch(a.anchor or "")
         if a.relative and dated is not None and day > int(dated[3]):  # 1月10日から12日まで
             anchor = f"Y{int(dated[1]):+d}/M{dated[2]}-{day:02d}"
-            resolved = _resolved(anchor, when)
-            if when is not None and resolved["time_start"] is None:
+            interval = resolved(anchor, when)
+            if when is not None and interval["time_start"] is None:
                 return b  # 2月10日から30日まで: no such day
-            return replace(b, anchor=anchor, implied_year=a.implied_year, **resolved)
+            return replace(b, anchor=anchor, implied_year=a.implied_year, **interval)
         if a.time_start is not None and not a.relative and a.granularity in ("day", "month"):
             try:
                 start = a.time_start.replace(day=day)
@@ -306,37 +246,33 @@ def _shift_years(t: TimeSpan, years: int) -> TimeSpan:
     return replace(t, time_start=start, time_end=end)
 
 
-def _interpret(m: Any, g: _Grammar, when: date | None, text: str, base: int,
-               unit: int) -> TimeSpan | None:
-    """Turn one match's named groups into a TimeSpan, or None when it is no time after all."""
+def _read(m: Any, pattern: TimePattern, words: TimeWords, when: date | None, text: str,
+          base: int, unit: int) -> TimeSpan | None:
+    """One match read by its pattern's parse function, with the words every pattern shares
+    (a direction, a qualifier, a week-of tail), or None when it is no time after all."""
     d: dict[str, str | None] = m.groupdict()
     pdir = d.get("pdir")
     start = m.start()
-    if pdir is not None and not g.get("PREFIX_DIRECTIONS", pdir):
+    if pdir is not None and not words.get("PREFIX_DIRECTIONS", pdir):
         # "in 2026": the preposition only introduced the time; keep it out of the text
         start = m.end("pdir")
         while start < m.end() and text[start].isspace():
             start += 1
-    direction = g.get("DIRECTIONS", d.get("dir")) or g.get("PREFIX_DIRECTIONS", pdir) or None
-    qualifier = (g.get("SUFFIX_QUALIFIERS", d.get("qual"))
-                 or g.get("SUFFIX_QUALIFIERS", d.get("dqual"))
-                 or g.get("PREFIX_QUALIFIERS", d.get("pqual")) or "exact")
-    fields: dict[str, Any] | None
-    if d.get("reln"):
-        fields = _offset(d, g, when)
-    elif d.get("dunit") or d.get("dvague"):
-        fields = _length(d, g, when, text, m.end(), m.start())
-    else:
-        fields = _point(d, g, when)
-        if fields is not None and d.get("wof"):
-            fields = _week_of(fields, g.get("WEEK_POSITIONS", d.get("wpos")))
+    direction = (words.get("DIRECTIONS", d.get("dir")) or words.get("PREFIX_DIRECTIONS", pdir)
+                 or None)
+    qualifier = (words.get("SUFFIX_QUALIFIERS", d.get("qual"))
+                 or words.get("SUFFIX_QUALIFIERS", d.get("dqual"))
+                 or words.get("PREFIX_QUALIFIERS", d.get("pqual")) or "exact")
+    fields = pattern.parse(TimeMatch(d, m.start(), m.end(), text, words, when))
     if fields is None:
         return None
+    if d.get("wof"):  # 4月10日の週, 2016年の最後の週
+        fields = week_of(fields, words.get("WEEK_POSITIONS", d.get("wpos")))
     if (direction == "within" and fields.get("_exact") and not fields.get("anchor")
             and fields["_unit"] in ("Y", "M", "W", "D")):
         # 3年以内: counted from the article's day, like 今後3年間
-        anchor = _now_anchor(1, fields["_count"], fields["_unit"])
-        fields.update(anchor=anchor, relative=True, **_resolved(anchor, when))
+        anchor = now_anchor(1, fields["_count"], fields["_unit"])
+        fields.update(anchor=anchor, relative=True, **resolved(anchor, when))
     direction = direction or fields.get("_direction")
     for private in ("_direction", "_count", "_unit", "_exact"):
         fields.pop(private, None)
@@ -347,310 +283,6 @@ def _interpret(m: Any, g: _Grammar, when: date | None, text: str, base: int,
                     text=text[start:m.end()], direction=direction, **fields)
 
 
-def _week_of(fields: dict[str, Any], position: str | None) -> dict[str, Any]:
-    """The Monday-to-Sunday week holding a period's first or last day (2016年の最後の週:
-    Dec 26 .. Jan 1), or holding a day (4月10日の週); unchanged when it is not resolved."""
-    start, end = fields.get("time_start"), fields.get("time_end")
-    if start is None or end is None or (position is None and start != end):
-        return fields
-    pivot = end if position == "last" else start
-    monday = pivot - timedelta(days=pivot.weekday())
-    return {**fields, "anchor": None, "relative": False, "granularity": "week",
-            "time_start": monday, "time_end": monday + timedelta(days=6)}
-
-
-def _now_anchor(sign: int, count: float, unit: str) -> str:
-    return f"now{'+' if sign > 0 else '-'}P{count:g}{unit}"
-
-
-def _resolved(anchor: str, when: date | None) -> dict[str, Any]:
-    if when is None:
-        return {"time_start": None, "time_end": None}
-    try:
-        start, end = cal.resolve_anchor(anchor, when)
-    except (ValueError, OverflowError):  # 2月30日, or beyond the calendar
-        return {"time_start": None, "time_end": None}
-    return {"time_start": start, "time_end": end}
-
-
-def _point(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str, Any] | None:
-    """A date or period: build its anchor, then resolve it (absolute years against itself)."""
-    if d.get("decade") or d.get("decade2"):
-        first = (int(_number(d["decade"] or "", {}) or 0) if d.get("decade")
-                 else cal.decade_from_two_digits(int(d["decade2"] or 0), when))
-        s, e = cal.decade_interval(first)
-        return {"time_start": s, "time_end": e, "granularity": "decade"}
-    if d.get("century"):
-        n = _number(d["century"] or "", g.tables["NUMBER_WORDS"])
-        if n is None or not 1 <= n <= 30:
-            return None
-        s, e = cal.century_interval(int(n))
-        return {"time_start": s, "time_end": e, "granularity": "century"}
-
-    fiscal = bool(d.get("fy"))
-    kind = "FY" if fiscal else "Y"
-    year: int | None = None
-    offset = 0
-    relative = True
-    if d.get("rday"):
-        anchor = f"D{g.get('RELATIVE_DAYS', d['rday']):+d}"
-        return {"anchor": anchor, "relative": True, "granularity": "day",
-                **_resolved(anchor, when)}
-    if d.get("rquarter"):  # 上个季度: counted from the article's quarter
-        if when is None:
-            return None
-        q = (when.month - 1) // 3 + g.get("RELATIVE_QUARTERS", d["rquarter"])
-        anchor = f"Y{q // 4:+d}/Q{q % 4 + 1}"
-        gran = "quarter"
-        if d.get("qpart"):  # 上季度末: the quarter's last month; 初 its first
-            month = (q % 4) * 3 + (1 if d["qpart"] == "初" else 3)
-            anchor, gran = f"Y{q // 4:+d}/M{month:02d}", "month"
-        return {"anchor": anchor, "relative": True, "granularity": gran,
-                **_resolved(anchor, when)}
-    if d.get("bday"):  # 23日 ending a range: the month is the range start's (see _ranges)
-        return _relative_small("M", 0, {"day": d["bday"]}, g, when)
-    if d.get("year"):
-        n_year = _number(d["year"] or "", {})
-        if n_year is None:
-            return None
-        year = int(n_year)
-        relative = False
-    elif d.get("year2"):
-        n_year = _number(d["year2"] or "", {})
-        if n_year is None:
-            return None
-        year = cal.year_from_two_digits(int(n_year), when)
-        relative = False
-    elif d.get("era"):
-        n = 1.0 if d.get("eyear") == "元" else _number(d.get("eyear") or "", {})
-        if n is None or n < 1:
-            return None
-        era = d["era"] or ""
-        year = cal.era_year(g.get("ERA_LETTERS", era) or era, int(n))
-        relative = False
-    elif d.get("ryear"):
-        offset = g.get("RELATIVE_YEARS", d["ryear"])
-    elif d.get("rmonth") is not None:
-        return _relative_small("M", g.get("RELATIVE_MONTHS", d["rmonth"]), d, g, when)
-    elif d.get("rweek") is not None:
-        return _relative_small("W", g.get("RELATIVE_WEEKS", d["rweek"]), d, g, when)
-    elif d.get("mbare"):
-        return _relative_small("M", 0, {"mpart": d["mbare"]}, g, when, bare=True)
-    elif d.get("ybare"):
-        name, direction = g.get("BARE_YEAR_WORDS", d["ybare"])
-        anchor = "Y+0" + (f"/{name}" if name else "")
-        gran = "year" if name is None else "half" if name[0] == "H" else "part"
-        out = {"relative": True, "anchor": anchor, "granularity": gran, **_resolved(anchor, when)}
-        if direction:
-            out["_direction"] = direction
-        return out
-    elif d.get("wshift"):
-        return _relative_small("W", g.get("WEEKDAY_SHIFTS", d["wshift"]), d, g, when)
-    elif d.get("weekday") and not d.get("month") and not d.get("mname"):
-        return _relative_small("W", 0, d, g, when)
-
-    if d.get("firstn") or d.get("firstq"):  # 今年前五个月, 去年前三季度: from January on
-        y = year if year is not None else (when.year + offset if when else None)
-        n = _number(d.get("firstn") or d.get("firstq") or "", {})
-        first_months = None if n is None else int(n) * (3 if d.get("firstq") else 1)
-        if y is None or first_months is None or not 1 <= first_months <= 12:
-            return None
-        # resolved here (no anchor names a run of months), so not left relative
-        return {"anchor": None, "relative": False, "granularity": "month",
-                "time_start": date(y, 1, 1), "time_end": cal.month_end(y, first_months)}
-    part: str | None = None
-    sub: str | None = None
-    gran = "year"
-    month = _month(d, g)
-    if d.get("quarter"):
-        q = g.get("QUARTERS", d["quarter"]) or _number(d["quarter"] or "", {})
-        if q is None:
-            return None
-        part, gran = f"Q{int(q)}", "quarter"
-    elif d.get("mfrom"):
-        months = (_number(d["mfrom"] or "", {}), _number(d["mto"] or "", {}))
-        spans = cal.FISCAL_MONTH_SPANS if fiscal else cal.MONTH_SPANS
-        if None in months:
-            return None
-        part = spans.get((int(months[0] or 0), int(months[1] or 0)))
-        if part is None:
-            return None  # 1〜9月期: nine months, no part of a year we name
-        gran = "quarter" if part[0] == "Q" else "half"
-    elif d.get("half"):
-        part, gran = g.get("HALVES", d["half"]), "half"
-    elif d.get("ypart") and month is None:
-        part, gran = g.get("YEAR_PARTS", d["ypart"]), "part"
-        if fiscal and part not in cal.FISCAL_PARTS:
-            return None
-    elif month is not None and d.get("fyend"):
-        if year is None or not 1 <= month <= 12:
-            return None  # 3月期 without a year: which one is not said
-        # 2026年3月期: the business year that ends with March 2026
-        opening = cal.add_months(date(year, month, 1), -11)
-        return {"time_start": opening, "time_end": cal.month_end(year, month),
-                "granularity": "year", "fiscal": True}
-    elif month is not None:
-        if not 1 <= month <= 12:
-            return None
-        part, gran = f"M{month:02d}", "month"
-        if d.get("day"):
-            day = _number(d["day"] or "", g.tables["NUMBER_WORDS"])
-            if day is None or not cal.is_valid_day(year or 2024, month, int(day)):
-                return None
-            part, gran = f"M{month:02d}-{int(day):02d}", "day"
-        elif d.get("mpart"):
-            sub, gran = g.get("MONTH_PARTS", d["mpart"]), "part"
-        elif d.get("mweek"):
-            n_week = _number(d["mweek"] or "", {})
-            if n_week is None:
-                return None
-            sub, gran = f"W{int(n_week)}", "week"
-    anchor = f"{kind}{offset:+d}" + (f"/{part}" if part else "") + (f"/{sub}" if sub else "")
-    if year is not None:
-        if not 1 <= year <= 9000:
-            return None  # no calendar for it (令和99999年 is a typo or a joke)
-        # an absolute year is its own reference: resolve "Y+0/…" against a day inside it
-        out = {"anchor": None, "relative": False, "granularity": gran, "fiscal": fiscal,
-               **_resolved(anchor, date(year, 6, 1))}
-        return out
-    return {"anchor": anchor, "relative": relative, "granularity": gran, "fiscal": fiscal,
-            "implied_year": relative and not d.get("ryear") and part is not None,
-            **_resolved(anchor, when)}
-
-
-def _month(d: dict[str, str | None], g: _Grammar) -> int | None:
-    if d.get("mname"):
-        return int(g.get("MONTH_NAMES", d["mname"]))
-    if d.get("month"):
-        n = _number(d["month"] or "", {})
-        return None if n is None else int(n)
-    return None
-
-
-def _relative_small(kind: str, offset: int, d: dict[str, str | None], g: _Grammar,
-                    when: date | None, *, bare: bool = False) -> dict[str, Any] | None:
-    """今月末, 来週月曜日, 上旬 (the article's month), 金曜日 (the article's week)."""
-    part = None
-    gran = "month" if kind == "M" else "week"
-    if kind == "M" and (word := d.get("mpart")):
-        part = g.get("BARE_MONTH_WORDS", word) if bare else g.get("MONTH_PARTS", word)
-        gran = "part"
-    elif kind == "M" and d.get("mweek"):
-        n_week = _number(d["mweek"] or "", {})
-        if n_week is None:
-            return None
-        part, gran = f"W{int(n_week)}", "week"
-    elif kind == "M" and d.get("day"):
-        n = _number(d["day"] or "", {})
-        if n is None or not 1 <= n <= 31:
-            return None
-        part, gran = str(int(n)), "day"
-    elif kind == "W" and d.get("weekday"):
-        wd = g.get("WEEKDAYS", d["weekday"])
-        part, gran = cal.WEEKDAYS[wd], "day"
-    elif kind == "W" and d.get("wend"):  # 今週末, 下周末: its Saturday and Sunday
-        part, gran = "weekend", "part"
-    anchor = f"{kind}{offset:+d}" + (f"/{part}" if part else "")
-    return {"anchor": anchor, "relative": True, "granularity": gran, **_resolved(anchor, when)}
-
-
-def _offset(d: dict[str, str | None], g: _Grammar, when: date | None) -> dict[str, Any] | None:
-    """3年後 → the year after next but one; 10年以上前 → 2016 (at least that long ago)."""
-    word = d["reln"] or ""
-    n = {"半": 0.5, "四半": 0.25}.get(word) or _number(word, g.tables["NUMBER_WORDS"])
-    unit_word = _key(d.get("relunit") or "")
-    unit = _OFFSET_UNITS.get(unit_word) or {"月": "M", "世紀": "Y"}.get(unit_word)
-    sign = g.get("OFFSET_SIGNS", d.get("relsign"))
-    if n is None or unit is None or sign is None:
-        return None
-    if unit_word == "世紀":
-        n *= 100
-    if d.get("rhalf"):
-        n += 0.5
-    if n != int(n):
-        # 1年半後, 半年前: the year (or month) that holds the day so far away
-        months = n * 12 if unit == "Y" else n if unit == "M" else None
-        if months is None or when is None:
-            return None
-        day = cal.add_duration(when, sign * months, "M")
-        if unit == "Y":
-            anchor = f"Y{day.year - when.year:+d}"
-        else:
-            anchor = f"M{(day.year - when.year) * 12 + day.month - when.month:+d}"
-        return {"anchor": anchor, "relative": True, "granularity": _GRANULARITY[unit],
-                **_resolved(anchor, when)}
-    anchor = f"{unit}{sign * int(n):+d}"
-    return {"anchor": anchor, "relative": True, "granularity": _GRANULARITY[unit],
-            **_resolved(anchor, when)}
-
-
-def _length(d: dict[str, str | None], g: _Grammar, when: date | None, text: str, end: int,
-            start: int) -> dict[str, Any] | None:
-    """4ヶ月 → P4M; 2年半 → P2Y6M; 数十年 → P20Y..P90Y; 今後5年間 → now+P5Y."""
-    unit = g.get("DURATION_UNITS", d.get("dunit")) if d.get("dunit") else "Y"
-    if unit is None:
-        return None
-    after = text[end:end + 6]
-    if _RATE_CONTEXT.match(after) or (start > 0 and text[start - 1] in "第毎每"):
-        return None  # 1日あたり, 毎日: a rate, left to quantities
-    half = 0.5 if (d.get("dhalf") or d.get("dhalf2")) else 0.0
-    low: float
-    high: float
-    if d.get("dvague"):
-        low, high = g.get("VAGUE_COUNTS", d["dvague"])
-    elif d.get("dhalfonly"):
-        if unit not in ("Y", "C", "D", "M", "H"):
-            return None  # 半分 is a half, not half a minute
-        low = high = 0.25 if d["dhalfonly"] == "四半" else 0.5
-    else:
-        n = _number(d.get("dnum") or "", g.tables["NUMBER_WORDS"])
-        if n is None or not 0 <= n < 100_000:
-            return None  # no article speaks of a length of 10^400 days
-        article = (d.get("dnum") or "").lower() in ("a", "an")
-        if article and not d.get("pdir") and not d.get("pqual"):
-            return None  # "250 million a day" is a rate
-        low = high = n + half
-        if low <= 0:
-            return None
-        if unit == "Y" and n >= 1000 and not _KANJI_LENGTH.search(d.get("dnum") or ""):
-            return None  # 2026年 is a year, read elsewhere (千年 is a length)
-        unit_word = _key(d.get("dunit") or "")
-        # 15日 may be a day of the month; 15天 never is
-        short = unit_word in ("日", "週", "day", "week") or (
-            unit == "D" and n <= 31 and unit_word != "天") or (
-            unit in ("MIN", "S") and (
-                _NOT_MINUTES.search(text, max(0, start - 1), end + 1) is not None
-                or not (d.get("dnum") or "")[:1].translate(_FULLWIDTH).isdigit()))  # 十分
-        if d.get("dhalf") or d.get("dhalf2"):
-            short = False  # 1日半: no day of a month
-        # the smaller part of a compound length (1時間30分, 1年2ヶ月10日) is a length too
-        after_length = _AFTER_LENGTH.search(text, max(0, start - 4), start) is not None
-        if short and not d.get("ahead") and g.lang != "en" and not after_length and not (
-                _LENGTH_CONTEXT.match(after) or unit_word.endswith("間") or d.get("qual")
-                or d.get("dqual")
-                or d.get("dir") or d.get("pqual") or (unit == "D" and n > 31)):
-            return None  # 15日 may be a day of the month, 3分 a fraction
-    if unit in _YEAR_MULTIPLES:
-        low, high, unit = low * _YEAR_MULTIPLES[unit], high * _YEAR_MULTIPLES[unit], "Y"
-    duration = (cal.iso_duration(low, unit) if low == high
-                else f"{cal.iso_duration(low, unit)}..{cal.iso_duration(high, unit)}")
-    out: dict[str, Any] = {
-        "duration": duration,
-        "low_days": cal.duration_days(low, unit),
-        "high_days": cal.duration_days(high, unit),
-        "_count": low,
-        "_unit": unit,
-        "_exact": low == high,
-    }
-    if low != high:
-        out["qualifier"] = "approx"
-    ahead = g.get("AHEAD_WORDS", d.get("ahead"))
-    if ahead is not None and low == high and unit in ("Y", "M", "W", "D"):
-        anchor = _now_anchor(ahead, low, unit)
-        out.update(anchor=anchor, relative=True, **_resolved(anchor, when))
-    elif ahead is not None:
-        out["relative"] = True
-    return out
 
 
 # --- comparing ------------------------------------------------------------------------
@@ -765,4 +397,4 @@ def resolve(t: TimeSpan, when: date) -> TimeSpan:
     """The same fact resolved against a date given later (``--date``)."""
     if t.anchor is None or t.time_start is not None:
         return t
-    return replace(t, **_resolved(t.anchor, when))
+    return replace(t, **resolved(t.anchor, when))

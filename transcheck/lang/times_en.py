@@ -7,6 +7,19 @@ Month names must be capitalised, so the verb "may" is not May.
 
 from __future__ import annotations
 
+from ..facts.time_parsers import (
+    TimePattern,
+    bare_year_word,
+    decade,
+    offset,
+    period,
+    plain_length,
+    relative_day,
+    relative_month,
+    relative_week,
+    shifted_weekday,
+    weekday,
+)
 from .patterns import alternation
 
 RELATIVE_YEARS: dict[str, int] = {"this year": 0, "next year": 1, "last year": -1}
@@ -131,58 +144,158 @@ TRIGGER = (
     r"|Fri|Sat|Sun)|\b(?:[Tt]oday|[Tt]onight|[Tt]omorrow|[Tt]mrw|[Yy]esterday)\b"
 )
 
-PATTERNS: list[str] = [
+PATTERNS: list[TimePattern] = [
     # in 2026, by the end of 2026, early next year, the first half of 2026
-    rf"\b(?P<pdir>{_ialt(PREFIX_DIRECTIONS)})\s+(?:(?P<ypart>{_ialt(YEAR_PARTS)})[\s-]+"
-    rf"|(?P<half>{_ialt(HALVES)})\s+|(?:the\s+)?(?P<quarter>{_ialt(QUARTERS)})\s+quarter\s+of\s+)?"
-    rf"{_YEAR}\b{_SUFFIX}",
-    rf"{_PREFIX}\b(?:(?P<ypart>{_ialt(YEAR_PARTS)})[\s-]+|(?P<half>{_ialt(HALVES)})\s+"
-    rf"|(?:the\s+)?(?P<quarter>{_ialt(QUARTERS)})\s+quarter\s+of\s+)?{_RYEAR}\b(?:'s)?{_SUFFIX}",
-    rf"{_PREFIX}\b(?:(?P<ypart>early|late|mid)[\s-]+|(?P<half>{_ialt(HALVES)})\s+"
-    rf"|(?:the\s+)?(?P<quarter>{_ialt(QUARTERS)})\s+quarter\s+of\s+)(?:{_YEAR})\b{_SUFFIX}",
+    TimePattern(
+        "year",
+        rf"\b(?P<pdir>{_ialt(PREFIX_DIRECTIONS)})\s+(?:(?P<ypart>{_ialt(YEAR_PARTS)})[\s-]+"
+        rf"|(?P<half>{_ialt(HALVES)})\s+|(?:the\s+)?(?P<quarter>{_ialt(QUARTERS)})\s+quarter\s+of\s+)?"
+        rf"{_YEAR}\b{_SUFFIX}",
+        period,
+    ),
+    TimePattern(
+        "relative-year",
+        rf"{_PREFIX}\b(?:(?P<ypart>{_ialt(YEAR_PARTS)})[\s-]+|(?P<half>{_ialt(HALVES)})\s+"
+        rf"|(?:the\s+)?(?P<quarter>{_ialt(QUARTERS)})\s+quarter\s+of\s+)?{_RYEAR}\b(?:'s)?{_SUFFIX}",
+        period,
+    ),
+    TimePattern(
+        "part-of-year",
+        rf"{_PREFIX}\b(?:(?P<ypart>early|late|mid)[\s-]+|(?P<half>{_ialt(HALVES)})\s+"
+        rf"|(?:the\s+)?(?P<quarter>{_ialt(QUARTERS)})\s+quarter\s+of\s+)(?:{_YEAR})\b{_SUFFIX}",
+        period,
+    ),
     # Q2 2026, Q2 of 2026, 2026 Q2, H1 2026, FY? no: fiscal years differ by company
-    rf"{_PREFIX}\bQ(?P<quarter>[1-4])\s*(?:of\s+)?{_YEAR_OR_REL}\b{_SUFFIX}",
-    rf"{_PREFIX}\b{_YEAR}\s*Q(?P<quarter>[1-4])\b{_SUFFIX}",
+    TimePattern(
+        "q-year",
+        rf"{_PREFIX}\bQ(?P<quarter>[1-4])\s*(?:of\s+)?{_YEAR_OR_REL}\b{_SUFFIX}",
+        period,
+    ),
+    TimePattern(
+        "year-q",
+        rf"{_PREFIX}\b{_YEAR}\s*Q(?P<quarter>[1-4])\b{_SUFFIX}",
+        period,
+    ),
     # the second quarter, by the end of the year: the article's year (a company's fiscal
     # quarter is its own: not read)
-    rf"{_PREFIX}(?<![Ff]iscal\s+)\b(?:the\s+)?(?P<quarter>{_ialt(QUARTERS)})\s+quarter\b"
-    rf"(?!\s+of\b|-){_SUFFIX}",
-    rf"{_PREFIX}\b(?P<ybare>{_ialt(BARE_YEAR_WORDS)})\b{_SUFFIX}",
-    rf"{_PREFIX}\b(?P<half>H[12])\s*(?:of\s+)?{_YEAR_OR_REL}\b{_SUFFIX}",
+    TimePattern(
+        "quarter",
+        rf"{_PREFIX}(?<![Ff]iscal\s+)\b(?:the\s+)?(?P<quarter>{_ialt(QUARTERS)})\s+quarter\b"
+        rf"(?!\s+of\b|-){_SUFFIX}",
+        period,
+    ),
+    TimePattern(
+        "bare-year-word",
+        rf"{_PREFIX}\b(?P<ybare>{_ialt(BARE_YEAR_WORDS)})\b{_SUFFIX}",
+        bare_year_word,
+    ),
+    TimePattern(
+        "half-year",
+        rf"{_PREFIX}\b(?P<half>H[12])\s*(?:of\s+)?{_YEAR_OR_REL}\b{_SUFFIX}",
+        period,
+    ),
     # January 15, 2026; 15 January 2026; March 2026; in March; late March
-    rf"{_PREFIX}\b(?:(?P<mpart>{_ialt(MONTH_PARTS)})[\s-]+)?(?P<mname>{_MONTHS})\.?\s+"
-    rf"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?{_SUFFIX}",
-    rf"{_PREFIX}\b(?P<day>3[01]|[12]\d|0?[1-9])\s+(?P<mname>{_MONTHS})\b(?:,?\s+{_YEAR})?{_SUFFIX}",
-    rf"{_PREFIX}\b(?:(?P<mpart>{_ialt(MONTH_PARTS)})[\s-]+)?(?P<mname>{_MONTHS})\.?,?\s+{_YEAR}\b"
-    rf"{_SUFFIX}",
-    rf"\b(?P<pdir>{_ialt(PREFIX_DIRECTIONS)})\s+(?:(?P<mpart>{_ialt(MONTH_PARTS)})[\s-]+)?"
-    rf"(?P<mname>{_MONTHS})\b(?!\s+\d){_SUFFIX}",
-    rf"\b(?:(?P<pdir>{_ialt(PREFIX_DIRECTIONS)})\s+)?(?P<mpart>early|mid|late)[\s-]+"
-    rf"(?P<mname>{_MONTHS})\b(?!\s+\d){_SUFFIX}",
-    rf"{_PREFIX}\b{_YEAR}-(?P<month>1[0-2]|0[1-9])-(?P<day>3[01]|[12]\d|0[1-9])\b{_SUFFIX}",
+    TimePattern(
+        "month-day",
+        rf"{_PREFIX}\b(?:(?P<mpart>{_ialt(MONTH_PARTS)})[\s-]+)?(?P<mname>{_MONTHS})\.?\s+"
+        rf"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?{_SUFFIX}",
+        period,
+    ),
+    TimePattern(
+        "day-month",
+        rf"{_PREFIX}\b(?P<day>3[01]|[12]\d|0?[1-9])\s+(?P<mname>{_MONTHS})\b(?:,?\s+{_YEAR})?{_SUFFIX}",
+        period,
+    ),
+    TimePattern(
+        "month-year",
+        rf"{_PREFIX}\b(?:(?P<mpart>{_ialt(MONTH_PARTS)})[\s-]+)?(?P<mname>{_MONTHS})\.?,?\s+{_YEAR}\b"
+        rf"{_SUFFIX}",
+        period,
+    ),
+    TimePattern(
+        "month",
+        rf"\b(?P<pdir>{_ialt(PREFIX_DIRECTIONS)})\s+(?:(?P<mpart>{_ialt(MONTH_PARTS)})[\s-]+)?"
+        rf"(?P<mname>{_MONTHS})\b(?!\s+\d){_SUFFIX}",
+        period,
+    ),
+    TimePattern(
+        "part-of-month",
+        rf"\b(?:(?P<pdir>{_ialt(PREFIX_DIRECTIONS)})\s+)?(?P<mpart>early|mid|late)[\s-]+"
+        rf"(?P<mname>{_MONTHS})\b(?!\s+\d){_SUFFIX}",
+        period,
+    ),
+    TimePattern(
+        "iso-date",
+        rf"{_PREFIX}\b{_YEAR}-(?P<month>1[0-2]|0[1-9])-(?P<day>3[01]|[12]\d|0[1-9])\b{_SUFFIX}",
+        period,
+    ),
     # this month, next week, next Monday
-    rf"{_PREFIX}\b(?P<rmonth>{_ialt(RELATIVE_MONTHS)})\b{_SUFFIX}",
-    rf"{_PREFIX}\b(?P<rweek>{_ialt(RELATIVE_WEEKS)})\b{_SUFFIX}",
-    rf"{_PREFIX}(?<![Nn]ext\s+|[Ll]ast\s+|[Tt]his\s+)\b(?P<weekday>{_alt(WEEKDAYS)})\b{_SUFFIX}",
-    rf"{_PREFIX}\b(?P<wshift>{_ialt(WEEKDAY_SHIFTS)})\s+(?P<weekday>{_alt(WEEKDAYS)})\b{_SUFFIX}",
+    TimePattern(
+        "relative-month",
+        rf"{_PREFIX}\b(?P<rmonth>{_ialt(RELATIVE_MONTHS)})\b{_SUFFIX}",
+        relative_month,
+    ),
+    TimePattern(
+        "relative-week",
+        rf"{_PREFIX}\b(?P<rweek>{_ialt(RELATIVE_WEEKS)})\b{_SUFFIX}",
+        relative_week,
+    ),
+    TimePattern(
+        "weekday",
+        rf"{_PREFIX}(?<![Nn]ext\s+|[Ll]ast\s+|[Tt]his\s+)\b(?P<weekday>{_alt(WEEKDAYS)})\b{_SUFFIX}",
+        weekday,
+    ),
+    TimePattern(
+        "shifted-weekday",
+        rf"{_PREFIX}\b(?P<wshift>{_ialt(WEEKDAY_SHIFTS)})\s+(?P<weekday>{_alt(WEEKDAYS)})\b{_SUFFIX}",
+        shifted_weekday,
+    ),
     # this September: the article's year
-    rf"{_PREFIX}\b[Tt]his\s+(?P<mname>{_MONTHS})\b(?!\s+\d){_SUFFIX}",
+    TimePattern(
+        "this-month",
+        rf"{_PREFIX}\b[Tt]his\s+(?P<mname>{_MONTHS})\b(?!\s+\d){_SUFFIX}",
+        period,
+    ),
     # yesterday, today, tomorrow
-    rf"{_PREFIX}\b(?P<rday>{_ialt(RELATIVE_DAYS)})\b{_SUFFIX}",
+    TimePattern(
+        "relative-day",
+        rf"{_PREFIX}\b(?P<rday>{_ialt(RELATIVE_DAYS)})\b{_SUFFIX}",
+        relative_day,
+    ),
     # the 1990s, the '90s
-    rf"{_PREFIX}\b(?:the\s+)?(?:(?P<decade>(?:1[89]|20)\d0)s|'(?P<decade2>\d0)s)\b{_SUFFIX}",
+    TimePattern(
+        "decade",
+        rf"{_PREFIX}\b(?:the\s+)?(?:(?P<decade>(?:1[89]|20)\d0)s|'(?P<decade2>\d0)s)\b{_SUFFIX}",
+        decade,
+    ),
     # 10 years ago, three months later, in 5 years
-    rf"{_PREFIX}\b(?:(?P<pqual>more than|over|nearly|almost|about|around)\s+)?"
-    rf"(?P<reln>{_NUM})\s+(?P<relunit>years?|months?|weeks?|days?)\s+"
-    rf"(?P<relsign>{_ialt(OFFSET_SIGNS)})\b",
+    TimePattern(
+        "offset",
+        rf"{_PREFIX}\b(?:(?P<pqual>more than|over|nearly|almost|about|around)\s+)?"
+        rf"(?P<reln>{_NUM})\s+(?P<relunit>years?|months?|weeks?|days?)\s+"
+        rf"(?P<relsign>{_ialt(OFFSET_SIGNS)})\b",
+        offset,
+    ),
     # over the next 5 years, the past decade
-    rf"\b(?P<ahead>{_ialt(AHEAD_WORDS)})\s+(?:(?P<dnum>{_NUM})|(?P<dvague>{_ialt(VAGUE_COUNTS)}))"
-    rf"\s+(?P<dunit>{_ialt(DURATION_UNITS)})\b",
+    TimePattern(
+        "ahead-length",
+        rf"\b(?P<ahead>{_ialt(AHEAD_WORDS)})\s+(?:(?P<dnum>{_NUM})|(?P<dvague>{_ialt(VAGUE_COUNTS)}))"
+        rf"\s+(?P<dunit>{_ialt(DURATION_UNITS)})\b",
+        plain_length,
+    ),
     # 4 months, 122 days, two and a half years, half a year, several years, decades
-    rf"{_PREFIX}(?:\b(?P<pqual>{_ialt(PREFIX_QUALIFIERS)})\s+)?"
-    rf"(?:\b(?P<dnum>{_NUM})(?:\s+and\s+a\s+(?P<dhalf>half))?[\s-]+"
-    rf"|\b(?P<dvague>{_ialt(VAGUE_COUNTS)})\s+|\b(?P<dhalfonly>half)\s+an?\s+)"
-    rf"(?P<dunit>{_ialt(DURATION_UNITS)})\b(?:\s+and\s+a\s+(?P<dhalf2>half))?(?!\s+ago\b|\s+later\b(?!\s+than)|\s+earlier\b)"
-    rf"{_SUFFIX}",
-    rf"{_PREFIX}\b(?P<dvague>decades)\b{_SUFFIX}",
+    TimePattern(
+        "length",
+        rf"{_PREFIX}(?:\b(?P<pqual>{_ialt(PREFIX_QUALIFIERS)})\s+)?"
+        rf"(?:\b(?P<dnum>{_NUM})(?:\s+and\s+a\s+(?P<dhalf>half))?[\s-]+"
+        rf"|\b(?P<dvague>{_ialt(VAGUE_COUNTS)})\s+|\b(?P<dhalfonly>half)\s+an?\s+)"
+        rf"(?P<dunit>{_ialt(DURATION_UNITS)})\b(?:\s+and\s+a\s+(?P<dhalf2>half))?(?!\s+ago\b|\s+later\b(?!\s+than)|\s+earlier\b)"
+        rf"{_SUFFIX}",
+        plain_length,
+    ),
+    TimePattern(
+        "decades",
+        rf"{_PREFIX}\b(?P<dvague>decades)\b{_SUFFIX}",
+        plain_length,
+    ),
 ]

@@ -6,6 +6,22 @@
 
 from __future__ import annotations
 
+from ..facts.time_parsers import (
+    TimePattern,
+    bare_month_word,
+    bare_year_word,
+    century,
+    day_of_month,
+    decade,
+    length,
+    offset,
+    period,
+    relative_day,
+    relative_month,
+    relative_quarter,
+    relative_week,
+    weekday,
+)
 from .patterns import DIGIT, NOT_AFTER_NUMBER, SPACE, alternation, numeral
 
 RELATIVE_YEARS: dict[str, int] = {
@@ -128,46 +144,126 @@ _TWO_KANJI = (
                      and not (a in "〇零" and b in "〇零")) + ")"
 )
 
-PATTERNS: list[str] = [
-    rf"{_PREFIX}{_NOT_NUM_BEFORE}(?<![{_KANJI_DIGIT}十])(?:(?P<year2>{_TWO_KANJI}|0{_D}){_SP}年"
-    rf"(?!级|代|多|以上|左右|之久|前|后|以来|内|半|间|來)"
-    rf"|(?P<year2>[1-9]{_D}){_SP}年(?={_SP}的?{_SP}(?:第|Q|Ｑ|[1-4一二三四]{_SP}季度|{_MONTH}{_SP}月|底|末|初|伊始)))"
-    rf"(?:{_YEAR_SUB})?{_SUFFIX}",
-    rf"{_PREFIX}(?:{_NOT_NUM_BEFORE}(?P<year>[12]{_D}{{3}}|[一二][〇零一二三四五六七八九]{{3}})"
-    rf"{_SP}年(?!级|代|多|以上|左右|之久)"
-    rf"|(?P<ryear>{_alt(RELATIVE_YEARS)}))(?:{_YEAR_SUB})?{_SUFFIX}",
-    rf"{_PREFIX}{_NOT_NUM_BEFORE}(?P<year>[12]\d{{3}})(?P<sep>[/\-.])(?P<month>1[0-2]|0?[1-9])"
-    rf"(?P=sep)(?P<day>3[01]|[12]\d|0?[1-9])(?![\d.]){_SUFFIX}",
-    rf"{_PREFIX}(?<![0-9０-９.,．，个])(?:{_MONTH_SUB})(?!份额|个){_SUFFIX}",
-    rf"{_PREFIX}(?P<rmonth>{_alt(RELATIVE_MONTHS)})(?:(?P<mpart>{_alt(MONTH_PARTS)})"
-    rf"|{_SP}(?P<day>{_DAY}){_SP}[日号]|{_MONTH_WEEK})?{_SUFFIX}",
+PATTERNS: list[TimePattern] = [
+    TimePattern(
+        "two-digit-year",
+        rf"{_PREFIX}{_NOT_NUM_BEFORE}(?<![{_KANJI_DIGIT}十])(?:(?P<year2>{_TWO_KANJI}|0{_D}){_SP}年"
+        rf"(?!级|代|多|以上|左右|之久|前|后|以来|内|半|间|來)"
+        rf"|(?P<year2>[1-9]{_D}){_SP}年(?={_SP}的?{_SP}(?:第|Q|Ｑ|[1-4一二三四]{_SP}季度|{_MONTH}{_SP}月|底|末|初|伊始)))"
+        rf"(?:{_YEAR_SUB})?{_SUFFIX}",
+        period,
+    ),
+    TimePattern(
+        "year",
+        rf"{_PREFIX}(?:{_NOT_NUM_BEFORE}(?P<year>[12]{_D}{{3}}|[一二][〇零一二三四五六七八九]{{3}})"
+        rf"{_SP}年(?!级|代|多|以上|左右|之久)"
+        rf"|(?P<ryear>{_alt(RELATIVE_YEARS)}))(?:{_YEAR_SUB})?{_SUFFIX}",
+        period,
+    ),
+    TimePattern(
+        "numeric-date",
+        rf"{_PREFIX}{_NOT_NUM_BEFORE}(?P<year>[12]\d{{3}})(?P<sep>[/\-.])(?P<month>1[0-2]|0?[1-9])"
+        rf"(?P=sep)(?P<day>3[01]|[12]\d|0?[1-9])(?![\d.]){_SUFFIX}",
+        period,
+    ),
+    TimePattern(
+        "month",
+        rf"{_PREFIX}(?<![0-9０-９.,．，个])(?:{_MONTH_SUB})(?!份额|个){_SUFFIX}",
+        period,
+    ),
+    TimePattern(
+        "relative-month",
+        rf"{_PREFIX}(?P<rmonth>{_alt(RELATIVE_MONTHS)})(?:(?P<mpart>{_alt(MONTH_PARTS)})"
+        rf"|{_SP}(?P<day>{_DAY}){_SP}[日号]|{_MONTH_WEEK})?{_SUFFIX}",
+        relative_month,
+    ),
     # 本季度, 上个季度末: a quarter counted from the article's
-    rf"{_PREFIX}(?P<rquarter>{_alt(RELATIVE_QUARTERS)})季度(?P<qpart>末|初|底)?{_SUFFIX}",
-    rf"{_PREFIX}(?P<rday>{_alt(RELATIVE_DAYS)})(?!头条|頭條|之)(?<!明日之){_SUFFIX}",
+    TimePattern(
+        "relative-quarter",
+        rf"{_PREFIX}(?P<rquarter>{_alt(RELATIVE_QUARTERS)})季度(?P<qpart>末|初|底)?{_SUFFIX}",
+        relative_quarter,
+    ),
+    TimePattern(
+        "relative-day",
+        rf"{_PREFIX}(?P<rday>{_alt(RELATIVE_DAYS)})(?!头条|頭條|之)(?<!明日之){_SUFFIX}",
+        relative_day,
+    ),
     # the end of a range that names only its day: 从2018年12月九号到十五号
-    rf"(?<=(?:到|至|[〜～~\-–—]){_SP})(?P<bday>{_DAY}){_SP}[日号]{_SUFFIX}",
-    rf"{_PREFIX}(?P<rweek>{_alt(RELATIVE_WEEKS)})(?:(?P<weekday>[一二三四五六日天])|(?P<wend>末))?"
-    rf"{_SUFFIX}",
-    r"(?<!每)(?:星期|礼拜)(?P<weekday>[一二三四五六日天])",
-    rf"{_PREFIX}(?<![0-9０-９今明去后前本每半])(?P<ybare>{_alt(BARE_YEAR_WORDS)}){_SUFFIX}",
-    rf"{_PREFIX}(?<![0-9０-９本这上下每个])(?P<mbare>{_alt(BARE_MONTH_WORDS)}){_SUFFIX}",
+    TimePattern(
+        "range-end-day",
+        rf"(?<=(?:到|至|[〜～~\-–—]){_SP})(?P<bday>{_DAY}){_SP}[日号]{_SUFFIX}",
+        day_of_month,
+    ),
+    TimePattern(
+        "relative-week",
+        rf"{_PREFIX}(?P<rweek>{_alt(RELATIVE_WEEKS)})(?:(?P<weekday>[一二三四五六日天])|(?P<wend>末))?"
+        rf"{_SUFFIX}",
+        relative_week,
+    ),
+    TimePattern(
+        "weekday",
+        r"(?<!每)(?:星期|礼拜)(?P<weekday>[一二三四五六日天])",
+        weekday,
+    ),
+    TimePattern(
+        "bare-year-word",
+        rf"{_PREFIX}(?<![0-9０-９今明去后前本每半])(?P<ybare>{_alt(BARE_YEAR_WORDS)}){_SUFFIX}",
+        bare_year_word,
+    ),
+    TimePattern(
+        "bare-month-word",
+        rf"{_PREFIX}(?<![0-9０-９本这上下每个])(?P<mbare>{_alt(BARE_MONTH_WORDS)}){_SUFFIX}",
+        bare_month_word,
+    ),
     # 第三季度 alone: the article's own year (not after 2026年 or 今年, read above)
-    rf"{_PREFIX}(?<![年度]{_SP}的?{_SP})(?<![0-9０-９一二三四五六七八九十个個前])"
-    rf"(?:第?{_SP}(?P<quarter>{_Q}){_SP}|(?:Q|Ｑ)(?P<quarter>[1-4]))季度{_SUFFIX}",
+    TimePattern(
+        "quarter",
+        rf"{_PREFIX}(?<![年度]{_SP}的?{_SP})(?<![0-9０-９一二三四五六七八九十个個前])"
+        rf"(?:第?{_SP}(?P<quarter>{_Q}){_SP}|(?:Q|Ｑ)(?P<quarter>[1-4]))季度{_SUFFIX}",
+        period,
+    ),
     # Q4 alone: the article's year, as 第四季度 alone
-    rf"{_PREFIX}(?<![A-Za-z0-9年度]{_SP})Q(?P<quarter>[1-4])(?![0-9A-Za-z]){_SUFFIX}",
-    rf"{_PREFIX}{_NOT_NUM_BEFORE}(?:(?P<decade>[12]{_D}{{2}}0)|(?P<decade2>{_D}0)){_SP}年代{_SUFFIX}",
-    rf"{_PREFIX}{_NOT_NUM_BEFORE}(?P<century>[12]?[0-9]|二十一|二十|十九){_SP}世纪{_SUFFIX}",
-    rf"{_NOT_NUM_BEFORE}(?P<reln>[0-9０-９]{{1,3}}|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]{{1,4}}){_SP}"
-    rf"(?P<relunit>年|个月|周|天)(?P<rhalf>半)?(?P<qual>多)?(?P<relsign>以后|之后|以前|后|前)"
-    rf"(?!后|期|者)",
-    r"(?<![0-9０-９一二三四五六七八九十])(?P<reln>半)(?P<relunit>年|个月)"
-    r"(?P<relsign>以后|之后|以前|后|前)(?!后|期|者)",
-    rf"(?P<ahead>{_alt(AHEAD_WORDS)}){_SP}(?:(?P<dnum>{_NUM})|(?P<dvague>{_alt(VAGUE_COUNTS)}))"
-    rf"{_SP}(?P<dunit>年|个月|周|天)(?P<dhalf2>半)?(?:里|中|间)?{_SUFFIX}",
-    rf"{_PREFIX}(?:(?P<pqual>{_alt(PREFIX_QUALIFIERS)}){_SP})?"
-    rf"(?:{_NOT_NUM_BEFORE}(?P<dnum>{_NUM}){_SP}|(?P<dvague>{_alt(VAGUE_COUNTS)})"
-    rf"|(?<![0-9０-９一二三四五六七八九十前后上下])(?P<dhalfonly>半))"
-    rf"(?P<dqual>多)?(?P<dunit>{_alt(DURATION_UNITS)})(?P<dhalf2>半)?(?!级|代|前|后|内的)"
-    rf"{_SUFFIX}",
+    TimePattern(
+        "q-quarter",
+        rf"{_PREFIX}(?<![A-Za-z0-9年度]{_SP})Q(?P<quarter>[1-4])(?![0-9A-Za-z]){_SUFFIX}",
+        period,
+    ),
+    TimePattern(
+        "decade",
+        rf"{_PREFIX}{_NOT_NUM_BEFORE}(?:(?P<decade>[12]{_D}{{2}}0)|(?P<decade2>{_D}0)){_SP}年代{_SUFFIX}",
+        decade,
+    ),
+    TimePattern(
+        "century",
+        rf"{_PREFIX}{_NOT_NUM_BEFORE}(?P<century>[12]?[0-9]|二十一|二十|十九){_SP}世纪{_SUFFIX}",
+        century,
+    ),
+    TimePattern(
+        "offset",
+        rf"{_NOT_NUM_BEFORE}(?P<reln>[0-9０-９]{{1,3}}|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]{{1,4}}){_SP}"
+        rf"(?P<relunit>年|个月|周|天)(?P<rhalf>半)?(?P<qual>多)?(?P<relsign>以后|之后|以前|后|前)"
+        rf"(?!后|期|者)",
+        offset,
+    ),
+    TimePattern(
+        "half-offset",
+        r"(?<![0-9０-９一二三四五六七八九十])(?P<reln>半)(?P<relunit>年|个月)"
+        r"(?P<relsign>以后|之后|以前|后|前)(?!后|期|者)",
+        offset,
+    ),
+    TimePattern(
+        "ahead-length",
+        rf"(?P<ahead>{_alt(AHEAD_WORDS)}){_SP}(?:(?P<dnum>{_NUM})|(?P<dvague>{_alt(VAGUE_COUNTS)}))"
+        rf"{_SP}(?P<dunit>年|个月|周|天)(?P<dhalf2>半)?(?:里|中|间)?{_SUFFIX}",
+        length,
+    ),
+    TimePattern(
+        "length",
+        rf"{_PREFIX}(?:(?P<pqual>{_alt(PREFIX_QUALIFIERS)}){_SP})?"
+        rf"(?:{_NOT_NUM_BEFORE}(?P<dnum>{_NUM}){_SP}|(?P<dvague>{_alt(VAGUE_COUNTS)})"
+        rf"|(?<![0-9０-９一二三四五六七八九十前后上下])(?P<dhalfonly>半))"
+        rf"(?P<dqual>多)?(?P<dunit>{_alt(DURATION_UNITS)})(?P<dhalf2>半)?(?!级|代|前|后|内的)"
+        rf"{_SUFFIX}",
+        length,
+    ),
 ]
