@@ -32,6 +32,7 @@ import regex
 from ..lang import LANGS, SCAN_TIMEOUT
 from ..model import TimeSpan
 from . import calendar as cal
+from .scan import needed_chars
 from .time_parsers import (
     FULLWIDTH,
     TimeMatch,
@@ -53,13 +54,17 @@ class _Grammar:
     words: TimeWords
     patterns: tuple[tuple[TimePattern, Any], ...]  # each with its compiled expression
     trigger: Any = None  # what every time expression holds, to skip text without any
+    # for each pattern, characters one of which its every match holds (None: not known); a
+    # text with none of them is not scanned for it (see :mod:`.scan`)
+    needs: tuple[frozenset[str] | None, ...] = ()
 
     @classmethod
     def of(cls, lang: str) -> _Grammar:
         mod = importlib.import_module(f"..lang.times_{lang}", __package__)
         trigger = getattr(mod, "TRIGGER", None)
         return cls(TimeWords.of(mod), tuple((p, regex.compile(p.pattern)) for p in mod.PATTERNS),
-                   regex.compile(trigger) if trigger else None)
+                   regex.compile(trigger) if trigger else None,
+                   tuple(needed_chars(p.pattern) for p in mod.PATTERNS))
 
     def windows(self, text: str) -> list[tuple[int, int]]:
         """Stretches of text worth scanning: around each trigger, merged; else all of it."""
@@ -94,7 +99,11 @@ def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
     original, text = text, text.translate(FULLWIDTH)
     candidates: list[tuple[int, int, int, Any]] = []
     windows = grammar.windows(text)
+    present = set(text)
     for rank, (_, pattern) in enumerate(grammar.patterns):
+        needs = grammar.needs[rank]
+        if needs is not None and needs.isdisjoint(present):
+            continue  # nothing it could match is there (most text, for most patterns)
         for lo, hi in windows:
             for m in pattern.finditer(text, lo, hi, timeout=SCAN_TIMEOUT):
                 if m.end() > m.start():
