@@ -14,37 +14,43 @@ from hypothesis import strategies as st
 
 from transcheck.facts.entities import _KATAKANA, _KATAKANA_NEEDS
 from transcheck.facts.quantities import _normalize, _Reader, grammar
-from transcheck.facts.scan import needed_chars
+from transcheck.facts.scan import needed
 from transcheck.facts.times import _grammar
 
 
-def test_literals_and_branches() -> None:
-    assert needed_chars("年") == frozenset("年")
-    assert needed_chars("今年|来年") == frozenset("今来")  # the first, fewest of each branch
-    assert needed_chars("[0-9]+年") == frozenset("年")
-    assert needed_chars("[12][0-9]{3}") == frozenset("12")
-    assert needed_chars(r"\u3000") == frozenset("\u3000")
-    assert needed_chars(r"\-") == frozenset("-")
-    assert needed_chars("(?P<y>[12])(?:年|年度)") == frozenset("年")
-    assert needed_chars(r"\bQ[1-4]") == frozenset("Q")  # a boundary holds no character
+def sets(pattern: str) -> list[str]:
+    return ["".join(sorted(chars)) for chars in needed(pattern)]
+
+
+def test_literals_sequences_and_branches() -> None:
+    assert sets("年") == ["年"]
+    assert sets("今年") == ["今", "年"]  # every part of a sequence
+    assert sets("今年|来年") == ["今来"]  # one set a branch, its fewest, first
+    assert sets("[0-9]+年") == ["0123456789", "年"]
+    assert sets("[12][0-9]{3}") == ["12", "0123456789"]
+    assert sets(r"\u3000") == ["\u3000"]
+    assert sets(r"\-") == ["-"]
+    assert sets("(?P<y>[12])(?:年|年度)") == ["12", "年"]
+    assert sets(r"\bQ[1-4]") == ["Q", "1234"]  # a boundary holds no character
+    assert sets("(?:第|Q)[1-4]") == ["Q第", "1234"]
 
 
 def test_what_needs_nothing() -> None:
-    for pattern in ("年?", "[0-9]*", "(?:年){0,2}", r"\d+", r"\s", ".", "[^年]", r"\p{Han}",
-                    "(?=年)", "(?<!年)", "(?P<a>x)(?P=a)|y?", "(?i)year", "a|b?", r"\b",
-                    "[ -\uffff]"):
-        assert needed_chars(pattern) is None, pattern
+    for pattern in ("年?", "[0-9]*", "(?:年){0,2}", r"\d+", r"\s", ".", r"\p{Han}",
+                    "(?=年)", "(?<!年)", "(?P<a>x)(?P=a)|y?", "a|b?", r"\b", "[ -\uffff]",
+                    "[^年]"):
+        assert needed(pattern) == (), pattern
 
 
 def test_look_arounds_add_nothing_to_a_sequence() -> None:
-    assert needed_chars("(?<![0-9])(?=[一二])[一二三]年") == frozenset("年")
-    assert needed_chars("(?<=から)日") == frozenset("日")
+    assert sets("(?<![0-9])(?=[一二])[一二三]年") == ["一三二", "年"]
+    assert sets("(?<=から)日") == ["日"]
+    assert sets("[^0-9]年") == ["年"]
 
 
 def test_unreadable_source_needs_nothing() -> None:
-    assert needed_chars("(?Xabc)") is None
-    assert needed_chars("abc)") is None
-    assert needed_chars("[abc") is None
+    for pattern in ("(?i)year", "(?Xabc)", "abc)", "[abc", "a[[b]]"):
+        assert needed(pattern) == (), pattern
 
 
 def _alphabet() -> str:
@@ -67,10 +73,11 @@ def test_a_text_without_what_a_time_pattern_needs_has_no_match(which: tuple[str,
                                                                 data: st.DataObject) -> None:
     lang, k = which
     g = _grammar(lang)
-    needs = g.needs[k]
-    if needs is None:
+    if not g.needs[k]:
         return
-    allowed = "".join(c for c in ALPHABET if c not in needs)
+    # a text that lacks one of the sets (any one: they are drawn in turn), and has the rest
+    lacking = g.needs[k][data.draw(st.integers(0, len(g.needs[k]) - 1))]
+    allowed = "".join(c for c in ALPHABET if c not in lacking)
     text = data.draw(st.text(alphabet=allowed, max_size=40))
     assert g.patterns[k][1].search(text) is None, (lang, g.patterns[k][0].name, text)
 
@@ -78,7 +85,7 @@ def test_a_text_without_what_a_time_pattern_needs_has_no_match(which: tuple[str,
 def test_most_time_patterns_are_bounded() -> None:
     for lang in ("ja", "zh", "en"):
         g = _grammar(lang)
-        assert sum(n is not None for n in g.needs) >= len(g.needs) - 2, lang
+        assert sum(bool(n) for n in g.needs) >= len(g.needs) - 2, lang
 
 
 NUMERIC = "0123456789０１２３４５６７８９一二三四五六七八九十百千万億兆亿两+-−.,，年月円ドル元ab "

@@ -1,14 +1,15 @@
-"""Which characters a pattern cannot match without: a text that has none of them is not
-scanned for it.
+"""Which characters a pattern cannot match without: a text that lacks them is not scanned
+for it.
 
 A time grammar is a few dozen patterns tried on every unit, and most units hold no time at
 all: each scan with a timeout costs a few microseconds before it reads a character, more
-than the rest of the reading. :func:`needed_chars` reads a pattern's source and finds a set
-of characters at least one of which every match contains (年 for 2026年, 今年 and 令和8年;
-the digits and 半 for the lengths); ``needs.isdisjoint(set(text))`` then decides in C that
-the pattern cannot match. The reading is conservative: whatever it does not understand (a
-class by property, ``\\d``, ``.``, a look-around, a back-reference, an optional part, inline
-flags) requires nothing, so a pattern it cannot bound is always scanned.
+than the rest of the reading. :func:`needed` reads a pattern's source and finds sets of
+characters such that every match contains one character of each set (年 for 2026年, 今年
+and 令和8年; a digit or a numeral, then 年, 月, 日 or 週 for a length); a few
+``isdisjoint`` tests of these sets against the set of a unit's characters then decide in C
+that the pattern cannot match. The reading is conservative: whatever it does not
+understand (a class by property, ``\\d``, ``.``, a look-around, a back-reference, an
+optional part, inline flags) needs nothing, so a pattern it cannot bound is always scanned.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ _ANY_ESCAPES = frozenset("dDsSwWbBAZzGpPNXKmMhHvVRQE0123456789")
 
 # a counted repeat, {2}, {1,4}, {2,}, {,3}: anything else after an atom is a literal brace
 _COUNTED = re.compile(r"\{(\d*),?(\d*)\}(?<!\{\})(?<!\{,\})")
-Needs = frozenset[str] | None  # None: the part may match without any particular character
+# Sets of characters a part of a pattern needs, one character of each set: () when it may
+# match without any particular character.
+Needs = tuple[frozenset[str], ...]
 
 
 class _Unreadable(Exception):
@@ -45,22 +48,23 @@ class _Reader:
         while self.peek() == "|":
             self.pos += 1
             branches.append(self.sequence())
-        if any(b is None for b in branches):
-            return None
-        return frozenset().union(*(b for b in branches if b is not None))
+        if len(branches) == 1:
+            return branches[0]
+        if not all(branches):
+            return ()  # a branch that needs nothing: so does the choice
+        # one of each branch's sets (its fewest characters) will be there
+        return (frozenset().union(*(min(b, key=len) for b in branches)),)
 
     def sequence(self) -> Needs:
-        best: Needs = None
+        needs: list[frozenset[str]] = []
         while self.peek() not in ("", "|", ")"):
-            got = self.item()
-            if got is not None and (best is None or len(got) < len(best)):
-                best = got  # any one part's characters will do; the fewest test best
-        return best
+            needs += [n for n in self.item() if n not in needs]  # every part's, all at once
+        return tuple(needs)
 
     def item(self) -> Needs:
         atom = self.atom()
         low = self.quantifier()
-        return atom if low >= 1 else None
+        return atom if low >= 1 else ()
 
     def quantifier(self) -> int:
         """The least number of repeats of the atom just read (1 without a quantifier)."""
@@ -85,14 +89,15 @@ class _Reader:
         if c == "[":
             return self.char_class()
         if c == "\\":
-            return self.escape()
+            one = self.escape()
+            return () if one is None else (frozenset(one),)
         if c in (".", "^", "$"):
             self.pos += 1
-            return None
+            return ()
         if c in ("*", "+", "?") or _COUNTED.match(self.src, self.pos):
             raise _Unreadable(f"quantifier without an atom at {self.pos}")
         self.pos += 1
-        return frozenset(c)
+        return (frozenset(c),)
 
     def group(self) -> Needs:
         self.pos += 1  # (
@@ -105,7 +110,7 @@ class _Reader:
                 self.pos = self.src.index(">", self.pos) + 1
             elif kind.startswith("P="):
                 self.pos = self.src.index(")", self.pos) + 1
-                return None  # a back-reference
+                return ()  # a back-reference
             elif kind.startswith(("=", "!")):
                 self.pos += 2
                 zero_width = True
@@ -118,9 +123,10 @@ class _Reader:
         if self.peek() != ")":
             raise _Unreadable(f"unclosed group at {self.pos}")
         self.pos += 1
-        return None if zero_width else inner
+        return () if zero_width else inner
 
-    def escape(self) -> Needs:
+    def escape(self) -> str | None:
+        """The one character an escape stands for; None for a class or a position."""
         c = self.peek(1)
         if c == "":
             raise _Unreadable("pattern ends in a backslash")
@@ -129,21 +135,21 @@ class _Reader:
             width = 4 if c == "u" else 2
             code = self.src[self.pos:self.pos + width]
             self.pos += width
-            return frozenset(chr(int(code, 16)))
+            return chr(int(code, 16))
         if c in _ESCAPES:
-            return frozenset(_ESCAPES[c])
+            return _ESCAPES[c]
         if c in _ANY_ESCAPES or c.isalnum():
             if c in "pPN" and self.peek() == "{":
                 self.pos = self.src.index("}", self.pos) + 1
             return None
-        return frozenset(c)  # an escaped sign: \-, \., \(
+        return c  # an escaped sign: \-, \., \(
 
     def char_class(self) -> Needs:
         self.pos += 1  # [
-        if self.peek() == "^":
-            raise _Unreadable("negated class")  # anything but a few: not a test
+        negated = self.peek() == "^"  # anything but a few: read past it, it needs nothing
+        self.pos += negated
         chars: set[str] = set()
-        unbounded = False
+        unbounded = negated
         first = True
         while True:
             c = self.peek()
@@ -156,21 +162,21 @@ class _Reader:
                 raise _Unreadable("nested class")
             first = False
             if c == "\\":
-                got = self.escape()
-                if got is None:
+                one = self.escape()
+                if one is None:
                     unbounded = True
                     continue
-                lo = next(iter(got))
+                lo = one
             else:
                 self.pos += 1
                 lo = c
             if self.peek() == "-" and self.peek(1) not in ("]", ""):
                 self.pos += 1
                 if self.peek() == "\\":
-                    got = self.escape()
-                    if got is None:
+                    one = self.escape()
+                    if one is None:
                         raise _Unreadable("a range to a class")
-                    hi = next(iter(got))
+                    hi = one
                 else:
                     hi = self.peek()
                     self.pos += 1
@@ -181,24 +187,25 @@ class _Reader:
             else:
                 chars.add(lo)
         if unbounded or len(chars) > _MAX_CLASS:
-            return None
-        return frozenset(chars)
+            return ()
+        return (frozenset(chars),)
 
 
-def needed_chars(pattern: str) -> frozenset[str] | None:
-    """Characters one of which every match of ``pattern`` contains, or None when the pattern
-    may match without any particular character (or uses what this reader does not know).
+def needed(pattern: str) -> Needs:
+    """Sets of characters that every match of ``pattern`` takes one of each from: () when
+    the pattern may match without any particular character (or uses what this reader does
+    not know).
 
-    >>> sorted(needed_chars(r"(?<![0-9])(?:[12][0-9]{3}年|今年|来年)"))  # the fewest a branch
-    ['今', '年', '来']
-    >>> needed_chars(r"[0-9]*日?") is None
-    True
+    >>> [sorted(n) for n in needed(r"(?<![0-9])(?:[12][0-9]{3}|今|来)年(?:度)?")]
+    [['1', '2', '今', '来'], ['年']]
+    >>> needed(r"[0-9]*日?")
+    ()
     """
     reader = _Reader(pattern)
     try:
         got = reader.alternation()
     except (_Unreadable, ValueError):
-        return None
+        return ()
     if reader.pos != len(pattern):
-        return None  # an unmatched ")": not understood
+        return ()  # an unmatched ")": not understood
     return got
