@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from .facts.quantities import COUNTERS, normalize_noun
 from .facts.times import compare_times
-from .lang import en, ja, zh
+from .lang import LANGS, language
 from .model import Entity, Quantity, TimeSpan
 
 # Units of one family can be confused with each other (a unit-mismatch); units of different
@@ -45,8 +45,7 @@ def per_compatible(a: Quantity, b: Quantity) -> bool:
 
 
 # nouns every language's table maps to one form (users, companies, GPUs, bitcoin)
-SHARED_NOUNS = frozenset({*en.NOUN_ALIASES.values(), *ja.NOUN_ALIASES.values(),
-                          *zh.NOUN_ALIASES.values()})
+SHARED_NOUNS = frozenset(form for code in LANGS for form in language(code).noun_aliases.values())
 
 
 def nouns_agree(a: Quantity, b: Quantity, cross: bool = False) -> bool | None:

@@ -16,6 +16,8 @@ from datetime import date, timedelta
 
 import regex
 
+from ..lang import language
+
 Interval = tuple[date, date]
 
 # Parts of a year: name → (first month, first day, last month, last day). 年末 follows the
@@ -70,14 +72,8 @@ MONTH_PARTS: dict[str, tuple[int, int]] = {
 
 WEEKDAYS: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
-# Japanese eras: name → (first day, year of that day). 元年 is the era's first year.
-ERAS: dict[str, date] = {
-    "明治": date(1868, 10, 23),
-    "大正": date(1912, 7, 30),
-    "昭和": date(1926, 12, 25),
-    "平成": date(1989, 1, 8),
-    "令和": date(2019, 5, 1),
-}
+# Japanese eras: name → first day (transcheck/lang/ja/eras.tsv). 元年 is the era's first year.
+ERAS: dict[str, date] = dict(language("ja").times.eras)
 
 # Mean lengths in days, for comparing durations written in different units.
 DAYS_PER: dict[str, float] = {

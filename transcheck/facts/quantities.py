@@ -1,8 +1,9 @@
 """Quantities: a number, its scale word, its unit or counter, its bound, its rate and its noun.
 
-One parser for every language; the words come from the tables in transcheck.lang (ja, zh,
-en). 2億5000万, 二億五千万, ２億５０００万, 250,000,000 and 2.5億 all read as 250000000; 90万台
-and 90万枚 of GPUs are both 900000 of unit 個 (the written counter stays in ``counter``);
+One parser for every language; the words come from each language's data folder
+(transcheck/lang/ja, zh, en; see transcheck.lang.loader). 2億5000万, 二億五千万,
+２億５０００万, 250,000,000 and 2.5億 all read as 250000000; 90万台 and 90万枚 of GPUs are
+both 900000 of unit 個 (the written counter stays in ``counter``);
 250MW is unit MW and 250 メガワット時 unit MWh.
 
 How a match is read, in order:
@@ -17,7 +18,8 @@ What a Quantity holds:
   value (int when integral, else float) or low/high for a range, already in the canonical
   unit (300kW → 0.3 MW); unit, the canonical name from the tables (USD JPY CNY EUR, MW for
   power, MWh for energy, GB, 人, 個 for things and devices, 件, 社, 回, %, 倍 …, see
-  transcheck.lang.en); counter, the counter or unit as written (枚, メガワット時, $);
+  transcheck/lang/units.tsv and each language's counters.tsv); counter, the counter or
+  unit as written (枚, メガワット時, $);
   qualifier (exact approx at-least more-than at-most less-than up-to); per (day week month
   year) for rates; noun, the counted noun normalized by ``normalize_noun`` (GPU → gpu,
   ユーザー → ユーザ, users → ユーザ). A number with a noun but no counter (50万GPU, 7兆パラメータ)
@@ -38,12 +40,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from types import ModuleType
 from typing import cast
 
 import regex
 
-from ..lang import SCAN_TIMEOUT, en, ja, zh
+from .. import lang as languages
+from ..lang import SCAN_TIMEOUT
 from ..model import Qualifier, Quantity
 from .tokens import Token, token_at, tokenize
 
@@ -93,7 +95,8 @@ def _longest_first(words: object) -> list[str]:
 
 
 # the Chinese counted nouns the tables know, longest first
-_ZH_KNOWN_NOUNS = _longest_first({**zh.NOUN_ALIASES, **zh.NOUN_UNITS})
+_ZH = languages.language("zh")
+_ZH_KNOWN_NOUNS = _longest_first({**_ZH.noun_aliases, **_ZH.noun_units})
 # one of them, then a verb of amount, right before a number (the number's own bound, 超过 or
 # 约, is before it too): 月活跃用户达到6亿, 参数量为3万亿, 日活用户合计7000万
 _ZH_NOUN_BEFORE = regex.compile(
@@ -101,7 +104,7 @@ _ZH_NOUN_BEFORE = regex.compile(
     r"((?:数|量|数量|總數|总数)?(?:合计|合計|共计|共計|总计|總計|累计|累計|一共|总共|總共)?"
     r"(?:已经|已經|已|将|將|也)?"
     r"(?:达到|達到|达|達|增至|升至|增长到|增長到|增加到|为|為|是|有)?"
-    "(?:" + "|".join(map(regex.escape, _longest_first(zh.PREFIX_QUALIFIERS))) + ")?)$")
+    "(?:" + "|".join(map(regex.escape, _longest_first(_ZH.prefix_qualifiers))) + ")?)$")
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,13 @@ class Grammar:
     subunits: dict[str, tuple[str, float]]
     noun_units: dict[str, str]
     noun_aliases: dict[str, str]
+    attached_only: frozenset[str]
+    scale_word_values: dict[str, int]  # million, k, bn → their value
+    not_nouns: frozenset[str]
+    count_nouns: frozenset[str]
+    per_word_set: frozenset[str]
+    noun_stops: str
+    stopwords: frozenset[str]
     run: regex.Pattern[str]
     # the characters a run can start with, found first: a scan in C for one class is many
     # times faster than trying the run's look-behinds at every character (see ``_Reader.read``)
@@ -160,31 +170,27 @@ class Grammar:
     unit_re: regex.Pattern[str]
 
 
-def _table(module: ModuleType, name: str, default: object) -> object:
-    return getattr(module, name, default)
-
-
 @cache
 def grammar(lang: str) -> Grammar:
     """The tables of ``lang`` (ja, zh, en) and the patterns built from them, built once."""
-    module = {"ja": ja, "zh": zh}.get(lang, en)
-    digits = cast("dict[str, int]", _table(module, "DIGITS", {}))
-    multipliers = cast("dict[str, int]", _table(module, "MULTIPLIERS", {}))
-    scales = cast("dict[str, int]", _table(module, "SCALES", {}))
-    units = cast("dict[str, tuple[str, float]]", _table(module, "UNITS", {}))
-    signs = cast("dict[str, str]", _table(module, "CURRENCY_SIGNS", en.CURRENCY_SIGNS))
+    language = languages.language(lang)
+    digits = dict(language.digits)
+    multipliers = dict(language.multipliers)
+    scales = dict(language.scales)
+    units = dict(language.units)
+    signs = dict(language.currency_signs)
     kanji = "".join(digits) + "".join(multipliers)
     atom = _ARABIC + (f"|[{kanji}]+" if kanji else "")
     # a decimal point inside a numeral (十五点七, 〇・〇八): only before a digit it joins
-    points = cast("dict[str, str]", _table(module, "DECIMAL_POINTS", {}))
+    points = language.decimal_points
     kanji_digits = "".join(digits)
     point_alts = [regex.escape(p) + (f"(?=[{kanji_digits}])" if kind == "kanji"
                                      else f"(?=[{kanji_digits}0-9])")
                   for p, kind in points.items()]
     cjk_scale = "|".join(regex.escape(s) for s in _longest_first(scales))
-    word_scale = "|".join(_longest_first(en.SCALE_WORDS))
-    letter_scale = "|".join(_longest_first(en.SCALE_LETTERS))
-    letters = f"|(?:{letter_scale})" if module is en else ""
+    word_scale = "|".join(_longest_first(language.scale_words))
+    letter_scale = "|".join(_longest_first(language.scale_letters))
+    letters = f"|(?:{letter_scale})" if language.reads_latin_scale_letters else ""
     latin_scale = rf"(?:[ ]?(?:{word_scale}){letters})(?![\p{{Latin}}])"
     inner = f"(?:{atom})" + (f"|[ ]?(?:{cjk_scale})" if cjk_scale else "") + "".join(
         f"|{alt}" for alt in point_alts)
@@ -202,7 +208,7 @@ def grammar(lang: str) -> Grammar:
         piece_parts.append("(?P<point>" + "|".join(map(regex.escape, points)) + ")")
     piece = regex.compile("|".join(piece_parts))
     unit_words = _longest_first(units)
-    guards = cast("dict[str, str]", _table(module, "UNIT_GUARDS", {}))
+    guards = language.unit_guards
     unit_re = regex.compile(
         "|".join(
             regex.escape(u) + (r"(?![\p{Latin}])" if _LATIN.match(u[-1]) else "")
@@ -210,9 +216,9 @@ def grammar(lang: str) -> Grammar:
             for u in unit_words
         )
     )
-    between = cast("dict[str, tuple[str, ...]]", _table(module, "BETWEEN_JOINERS", {}))
-    per_words = sorted(cast("dict[str, str]", _table(module, "PER_WORDS", {})).items(),
-                       key=lambda kv: -len(kv[0]))
+    between = dict(language.between_joiners)
+    every = [languages.language(code) for code in languages.LANGS]
+    per_words = sorted(language.per_words.items(), key=lambda kv: -len(kv[0]))
     return Grammar(
         lang=lang,
         digits=digits,
@@ -222,51 +228,50 @@ def grammar(lang: str) -> Grammar:
         unit_words=unit_words,
         signs=signs,
         sign_words=_longest_first(signs),
-        prefix_qualifiers=sorted(
-            cast("dict[str, str]", _table(module, "PREFIX_QUALIFIERS", {})).items(),
-            key=lambda kv: -len(kv[0])),
-        linking_words=tuple(_longest_first(_table(module, "LINKING_WORDS", ()))),
-        article_classifiers=cast("tuple[str, ...]", _table(module, "ARTICLE_CLASSIFIERS", ())),
-        only_words=cast("tuple[str, ...]", _table(module, "ONLY_WORDS", ())),
-        not_suffix_qualifiers=cast("tuple[str, ...]",
-                                   _table(module, "NOT_SUFFIX_QUALIFIERS", ())),
-        not_prefix_qualifiers=cast("tuple[str, ...]",
-                                   _table(module, "NOT_PREFIX_QUALIFIERS", ())),
-        increase_words=cast("tuple[str, ...]", _table(module, "INCREASE_WORDS", ())),
-        suffix_qualifiers=sorted(
-            cast("dict[str, str]", _table(module, "SUFFIX_QUALIFIERS", {})).items(),
-            key=lambda kv: -len(kv[0])),
+        prefix_qualifiers=sorted(language.prefix_qualifiers.items(), key=lambda kv: -len(kv[0])),
+        linking_words=tuple(_longest_first(language.linking_words)),
+        article_classifiers=language.article_classifiers,
+        only_words=language.only_words,
+        not_suffix_qualifiers=language.not_suffix_qualifiers,
+        not_prefix_qualifiers=language.not_prefix_qualifiers,
+        increase_words=language.increase_words,
+        suffix_qualifiers=sorted(language.suffix_qualifiers.items(), key=lambda kv: -len(kv[0])),
         per_words=per_words,
         per_start=re.compile("[" + "".join(map(re.escape, {w[0] for w, _ in per_words})) + "]")
         if per_words else None,
-        time_words=tuple(_longest_first(_table(module, "TIME_WORDS", ()))),
-        not_times=cast("tuple[str, ...]", _table(module, "NOT_TIMES", ())),
-        ordinal_prefixes=cast("tuple[str, ...]", _table(module, "ORDINAL_PREFIXES", ())),
-        ordinal_suffixes=tuple(_longest_first(_table(module, "ORDINAL_SUFFIXES", ()))),
-        vague=cast("tuple[str, ...]", _table(module, "VAGUE", ())),
-        joiners=_longest_first(_table(module, "RANGE_JOINERS", ())),
-        closers=cast("tuple[str, ...]", _table(module, "RANGE_CLOSERS", ())),
-        fractions=cast("tuple[str, ...]", _table(module, "FRACTION_MARKERS", ())),
-        not_numbers=cast("tuple[str, ...]", _table(module, "NOT_NUMBERS", ())),
-        negative_words=tuple(_longest_first(_table(module, "NEGATIVE_WORDS", ()))),
-        mixed_fraction_joiners=cast("tuple[str, ...]",
-                                    _table(module, "MIXED_FRACTION_JOINERS", ())),
-        scale_bounds=cast("dict[str, str]", _table(module, "SCALE_BOUNDS", {})),
+        time_words=tuple(_longest_first(language.time_words)),
+        not_times=language.not_times,
+        ordinal_prefixes=language.ordinal_prefixes,
+        ordinal_suffixes=tuple(_longest_first(language.ordinal_suffixes)),
+        vague=language.vague,
+        joiners=_longest_first(language.range_joiners),
+        closers=language.range_closers,
+        fractions=language.fraction_markers,
+        not_numbers=language.not_numbers,
+        negative_words=tuple(_longest_first(language.negative_words)),
+        mixed_fraction_joiners=language.mixed_fraction_joiners,
+        scale_bounds=dict(language.scale_bounds),
         scale_words=_longest_first(scales),
-        counted_ordinals=cast("tuple[str, ...]", _table(module, "COUNTED_ORDINALS", ())),
+        counted_ordinals=language.counted_ordinals,
         between_joiners=between,
         between_closers=tuple(_longest_first({c for cs in between.values() for c in cs})),
         between_words=_longest_first(between),
-        subunit_words=_longest_first(_table(module, "SUBUNITS", {})),
-        elided_place=cast(int, _table(module, "ELIDED_PLACE", 0)),
-        fullwidth_comma_groups_ascii=cast(
-            bool, _table(module, "FULLWIDTH_COMMA_GROUPS_ASCII_DIGITS", True)),
-        half_after=cast("tuple[str, ...]", _table(module, "HALF_AFTER", ())),
-        subunits=cast("dict[str, tuple[str, float]]", _table(module, "SUBUNITS", {})),
+        subunit_words=_longest_first(language.subunits),
+        elided_place=language.elided_place,
+        fullwidth_comma_groups_ascii=language.fullwidth_comma_groups_ascii_digits,
+        half_after=language.half_after,
+        subunits=dict(language.subunits),
         # looked up after normalizing, so every language's counted nouns apply
-        noun_units={**en.NOUN_UNITS, **ja.NOUN_UNITS, **zh.NOUN_UNITS},
-        noun_aliases={**en.NOUN_ALIASES,
-                      **cast("dict[str, str]", _table(module, "NOUN_ALIASES", {}))},
+        noun_units={k: v for other in (every[2], every[0], every[1])
+                    for k, v in other.noun_units.items()},
+        noun_aliases={**languages.language("en").noun_aliases, **language.noun_aliases},
+        attached_only=frozenset(language.attached_only),
+        scale_word_values={**language.scale_words, **language.scale_letters},
+        not_nouns=frozenset(language.not_nouns),
+        count_nouns=frozenset(language.count_nouns),
+        per_word_set=frozenset(language.per_words),
+        noun_stops="".join(language.noun_stops),
+        stopwords=frozenset(language.stopwords),
         run=run,
         run_start=re.compile("[0-9+\\-−" + "".join(map(re.escape, kanji)) + "]"),
         run_body=regex.compile(body),
@@ -399,7 +404,7 @@ def _read_numeral(g: Grammar, norm: str, start: int, end: int) -> _Numeral | Non
             trailing = Decimal(size)
             prev, place, decimal = "scale", size, False
         else:  # a Latin scale word ends the numeral: 1.5 trillion, 600M
-            size = en.SCALE_WORDS.get(word.strip()) or en.SCALE_LETTERS[word]
+            size = g.scale_word_values.get(word.strip()) or g.scale_word_values[word]
             value = (total + section + (current or Decimal(0))) * size
             return _Numeral(sign * value, m.end(), True, Decimal(size), kanji_led, has_kanji)
         pos = m.end()
@@ -584,7 +589,7 @@ class _Reader:
         if unit is None:
             u_start = _skip_space(norm, end)
             um = g.unit_re.match(norm, u_start)
-            if um is not None and not (u_start > end and um.group() in en.ATTACHED_ONLY):
+            if um is not None and not (u_start > end and um.group() in g.attached_only):
                 counter = self.text[u_start:um.end()]
                 unit, factor = g.units[um.group()]
                 end = um.end()
@@ -1041,13 +1046,13 @@ class _Reader:
             particle = True
             j -= 1
         counted_by = False
-        while j >= 0 and tokens[j].surface in ja.COUNT_NOUNS:
+        while j >= 0 and tokens[j].surface in self.g.count_nouns:
             counted_by = True
             j -= 1
         if j < 0 or (particle and not counted_by and unit not in _GENERIC_COUNT):
             return None
         tok = tokens[j]
-        if not tok.is_noun or tok.surface in ja.NOT_NOUNS or tok.pos3 == "副詞可能":
+        if not tok.is_noun or tok.surface in self.g.not_nouns or tok.pos3 == "副詞可能":
             return None
         noun = self.normalize_noun(tok.surface)
         if unit is None and noun not in self.g.noun_units:
@@ -1072,9 +1077,9 @@ class _Reader:
         while i < n:
             tok = tokens[i]
             suffix = tok.pos1 == "接尾辞" and tok.pos2 == "名詞的" and bool(words)
-            if (tok.is_noun or suffix) and tok.surface not in ja.NOT_NOUNS \
+            if (tok.is_noun or suffix) and tok.surface not in self.g.not_nouns \
                     and tok.pos3 != "副詞可能":
-                if tok.surface in ja.PER_WORDS:
+                if tok.surface in self.g.per_word_set:
                     words = []  # 日間アクティブユーザー: the rate is not the noun
                 else:
                     words.append(tok.surface)
@@ -1100,7 +1105,7 @@ class _Reader:
             return self.normalize_noun(m.group(1))
         han = m.group(2)
         for k, ch in enumerate(han):
-            if ch in zh.NOUN_STOPS:
+            if ch in self.g.noun_stops:
                 han = han[:k]
                 break
         if not han:
@@ -1126,7 +1131,7 @@ class _Reader:
             return None
         head = None
         for word in words.group().split():
-            if word.lower() in en.STOPWORDS:
+            if word.lower() in self.g.stopwords:
                 break
             head = word
             if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
@@ -1152,8 +1157,13 @@ def normalize_noun(noun: str, aliases: dict[str, str] | None = None) -> str:
             s = s[:-3] + "y"
         elif s.endswith("s") and not s.endswith("ss"):
             s = s[:-1]
-    table = aliases if aliases is not None else {**en.NOUN_ALIASES, **ja.NOUN_ALIASES}
+    table = aliases if aliases is not None else _DEFAULT_ALIASES
     return table.get(s, s)
+
+
+# the noun forms a noun takes when no language is given: English's, then Japanese's
+_DEFAULT_ALIASES = {**languages.language("en").noun_aliases,
+                    **languages.language("ja").noun_aliases}
 
 
 def _beyond_range(v: object) -> bool:

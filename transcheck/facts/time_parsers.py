@@ -5,7 +5,7 @@ A language's time module (:mod:`transcheck.lang.times_ja`, ``times_zh``, ``times
 of the parse functions below, as ja-timex pairs a pattern with its parser. A parse
 function is shared wherever the meaning is: :func:`period` reads 2026年第2四半期,
 2026年第二季度 and "Q2 2026" alike; the words differ by language, and come from that
-language's :class:`TimeWords`, never from a test of which language it is.
+language's :class:`TimeTables`, never from a test of which language it is.
 
 A parse function takes a :class:`TimeMatch` and returns the fields of a
 :class:`~transcheck.model.TimeSpan` it found (None when the match is no time after all);
@@ -18,11 +18,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from types import ModuleType
 from typing import Any
 
 import regex
 
+from .. import lang as languages
 from . import calendar as cal
 from .quantities import parse_numeral
 
@@ -34,14 +34,15 @@ _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} |
 # Full-width digits, point and Q as their ASCII forms, one character for one (so offsets hold)
 FULLWIDTH = str.maketrans("０１２３４５６７８９．Ｑ", "0123456789.Q")
 
-# Units of a length that are written as multiples of a year.
+# Units of a length that are written as multiples of a year or of a month.
 _YEAR_MULTIPLES = {"DEC": 10.0, "C": 100.0}
+_MONTH_MULTIPLES = {"Q": 3.0}
 # Offsets (3年後, 10 years ago) and their unit words → anchor unit.
 _OFFSET_UNITS = {
     "年": "Y", "か月": "M", "ヶ月": "M", "ヵ月": "M", "カ月": "M", "ケ月": "M", "箇月": "M",
     "个月": "M", "週間": "W", "周": "W", "日": "D", "日間": "D", "天": "D",
     "year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W",
-    "day": "D", "days": "D",
+    "day": "D", "days": "D", "个星期": "W", "星期": "W", "个季度": "Q",
 }
 _GRANULARITY = {"Y": "year", "FY": "year", "M": "month", "W": "week", "D": "day"}
 # Words after a short length that show it is a length (3日で, 5分間): without one, 3日 may
@@ -87,27 +88,35 @@ def key(word: str) -> str:
     return " ".join(word.split()).lower()
 
 
-_TABLE_NAMES = ("RELATIVE_YEARS", "RELATIVE_MONTHS", "RELATIVE_WEEKS", "YEAR_PARTS", "HALVES",
-                "MONTH_PARTS", "BARE_YEAR_WORDS", "BARE_MONTH_WORDS", "WEEKDAYS",
-                "DURATION_UNITS", "VAGUE_COUNTS", "AHEAD_WORDS", "OFFSET_SIGNS",
-                "PREFIX_QUALIFIERS", "SUFFIX_QUALIFIERS", "DIRECTIONS", "PREFIX_DIRECTIONS",
-                "NUMBER_WORDS")
-_OPTIONAL_TABLES = ("RELATIVE_DAYS", "WEEKDAY_SHIFTS", "RELATIVE_QUARTERS", "ERA_LETTERS",
-                    "WEEK_POSITIONS", "QUARTERS", "MONTH_NAMES")
+# the parse functions' name of each table → the field of the language's TimeWords that holds it
+_TABLE_FIELDS = {
+    "RELATIVE_YEARS": "relative_years", "RELATIVE_MONTHS": "relative_months",
+    "RELATIVE_WEEKS": "relative_weeks", "YEAR_PARTS": "year_parts", "HALVES": "halves",
+    "MONTH_PARTS": "month_parts", "BARE_YEAR_WORDS": "bare_year_words",
+    "BARE_MONTH_WORDS": "bare_month_words", "WEEKDAYS": "weekdays",
+    "DURATION_UNITS": "duration_units", "VAGUE_COUNTS": "vague_counts",
+    "AHEAD_WORDS": "ahead_words", "OFFSET_SIGNS": "offset_signs",
+    "PREFIX_QUALIFIERS": "prefix_qualifiers", "SUFFIX_QUALIFIERS": "suffix_qualifiers",
+    "DIRECTIONS": "directions", "PREFIX_DIRECTIONS": "prefix_directions",
+    "NUMBER_WORDS": "number_words", "RELATIVE_DAYS": "relative_days",
+    "WEEKDAY_SHIFTS": "weekday_shifts", "RELATIVE_QUARTERS": "relative_quarters",
+    "ERA_LETTERS": "era_letters", "WEEK_POSITIONS": "week_positions", "QUARTERS": "quarters",
+    "MONTH_NAMES": "month_names",
+}
 
 
 @dataclass(frozen=True)
-class TimeWords:
-    """One language's time-word tables, keyed by normalised words (今年 → 0, "Q" → …)."""
+class TimeTables:
+    """One language's time words (its data folder's times.tsv, read into a typed
+    :class:`~transcheck.lang.loader.TimeWords`), keyed by normalised words (今年 → 0)."""
 
     tables: dict[str, dict[str, Any]]
 
     @classmethod
-    def of(cls, mod: ModuleType) -> TimeWords:
-        tables = {n: {key(k): v for k, v in getattr(mod, n).items()} for n in _TABLE_NAMES}
-        for extra in _OPTIONAL_TABLES:
-            tables[extra] = {key(k): v for k, v in getattr(mod, extra, {}).items()}
-        return cls(tables)
+    def of(cls, lang: str) -> TimeTables:
+        words = languages.language(lang).times
+        return cls({name: {key(k): v for k, v in getattr(words, attr).items()}
+                    for name, attr in _TABLE_FIELDS.items()})
 
     def get(self, table: str, word: str | None) -> Any:
         return None if word is None else self.tables[table].get(key(word))
@@ -121,7 +130,7 @@ class TimeMatch:
     start: int
     end: int
     text: str  # the whole text scanned (for the words around the match)
-    words: TimeWords
+    words: TimeTables
     when: date | None  # the article's date, when known
 
     def __getitem__(self, group: str) -> str | None:
@@ -178,10 +187,16 @@ def decade(m: TimeMatch) -> Fields | None:
 
 
 def century(m: TimeMatch) -> Fields | None:
-    """21世紀, 二十一世纪."""
+    """21世紀, 二十一世纪, and a decade in one (十九世纪七十年代)."""
     n = number(m["century"] or "", m.words.tables["NUMBER_WORDS"])
     if n is None or not 1 <= n <= 30:
         return None
+    if m["cdecade"]:  # 十九世纪七十年代: the 1870s
+        tens = number(m["cdecade"] or "", {})
+        if tens is None:
+            return None
+        s, e = cal.decade_interval(int(n - 1) * 100 + int(tens))
+        return {"time_start": s, "time_end": e, "granularity": "decade"}
     s, e = cal.century_interval(int(n))
     return {"time_start": s, "time_end": e, "granularity": "century"}
 
@@ -259,40 +274,14 @@ def period(m: TimeMatch) -> Fields | None:
     d, g, when = m.groups, m.words, m.when
     fiscal = bool(d.get("fy"))
     kind = "FY" if fiscal else "Y"
-    year: int | None = None
-    offset = 0
-    relative = True
-    if d.get("year"):
-        n_year = number(d["year"] or "", {})
-        if n_year is None:
-            return None
-        year = int(n_year)
-        relative = False
-    elif d.get("year2"):
-        n_year = number(d["year2"] or "", {})
-        if n_year is None:
-            return None
-        year = cal.year_from_two_digits(int(n_year), when)
-        relative = False
-    elif d.get("era"):
-        n = 1.0 if d.get("eyear") == "元" else number(d.get("eyear") or "", {})
-        if n is None or n < 1:
-            return None
-        era = d["era"] or ""
-        year = cal.era_year(g.get("ERA_LETTERS", era) or era, int(n))
-        relative = False
-    elif d.get("ryear"):
-        offset = g.get("RELATIVE_YEARS", d["ryear"])
-
-    if d.get("firstn") or d.get("firstq"):  # 今年前五个月, 去年前三季度: from January on
+    named = _year(d, g, when)
+    if named is None:
+        return None
+    year, offset = named
+    relative = year is None
+    if d.get("firstn") or d.get("firstq") or d.get("firstd") or d.get("yweek"):
         y = year if year is not None else (when.year + offset if when else None)
-        n = number(d.get("firstn") or d.get("firstq") or "", {})
-        first_months = None if n is None else int(n) * (3 if d.get("firstq") else 1)
-        if y is None or first_months is None or not 1 <= first_months <= 12:
-            return None
-        # resolved here (no anchor names a run of months), so not left relative
-        return {"anchor": None, "relative": False, "granularity": "month",
-                "time_start": date(y, 1, 1), "time_end": cal.month_end(y, first_months)}
+        return None if y is None else _run_of_year(d, y)
     part: str | None = None
     sub: str | None = None
     gran = "year"
@@ -347,12 +336,65 @@ def period(m: TimeMatch) -> Fields | None:
         # an absolute year is its own reference: resolve "Y+0/…" against a day inside it
         return {"anchor": None, "relative": False, "granularity": gran, "fiscal": fiscal,
                 **resolved(anchor, date(year, 6, 1))}
+    implied_year = relative and not d.get("ryear") and part is not None
+    interval = resolved(anchor, when)
+    if implied_year and d.get("future") and when and interval["time_end"] \
+            and interval["time_end"] < when:
+        # 将于1月发布 in a November article: next January, and the year is no guess
+        anchor = anchor.replace(f"{kind}+0", f"{kind}+1", 1)
+        implied_year, interval = False, resolved(anchor, when)
     return {"anchor": anchor, "relative": relative, "granularity": gran, "fiscal": fiscal,
-            "implied_year": relative and not d.get("ryear") and part is not None,
-            **resolved(anchor, when)}
+            "implied_year": implied_year, **interval}
 
 
-def _month(d: dict[str, str | None], g: TimeWords) -> int | None:
+def _year(d: dict[str, str | None], g: TimeTables, when: date | None
+          ) -> tuple[int | None, int] | None:
+    """The year a period names (2026年, 九七年, 令和3年) or, when it names none, its offset
+    from the article's year (去年: -1; 3月: 0); None when the year cannot be read."""
+    if d.get("year"):
+        n_year = number(d["year"] or "", {})
+        return None if n_year is None else (int(n_year), 0)
+    if d.get("year2"):
+        n_year = number(d["year2"] or "", {})
+        return None if n_year is None else (cal.year_from_two_digits(int(n_year), when), 0)
+    if d.get("era"):
+        n = 1.0 if d.get("eyear") == "元" else number(d.get("eyear") or "", {})
+        if n is None or n < 1:
+            return None
+        era = d["era"] or ""
+        return cal.era_year(g.get("ERA_LETTERS", era) or era, int(n)), 0
+    if d.get("ryear"):
+        return None, g.get("RELATIVE_YEARS", d["ryear"])
+    return None, 0
+
+
+def _run_of_year(d: dict[str, str | None], y: int) -> Fields | None:
+    """A run from the year's start: 今年前五个月, 去年前三季度, 去年的前10天, or its Nth ISO
+    week (今年第三十七个星期); resolved here (no anchor names such a run), so not relative."""
+    if d.get("firstn") or d.get("firstq"):
+        n = number(d.get("firstn") or d.get("firstq") or "", {})
+        first_months = None if n is None else int(n) * (3 if d.get("firstq") else 1)
+        if first_months is None or not 1 <= first_months <= 12:
+            return None
+        return {"anchor": None, "relative": False, "granularity": "month",
+                "time_start": date(y, 1, 1), "time_end": cal.month_end(y, first_months)}
+    n = number(d.get("firstd") or d.get("yweek") or "", {})
+    if n is None or not 1 <= n <= (366 if d.get("firstd") else 53):
+        return None
+    if d.get("firstd"):
+        first, last = date(y, 1, 1), date(y, 1, 1) + timedelta(days=int(n) - 1)
+    else:
+        try:
+            first = date.fromisocalendar(y, int(n), 1)
+        except ValueError:
+            return None
+        last = first + timedelta(days=6)
+    return {"anchor": None, "relative": False,
+            "granularity": "day" if d.get("firstd") else "week",
+            "time_start": first, "time_end": last}
+
+
+def _month(d: dict[str, str | None], g: TimeTables) -> int | None:
     if d.get("mname"):
         return int(g.get("MONTH_NAMES", d["mname"]))
     if d.get("month"):
@@ -361,7 +403,7 @@ def _month(d: dict[str, str | None], g: TimeWords) -> int | None:
     return None
 
 
-def _relative_small(kind: str, offset: int, d: dict[str, str | None], g: TimeWords,
+def _relative_small(kind: str, offset: int, d: dict[str, str | None], g: TimeTables,
                     when: date | None, *, bare: bool = False) -> Fields | None:
     """今月末, 来週月曜日, 上旬 (the article's month), 金曜日 (the article's week)."""
     part = None
@@ -398,11 +440,14 @@ def offset(m: TimeMatch) -> Fields | None:
     n = {"半": 0.5, "四半": 0.25}.get(word) or number(word, g.tables["NUMBER_WORDS"])
     unit_word = key(d.get("relunit") or "")
     unit = _OFFSET_UNITS.get(unit_word) or {"月": "M", "世紀": "Y"}.get(unit_word)
-    sign = g.get("OFFSET_SIGNS", d.get("relsign"))
+    # 3年以后: the sign word may also be the direction (from then on)
+    sign = g.get("OFFSET_SIGNS", d.get("relsign") or d.get("dir"))
     if n is None or unit is None or sign is None:
         return None
     if unit_word == "世紀":
         n *= 100
+    if unit == "Q":  # 三个季度后: nine months on
+        n, unit = n * 3, "M"
     if d.get("rhalf"):
         n += 0.5
     if n != int(n):
@@ -459,6 +504,11 @@ def _length(m: TimeMatch, *, may_be_date: bool) -> Fields | None:
         if article and not d.get("pdir") and not d.get("pqual"):
             return None  # "250 million a day" is a rate
         low = high = n + half
+        if d.get("dnum2"):  # 3~6个月
+            n2 = number(d["dnum2"] or "", g.tables["NUMBER_WORDS"])
+            if n2 is None or not n < n2 < 100_000:
+                return None
+            high = n2 + half
         if low <= 0:
             return None
         if unit == "Y" and n >= 1000 and not _KANJI_LENGTH.search(d.get("dnum") or ""):
@@ -470,10 +520,11 @@ def _length(m: TimeMatch, *, may_be_date: bool) -> Fields | None:
             unit in ("MIN", "S") and (
                 _NOT_MINUTES.search(text, max(0, start - 1), end + 1) is not None
                 or not (d.get("dnum") or "")[:1].translate(FULLWIDTH).isdigit()))  # 十分
-        if d.get("dhalf") or d.get("dhalf2"):
-            short = False  # 1日半: no day of a month
+        if d.get("dhalf") or d.get("dhalf2") or (d.get("dnum") or "").startswith("两"):
+            short = False  # 1日半, 两日: no day of a month
         # the smaller part of a compound length (1時間30分, 1年2ヶ月10日) is a length too
-        after_length = _AFTER_LENGTH.search(text, max(0, start - 4), start) is not None
+        after_length = not d.get("pdir") and _AFTER_LENGTH.search(
+            text, max(0, start - 4), start) is not None
         if short and not d.get("ahead") and may_be_date and not after_length and not (
                 _LENGTH_CONTEXT.match(after) or unit_word.endswith("間") or d.get("qual")
                 or d.get("dqual")
@@ -481,6 +532,8 @@ def _length(m: TimeMatch, *, may_be_date: bool) -> Fields | None:
             return None  # 15日 may be a day of the month, 3分 a fraction
     if unit in _YEAR_MULTIPLES:
         low, high, unit = low * _YEAR_MULTIPLES[unit], high * _YEAR_MULTIPLES[unit], "Y"
+    elif unit in _MONTH_MULTIPLES:
+        low, high, unit = low * _MONTH_MULTIPLES[unit], high * _MONTH_MULTIPLES[unit], "M"
     duration = (cal.iso_duration(low, unit) if low == high
                 else f"{cal.iso_duration(low, unit)}..{cal.iso_duration(high, unit)}")
     out: Fields = {

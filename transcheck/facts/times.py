@@ -37,7 +37,7 @@ from .time_parsers import (
     FULLWIDTH,
     TimeMatch,
     TimePattern,
-    TimeWords,
+    TimeTables,
     now_anchor,
     resolved,
     week_of,
@@ -51,7 +51,7 @@ _WINDOW = 48
 class _Grammar:
     """One language's time words and its patterns, compiled."""
 
-    words: TimeWords
+    words: TimeTables
     patterns: tuple[tuple[TimePattern, Any], ...]  # each with its compiled expression
     trigger: Any = None  # what every time expression holds, to skip text without any
     # for each pattern, the characters its every match holds one of each set of; a text
@@ -62,7 +62,7 @@ class _Grammar:
     def of(cls, lang: str) -> _Grammar:
         mod = importlib.import_module(f"..lang.times_{lang}", __package__)
         trigger = getattr(mod, "TRIGGER", None)
-        return cls(TimeWords.of(mod), tuple((p, regex.compile(p.pattern)) for p in mod.PATTERNS),
+        return cls(TimeTables.of(lang), tuple((p, regex.compile(p.pattern)) for p in mod.PATTERNS),
                    regex.compile(trigger) if trigger else None,
                    tuple(needed(p.pattern) for p in mod.PATTERNS))
 
@@ -256,7 +256,7 @@ def _shift_years(t: TimeSpan, years: int) -> TimeSpan:
     return replace(t, time_start=start, time_end=end)
 
 
-def _read(m: Any, pattern: TimePattern, words: TimeWords, when: date | None, text: str,
+def _read(m: Any, pattern: TimePattern, words: TimeTables, when: date | None, text: str,
           base: int, unit: int) -> TimeSpan | None:
     """One match read by its pattern's parse function, with the words every pattern shares
     (a direction, a qualifier, a week-of tail), or None when it is no time after all."""

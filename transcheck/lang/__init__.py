@@ -1,15 +1,49 @@
 """Languages transcheck reads, and telling them apart.
 
-Each language has a module of tables (``ja``, ``zh``, ``en``): its scale words, counters,
-qualifiers and time words. Detection only needs the scripts a text is written in.
+Each language is a folder of data, ``transcheck/lang/<code>/`` (``ja``, ``zh``, ``en``): its
+numerals, scale words, counters, qualifiers, rates and time words as TSV tables, and what
+its writing does in ``language.toml`` (see transcheck.lang.loader). ``language(code)``
+reads one once; a folder with a ``language.toml`` is a language, so adding one is adding a
+folder. Detection only needs the scripts a text is written in.
 """
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
+
 import regex
+
+from .loader import Language, LanguageDataError, TimeWords, read_language
+
+__all__ = ["LANGS", "NAMES", "REGISTRY", "Language", "LanguageDataError", "TimeWords",
+           "UnknownLanguage", "contradiction", "detect", "language"]
 
 LANGS = ("ja", "zh", "en")
 NAMES = {"ja": "Japanese", "zh": "Chinese", "en": "English"}
+
+# code → the folder its tables are read from
+REGISTRY: dict[str, str] = {
+    entry.name: entry.name for entry in resources.files(__package__).iterdir()
+    if entry.is_dir() and entry.joinpath("language.toml").is_file()
+}
+
+
+class UnknownLanguage(ValueError):
+    """A language code no folder answers to."""
+
+
+@functools.cache
+def language(code: str) -> Language:
+    """The tables of the language ``code``, read from its folder on first use.
+
+    >>> language("ja").scales["億"], language("zh").times.relative_years["前年"]
+    (100000000, -2)
+    """
+    folder = REGISTRY.get(code)
+    if folder is None:
+        raise UnknownLanguage(f"unknown language {code!r} (known: {', '.join(sorted(REGISTRY))})")
+    return read_language(folder)
 
 # Seconds any one pattern may spend scanning one unit's text (the `regex` module's
 # timeout); past it the text is refused as too complex rather than hanging a CI job.

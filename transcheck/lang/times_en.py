@@ -20,96 +20,34 @@ from ..facts.time_parsers import (
     shifted_weekday,
     weekday,
 )
+from . import language
 from .patterns import alternation
 
-RELATIVE_YEARS: dict[str, int] = {"this year": 0, "next year": 1, "last year": -1}
-RELATIVE_MONTHS: dict[str, int] = {"this month": 0, "next month": 1, "last month": -1}
-RELATIVE_WEEKS: dict[str, int] = {"this week": 0, "next week": 1, "last week": -1}
-# next Tuesday, last Wednesday: the weekday in the week after or before the article's
-WEEKDAY_SHIFTS: dict[str, int] = {"this": 0, "next": 1, "last": -1, "coming": 1}
-RELATIVE_DAYS: dict[str, int] = {
-    "today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1,
-    "the day after tomorrow": 2, "the day before yesterday": -2,
-}
-YEAR_PARTS: dict[str, str] = {
-    "early": "start", "late": "end", "mid": "mid", "end of": "end", "the end of": "end",
-    "start of": "start", "the start of": "start", "beginning of": "start",
-    "the beginning of": "start", "the middle of": "mid", "middle of": "mid",
-}
-HALVES: dict[str, str] = {
-    "H1": "H1", "H2": "H2", "first half of": "H1", "the first half of": "H1",
-    "second half of": "H2", "the second half of": "H2",
-}
-QUARTERS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-}
-MONTH_PARTS: dict[str, str] = {
-    "early": "early", "mid": "mid", "late": "late", "the end of": "end", "end of": "end",
-    "the beginning of": "start", "beginning of": "start", "the start of": "start",
-}
-# "the year" in these is the article's own year: by the end of the year = by the end of 2026
-BARE_YEAR_WORDS: dict[str, tuple[str | None, str | None]] = {
-    "the end of the year": ("end", None), "the start of the year": ("start", None),
-    "the beginning of the year": ("start", None), "the middle of the year": ("mid", None),
-    "the first half of the year": ("H1", None), "the second half of the year": ("H2", None),
-    "year-end": ("end", None),
-}
-BARE_MONTH_WORDS: dict[str, str] = {}
-
-MONTH_NAMES: dict[str, int] = {
-    name: i + 1
-    for i, names in enumerate([
-        ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"),
-        ("May",), ("June", "Jun"), ("July", "Jul"), ("August", "Aug"),
-        ("September", "Sept", "Sep"), ("October", "Oct"), ("November", "Nov"),
-        ("December", "Dec"),
-    ])
-    for name in names
-}
-WEEKDAYS: dict[str, int] = {
-    d: i for i, d in enumerate(
-        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
-}
-ERAS: tuple[str, ...] = ()
-
-DURATION_UNITS: dict[str, str] = {
-    "year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W",
-    "day": "D", "days": "D", "hour": "H", "hours": "H", "minute": "MIN", "minutes": "MIN",
-    "second": "S", "seconds": "S", "decade": "DEC", "decades": "DEC", "century": "C",
-    "centuries": "C",
-}
-VAGUE_COUNTS: dict[str, tuple[float, float]] = {
-    "several": (3, 7), "a few": (2, 4), "a couple of": (2, 2), "few": (2, 4),
-    "many": (5, 20), "dozens of": (24, 99), "decades": (20, 90),
-}
-AHEAD_WORDS: dict[str, int] = {
-    "over the next": 1, "in the next": 1, "the next": 1, "within the next": 1,
-    "over the past": -1, "in the past": -1, "the past": -1, "over the last": -1,
-    "in the last": -1, "the last": -1,
-}
-OFFSET_SIGNS: dict[str, int] = {"ago": -1, "later": 1, "from now": 1}
-
-PREFIX_QUALIFIERS: dict[str, str] = {
-    "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx",
-    "nearly": "approx", "almost": "approx", "more than": "more-than", "over": "more-than",
-    "less than": "less-than", "under": "less-than", "at least": "at-least",
-    "up to": "up-to", "at most": "at-most",
-}
-SUFFIX_QUALIFIERS: dict[str, str] = {"or more": "at-least", "or so": "approx"}
-DIRECTIONS: dict[str, str] = {"onward": "from", "onwards": "from"}
-PREFIX_DIRECTIONS: dict[str, str] = {
-    "by": "by", "before": "by", "from": "from", "since": "from", "starting in": "from",
-    "starting": "from", "after": "from", "until": "until", "till": "until", "through": "until",
-    "to": "until",
-    "within": "within", "in": "", "during": "", "of": "", "for": "", "around": "",
-    "throughout": "over",
-}
-NUMBER_WORDS: dict[str, int] = {
-    w: i for i, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-         "eighteen", "nineteen", "twenty"])
-} | {"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
+# The word tables are data: transcheck/lang/en/times.tsv (transcheck.lang.loader).
+_WORDS = language("en").times
+RELATIVE_YEARS = _WORDS.relative_years
+RELATIVE_MONTHS = _WORDS.relative_months
+RELATIVE_WEEKS = _WORDS.relative_weeks
+WEEKDAY_SHIFTS = _WORDS.weekday_shifts
+RELATIVE_DAYS = _WORDS.relative_days
+YEAR_PARTS = _WORDS.year_parts
+HALVES = _WORDS.halves
+QUARTERS = _WORDS.quarters
+MONTH_PARTS = _WORDS.month_parts
+BARE_YEAR_WORDS = _WORDS.bare_year_words
+BARE_MONTH_WORDS = _WORDS.bare_month_words
+MONTH_NAMES = _WORDS.month_names
+WEEKDAYS = _WORDS.weekdays
+ERAS = tuple(_WORDS.eras)
+DURATION_UNITS = _WORDS.duration_units
+VAGUE_COUNTS = _WORDS.vague_counts
+AHEAD_WORDS = _WORDS.ahead_words
+OFFSET_SIGNS = _WORDS.offset_signs
+PREFIX_QUALIFIERS = _WORDS.prefix_qualifiers
+SUFFIX_QUALIFIERS = _WORDS.suffix_qualifiers
+DIRECTIONS = _WORDS.directions
+PREFIX_DIRECTIONS = _WORDS.prefix_directions
+NUMBER_WORDS = _WORDS.number_words
 
 
 _alt = alternation

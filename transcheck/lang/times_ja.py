@@ -29,114 +29,36 @@ from ..facts.time_parsers import (
     shifted_weekday,
     weekday,
 )
+from . import language
 from .patterns import DIGIT, NOT_AFTER_NUMBER, SPACE, alternation, numeral
 
-# Relative years: word → offset from the article's year. 翌年/前年/同年 are relative to
-# another event, not to the article, so they are left out.
-RELATIVE_YEARS: dict[str, int] = {
-    "今年": 0, "本年": 0, "来年": 1, "明年": 1, "再来年": 2,
-    "昨年": -1, "去年": -1, "一昨年": -2, "おととし": -2,
-}
-RELATIVE_MONTHS: dict[str, int] = {"今月": 0, "来月": 1, "再来月": 2, "先月": -1, "先々月": -2}
-RELATIVE_WEEKS: dict[str, int] = {"今週": 0, "来週": 1, "再来週": 2, "先週": -1, "先々週": -2}
-# Days counted from the article's day (今朝 and 今晩 are parts of today).
-RELATIVE_DAYS: dict[str, int] = {
-    "今日": 0, "本日": 0, "今朝": 0, "今晩": 0, "今夜": 0, "明日": 1, "あした": 1, "あす": 1,
-    "明後日": 2, "あさって": 2, "昨日": -1, "きのう": -1, "昨晩": -1, "昨夜": -1,
-    "一昨日": -2, "おととい": -2, "一昨々日": -3,
-}
-# 次の金曜日: the weekday of the week after the article's
-WEEKDAY_SHIFTS: dict[str, int] = {"次の": 1, "前の": -1}
-# Day words also said of an age: 今日の日本 (today's Japan), 明日には (in the future).
-FIGURATIVE_DAYS: tuple[str, ...] = ("今日", "明日")
-
-# Parts of a year written after it (2026年末, 今年の前半) → calendar.YEAR_PARTS names.
-YEAR_PARTS: dict[str, str] = {
-    "末": "end", "暮れ": "end", "初め": "start", "初頭": "start", "始め": "start",
-    "明け": "newyear", "半ば": "mid", "央": "mid",
-    # seasons by the Japan Meteorological Agency's months (冬 spans two years: left out)
-    "春": "spring", "夏": "summer", "秋": "autumn",
-}
-HALVES: dict[str, str] = {
-    "前半": "H1", "後半": "H2", "上半期": "H1", "下半期": "H2", "上期": "H1", "下期": "H2",
-}
-MONTH_PARTS: dict[str, str] = {
-    "上旬": "early", "初旬": "early", "中旬": "mid", "下旬": "late",
-    "初め": "start", "頭": "start", "末": "end", "半ば": "mid", "前半": "H1", "後半": "H2",
-}
-# A year or month part written alone means the article's own year or month (年末 → 今年末).
-BARE_YEAR_WORDS: dict[str, tuple[str | None, str | None]] = {  # word → (part, direction)
-    "年末": ("end", None), "年の瀬": ("end", None), "年初": ("start", None),
-    "年初め": ("start", None), "年頭": ("start", None), "年始": ("newyear", None),
-    "年明け": ("newyear", None), "年央": ("mid", None), "年内": (None, "within"),
-    "上半期": ("H1", None), "下半期": ("H2", None),
-}
-BARE_MONTH_WORDS: dict[str, str] = {
-    "月末": "end", "月初め": "start", "月初": "start", "月頭": "start", "月半ば": "mid",
-    "上旬": "early", "初旬": "early", "中旬": "mid", "下旬": "late",
-}
-
-WEEKDAYS: dict[str, int] = {c: i for i, c in enumerate("月火水木金土日")}
-# 2016年の最後の週, 1月の最初の週: the Monday-to-Sunday week holding the period's first or
-# last day; 4月10日の週 the week holding that day
-WEEK_POSITIONS: dict[str, str] = {"最初の": "first", "最後の": "last", "最終": "last"}
-
-ERAS: tuple[str, ...] = ("令和", "平成", "昭和", "大正", "明治")
-# The era's initial, as forms and official tables write it (R3年度, H30.4.1)
-ERA_LETTERS: dict[str, str] = {
-    "R": "令和", "Ｒ": "令和", "H": "平成", "Ｈ": "平成", "S": "昭和", "Ｓ": "昭和",
-}
-
-# Units of a length of time → Y, M, W, D, H, MIN, S.
-DURATION_UNITS: dict[str, str] = {
-    "年": "Y", "年間": "Y",
-    "か月": "M", "ヶ月": "M", "ヵ月": "M", "カ月": "M", "ケ月": "M", "箇月": "M", "ヶ月間": "M",
-    "か月間": "M", "カ月間": "M", "ヵ月間": "M", "ケ月間": "M",
-    "週間": "W", "週": "W", "日": "D", "日間": "D", "時間": "H",
-    "分": "MIN", "分間": "MIN", "秒": "S", "秒間": "S", "世紀": "C",
-    # 月 alone is a length only after 半 (半月, 半月間): 3月 is March
-    "月": "M", "月間": "M",
-}
-_HALF_ONLY_UNITS = ("月", "月間")
-# Vague counts: word → (low, high) multiplier of the unit (数十年 = 20..90 years).
-VAGUE_COUNTS: dict[str, tuple[float, float]] = {
-    "数": (2, 9), "数十": (20, 90), "十数": (11, 19), "数百": (200, 900), "何十": (20, 90),
-    "何百": (200, 900),
-}
-# A length ending the article's own time: 今後5年間 (+), 過去5年間 (-).
-AHEAD_WORDS: dict[str, int] = {"今後": 1, "向こう": 1, "この先": 1, "過去": -1, "ここ": -1}
-OFFSET_SIGNS: dict[str, int] = {"後": 1, "前": -1, "まえ": -1}
-
-PREFIX_QUALIFIERS: dict[str, str] = {
-    "約": "approx", "およそ": "approx", "ほぼ": "approx", "最大": "up-to", "最長": "up-to",
-    "少なくとも": "at-least", "最低": "at-least", "最短": "at-least",
-}
-SUFFIX_QUALIFIERS: dict[str, str] = {
-    "以上": "at-least", "超": "more-than", "余り": "more-than", "あまり": "more-than",
-    "強": "more-than", "未満": "less-than", "足らず": "less-than",
-    "弱": "less-than", "近く": "approx", "ほど": "approx", "程度": "approx", "前後": "approx",
-    "くらい": "approx", "ぐらい": "approx", "頃": "approx", "ごろ": "approx",
-}
-# Direction words after a time: they change what is claimed (来年末までに vs 今年末から).
-DIRECTIONS: dict[str, str] = {
-    "までに": "by", "までには": "by", "以前": "by", "より前": "by", "まで": "until", "迄": "until",
-    "から": "from", "以降": "from", "以来": "from", "以後": "from",
-    "以内": "within", "内に": "within", "中に": "within",
-    "にわたり": "over", "にわたって": "over", "にわたる": "over", "に渡り": "over",
-    "に渡って": "over", "に渡る": "over",
-    # a day or month and the time before or after it: 2015年2月1日またはその前
-    "またはその前": "by", "またはそれ以前": "by", "及びその前": "by", "およびその前": "by",
-    "とその前": "by", "の前": "by", "前": "by",
-    "またはその後": "from", "またはそれ以降": "from", "及びその後": "from", "およびその後": "from",
-    "とその後": "from", "の後から": "from", "の後": "from", "後": "from",
-    # 2026年を迎える頃には, 2026年を迎え: (by) the time the year arrives, as Chinese 到2026年
-    # (two translations of one "by 2026" read alike)
-    "を迎え": "until", "を迎える頃には": "by", "を迎えるころには": "by", "を迎える頃までに": "by",
-    "を迎えるまでに": "by", "を迎える頃まで": "until", "を迎えるまで": "until",
-}
-PREFIX_DIRECTIONS: dict[str, str] = {}
-
-NUMBER_WORDS: dict[str, int] = {}
+# The word tables are data: transcheck/lang/ja/times.tsv and eras.tsv (transcheck.lang.loader).
+_WORDS = language("ja").times
+RELATIVE_YEARS = _WORDS.relative_years
+RELATIVE_MONTHS = _WORDS.relative_months
+RELATIVE_WEEKS = _WORDS.relative_weeks
+RELATIVE_DAYS = _WORDS.relative_days
+WEEKDAY_SHIFTS = _WORDS.weekday_shifts
+FIGURATIVE_DAYS = _WORDS.figurative_days
+YEAR_PARTS = _WORDS.year_parts
+HALVES = _WORDS.halves
+MONTH_PARTS = _WORDS.month_parts
+BARE_YEAR_WORDS = _WORDS.bare_year_words
+BARE_MONTH_WORDS = _WORDS.bare_month_words
+WEEKDAYS = _WORDS.weekdays
+WEEK_POSITIONS = _WORDS.week_positions
+ERAS = tuple(_WORDS.eras)
+ERA_LETTERS = _WORDS.era_letters
+DURATION_UNITS = _WORDS.duration_units
+_HALF_ONLY_UNITS = _WORDS.half_only_units
+VAGUE_COUNTS = _WORDS.vague_counts
+AHEAD_WORDS = _WORDS.ahead_words
+OFFSET_SIGNS = _WORDS.offset_signs
+PREFIX_QUALIFIERS = _WORDS.prefix_qualifiers
+SUFFIX_QUALIFIERS = _WORDS.suffix_qualifiers
+DIRECTIONS = _WORDS.directions
+PREFIX_DIRECTIONS = _WORDS.prefix_directions
+NUMBER_WORDS = _WORDS.number_words
 
 
 _alt = alternation
@@ -351,7 +273,8 @@ PATTERNS: list[TimePattern] = [
         "length",
         rf"(?:(?P<pqual>{_alt(PREFIX_QUALIFIERS)}){_SP})?"
         rf"(?:(?<![0-9０-９一二三四五六七八九十前後])(?P<dhalfonly>四半|半)"
-        rf"|{_NOT_NUM_BEFORE}(?P<dnum>{_NUM}){_SP}(?P<dhalf>半)?|(?P<dvague>{_alt(VAGUE_COUNTS)}))"
+        rf"|{_NOT_NUM_BEFORE}(?P<dnum>{_NUM}){_SP}(?:[〜～~\-－]{_SP}(?P<dnum2>{_NUM}){_SP})?(?P<dhalf>半)?"
+        rf"|(?P<dvague>{_alt(VAGUE_COUNTS)}))"
         rf"(?P<dunit>{_LENGTH_UNITS})(?P<dhalf2>半)?(?!生|目|代|度|次|制|式|号|版|前(?!後)|後(?!半))"
         rf"{_SUFFIX}",
         length,

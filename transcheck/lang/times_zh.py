@@ -22,89 +22,32 @@ from ..facts.time_parsers import (
     relative_week,
     weekday,
 )
+from . import language
 from .patterns import DIGIT, NOT_AFTER_NUMBER, SPACE, alternation, numeral
 
-RELATIVE_YEARS: dict[str, int] = {
-    "今年": 0, "本年": 0, "明年": 1, "来年": 1, "后年": 2, "大后年": 3,
-    "去年": -1, "前年": -2, "大前年": -3,
-}
-RELATIVE_MONTHS: dict[str, int] = {
-    "本月": 0, "这个月": 0, "当月": 0, "下个月": 1, "下月": 1, "下一个月": 1, "上个月": -1,
-    "上月": -1, "上一个月": -1,
-}
-RELATIVE_DAYS: dict[str, int] = {
-    "今天": 0, "今日": 0, "本日": 0, "今早": 0, "今晚": 0, "明天": 1, "明日": 1, "明晚": 1,
-    "后天": 2, "後天": 2, "大后天": 3, "大後天": 3, "大大后天": 4, "昨天": -1, "昨日": -1,
-    "昨晚": -1, "前天": -2, "大前天": -3,
-}
-RELATIVE_QUARTERS: dict[str, int] = {
-    "本": 0, "这个": 0, "这一": 0, "本个": 0, "上个": -1, "上一个": -1, "上": -1,
-    "下个": 1, "下一个": 1, "下": 1,
-}
-RELATIVE_WEEKS: dict[str, int] = {
-    "本周": 0, "这周": 0, "这个星期": 0, "下周": 1, "下个星期": 1, "下一周": 1, "上周": -1,
-    "上个星期": -1, "上一周": -1, "上上周": -2, "上上個週": -2, "上上个周": -2, "下下周": 2,
-    "下下個週": 2,
-}
-YEAR_PARTS: dict[str, str] = {
-    "底": "end", "末": "end", "年底": "end", "年末": "end", "初": "start", "年初": "start",
-    "中": "mid", "年中": "mid",
-}
-HALVES: dict[str, str] = {
-    "上半年": "H1", "下半年": "H2", "前半年": "H1", "后半年": "H2", "上半": "H1", "下半": "H2",
-}
-MONTH_PARTS: dict[str, str] = {
-    "上旬": "early", "初": "start", "中旬": "mid", "下旬": "late", "底": "end", "末": "end",
-}
-BARE_YEAR_WORDS: dict[str, tuple[str | None, str | None]] = {
-    "年底": ("end", None), "年末": ("end", None), "年初": ("start", None),
-    "年内": (None, "within"), "上半年": ("H1", None), "下半年": ("H2", None),
-}
-BARE_MONTH_WORDS: dict[str, str] = {"月底": "end", "月初": "start", "月末": "end"}
-
-WEEKDAYS: dict[str, int] = {c: i for i, c in enumerate("一二三四五六日")} | {"天": 6}
-
-ERAS: tuple[str, ...] = ()
-
-DURATION_UNITS: dict[str, str] = {
-    "年": "Y", "个月": "M", "個月": "M", "周": "W", "星期": "W", "个星期": "W", "天": "D",
-    "日": "D", "小时": "H", "个小时": "H", "分钟": "MIN", "秒钟": "S", "秒": "S", "世纪": "C",
-    "个钟头": "H", "钟头": "H", "個鐘頭": "H", "鐘頭": "H",
-}
-VAGUE_COUNTS: dict[str, tuple[float, float]] = {
-    "数": (2, 9), "几": (2, 9), "好几": (3, 9), "数十": (20, 90), "几十": (20, 90),
-    "十几": (11, 19), "数百": (200, 900), "几百": (200, 900),
-}
-AHEAD_WORDS: dict[str, int] = {
-    "未来": 1, "今后": 1, "接下来": 1, "接下来的": 1, "过去": -1, "近": -1,
-}
-OFFSET_SIGNS: dict[str, int] = {"后": 1, "以后": 1, "之后": 1, "前": -1, "以前": -1}
-
-PREFIX_QUALIFIERS: dict[str, str] = {
-    "约": "approx", "大约": "approx", "将近": "approx", "近": "approx", "最多": "up-to",
-    "长达": "up-to", "至少": "at-least", "不到": "less-than", "超过": "more-than",
-}
-SUFFIX_QUALIFIERS: dict[str, str] = {
-    "以上": "at-least", "多": "more-than", "左右": "approx", "前后": "approx",
-    "上下": "approx", "不到": "less-than", "之久": "exact",
-}
-DIRECTIONS: dict[str, str] = {
-    "之前": "by", "以前": "by", "前": "by", "为止": "until", "起": "from", "开始": "from",
-    "以来": "from", "以后": "from", "之后": "from", "以内": "within", "之内": "within",
-    "内": "within",
-    # a day and the time before or after it: 2019年8月6日或之后, 2015-02-01及以前
-    "或之后": "from", "或以后": "from", "及以后": "from", "及之后": "from",
-    "或之前": "by", "或以前": "by", "及以前": "by", "及之前": "by",
-}
-PREFIX_DIRECTIONS: dict[str, str] = {
-    "从": "from", "自": "from", "自从": "from", "到": "until", "直到": "until", "截至": "until",
-    "截止到": "until", "至": "until", "在": "", "于": "",
-    # 进入2026年: the year's arrival, as Japanese 2026年を迎え and 到2026年 (one "by 2026"
-    # translated three ways)
-    "进入": "until", "進入": "until",
-}
-
-NUMBER_WORDS: dict[str, int] = {}
+# The word tables are data: transcheck/lang/zh/times.tsv (transcheck.lang.loader).
+_WORDS = language("zh").times
+RELATIVE_YEARS = _WORDS.relative_years
+RELATIVE_MONTHS = _WORDS.relative_months
+RELATIVE_DAYS = _WORDS.relative_days
+RELATIVE_QUARTERS = _WORDS.relative_quarters
+RELATIVE_WEEKS = _WORDS.relative_weeks
+YEAR_PARTS = _WORDS.year_parts
+HALVES = _WORDS.halves
+MONTH_PARTS = _WORDS.month_parts
+BARE_YEAR_WORDS = _WORDS.bare_year_words
+BARE_MONTH_WORDS = _WORDS.bare_month_words
+WEEKDAYS = _WORDS.weekdays
+ERAS = tuple(_WORDS.eras)
+DURATION_UNITS = _WORDS.duration_units
+VAGUE_COUNTS = _WORDS.vague_counts
+AHEAD_WORDS = _WORDS.ahead_words
+OFFSET_SIGNS = _WORDS.offset_signs
+PREFIX_QUALIFIERS = _WORDS.prefix_qualifiers
+SUFFIX_QUALIFIERS = _WORDS.suffix_qualifiers
+DIRECTIONS = _WORDS.directions
+PREFIX_DIRECTIONS = _WORDS.prefix_directions
+NUMBER_WORDS = _WORDS.number_words
 
 
 _alt = alternation
@@ -117,6 +60,14 @@ _DAY = r"(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二?十[一二三四五六七八�
 _NOT_NUM_BEFORE = NOT_AFTER_NUMBER
 
 _PREFIX = rf"(?:(?P<pdir>{_alt(PREFIX_DIRECTIONS)}){_SP})?"
+# a sentence in the future tense (将于1月发布): a month or quarter without its year that has
+# passed this year is next year's
+_FUTURE = rf"(?:(?<=(?P<future>{_alt(_WORDS.future_words)}))|)"
+_RANGE_TO = r"(?:到|至|[〜～~\-–—])"
+# a clock time glued to a date (2018-12-1209:03)
+_CLOCK = r"[0-2]?[0-9][:：][0-5][0-9]"
+_WEEKDAY_WORD = "周|星期|礼拜|禮拜"
+_LENGTH_UNITS = _alt(u for u in DURATION_UNITS if u not in _WORDS.half_only_units)
 # 前 after a time is "by" (明年底前), but not in 去年前三季度 (the first three quarters)
 _SUFFIX = (
     rf"(?:(?P<qual>{_alt(SUFFIX_QUALIFIERS)}))?"
@@ -126,10 +77,12 @@ _SUFFIX = (
 _MONTH_WEEK = r"(?:的)?第(?P<mweek>[1-5一二三四五])(?:周|個?星期|个星期)"
 _MONTH_SUB = (
     rf"(?P<month>{_MONTH}){_SP}月份?(?:{_SP}(?P<day>{_DAY}){_SP}[日号]"
-    rf"|(?P<mpart>{_alt(MONTH_PARTS)})|{_MONTH_WEEK})?"
+    rf"|月?(?P<mpart>{_alt(MONTH_PARTS)})|{_MONTH_WEEK})?"
 )
 _YEAR_SUB = (
     rf"{_SP}的?{_SP}(?:前{_SP}(?P<firstn>{_NUM}){_SP}个月|前{_SP}(?P<firstq>[一二三123])个?季度"
+    rf"|前{_SP}(?P<firstd>{_NUM}){_SP}天|第{_SP}(?P<month>{_MONTH}){_SP}个月"
+    rf"|第{_SP}(?P<yweek>{_NUM}){_SP}个?(?:星期|周)"
     rf"|第?{_SP}(?P<quarter>{_Q}){_SP}季度|(?:Q|Ｑ)(?P<quarter>[1-4])"
     rf"|(?P<half>{_alt(HALVES)})|{_MONTH_SUB})"
     rf"|(?P<ypart>{_alt(YEAR_PARTS)})(?!国|期|级|次|心|央)"
@@ -138,10 +91,11 @@ _YEAR_SUB = (
 # Two-digit years: 零七年, 九七年 (a count would be 九十七年; 七八年 is "seven or eight years"),
 # 07年, and 19年 where a month, quarter or part of the year follows (19年底)
 _KANJI_DIGIT = "〇零一二三四五六七八九"
+_KANJI_VALUE = {c: max(0, i - 1) for i, c in enumerate(_KANJI_DIGIT)}
 _TWO_KANJI = (
     "(?:" + "|".join(f"{a}{b}" for a in _KANJI_DIGIT for b in _KANJI_DIGIT
-                     if _KANJI_DIGIT.index(b) % 10 != (_KANJI_DIGIT.index(a) + 1) % 10
-                     and not (a in "〇零" and b in "〇零")) + ")"
+                     if _KANJI_VALUE[b] != _KANJI_VALUE[a] + 1 or _KANJI_VALUE[a] == 0
+                     if not (a in "〇零" and b in "〇零")) + ")"
 )
 
 PATTERNS: list[TimePattern] = [
@@ -163,12 +117,24 @@ PATTERNS: list[TimePattern] = [
     TimePattern(
         "numeric-date",
         rf"{_PREFIX}{_NOT_NUM_BEFORE}(?P<year>[12]\d{{3}})(?P<sep>[/\-.])(?P<month>1[0-2]|0?[1-9])"
-        rf"(?P=sep)(?P<day>3[01]|[12]\d|0?[1-9])(?![\d.]){_SUFFIX}",
+        rf"(?P=sep)(?P<day>3[01]|[12]\d|0?[1-9])(?:(?![\d.])|(?={_CLOCK})){_SUFFIX}",
+        period,
+    ),
+    # 11/3号: a month and day with 号
+    TimePattern(
+        "slash-month-day",
+        rf"{_PREFIX}{_NOT_NUM_BEFORE}(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9]){_SP}号{_SUFFIX}",
+        period,
+    ),
+    # 1995-1997年, 1985到89年: a bare year opening a range whose end names its year
+    TimePattern(
+        "range-start-year",
+        rf"{_PREFIX}{_NOT_NUM_BEFORE}(?P<year>[12]{_D}{{3}})(?={_SP}{_RANGE_TO}{_SP}(?:[12]{_D}{{3}}|{_D}{{2}}){_SP}年)",
         period,
     ),
     TimePattern(
         "month",
-        rf"{_PREFIX}(?<![0-9０-９.,．，个])(?:{_MONTH_SUB})(?!份额|个){_SUFFIX}",
+        rf"{_FUTURE}{_PREFIX}{_NOT_NUM_BEFORE}(?<![.．个])(?:{_MONTH_SUB})(?!份额|个){_SUFFIX}",
         period,
     ),
     TimePattern(
@@ -194,15 +160,23 @@ PATTERNS: list[TimePattern] = [
         rf"(?<=(?:到|至|[〜～~\-–—]){_SP})(?P<bday>{_DAY}){_SP}[日号]{_SUFFIX}",
         day_of_month,
     ),
+    # 29日 alone, as news dates an event (新华社29日电): the article's month
+    TimePattern(
+        "day-of-month",
+        rf"{_PREFIX}(?<![0-9０-９月年个间的第每./\-])(?P<bday>3[01]|[12][0-9]|0?[1-9])日"
+        rf"(?!间|内|以|多|左右|前后|之|元|本|报|刊|版|均|平均|起算|游|年化|线|K线){_SUFFIX}",
+        day_of_month,
+    ),
     TimePattern(
         "relative-week",
-        rf"{_PREFIX}(?P<rweek>{_alt(RELATIVE_WEEKS)})(?:(?P<weekday>[一二三四五六日天])|(?P<wend>末))?"
+        rf"{_PREFIX}(?P<rweek>{_alt(RELATIVE_WEEKS)})(?:(?:{_WEEKDAY_WORD})?(?P<weekday>[一二三四五六日天])|(?P<wend>末))?"
         rf"{_SUFFIX}",
         relative_week,
     ),
     TimePattern(
         "weekday",
-        r"(?<!每)(?:星期|礼拜)(?P<weekday>[一二三四五六日天])",
+        r"(?<!每)(?:星期|礼拜|禮拜)(?P<weekday>[一二三四五六日天])"
+        r"|(?<![一二两三四五六七八九十0-9０-９每个几上下本这])周(?P<weekday>[一二三四五六日])(?!年|次|岁|边|围|期|刊|报)",
         weekday,
     ),
     TimePattern(
@@ -218,7 +192,7 @@ PATTERNS: list[TimePattern] = [
     # 第三季度 alone: the article's own year (not after 2026年 or 今年, read above)
     TimePattern(
         "quarter",
-        rf"{_PREFIX}(?<![年度]{_SP}的?{_SP})(?<![0-9０-９一二三四五六七八九十个個前])"
+        rf"{_FUTURE}{_PREFIX}(?<![年度]{_SP}的?{_SP})(?<![0-9０-９一二三四五六七八九十个個前])"
         rf"(?:第?{_SP}(?P<quarter>{_Q}){_SP}|(?:Q|Ｑ)(?P<quarter>[1-4]))季度{_SUFFIX}",
         period,
     ),
@@ -235,20 +209,21 @@ PATTERNS: list[TimePattern] = [
     ),
     TimePattern(
         "century",
-        rf"{_PREFIX}{_NOT_NUM_BEFORE}(?P<century>[12]?[0-9]|二十一|二十|十九){_SP}世纪{_SUFFIX}",
+        rf"{_PREFIX}{_NOT_NUM_BEFORE}(?P<century>[12]?[0-9]|二十一|二十|十九){_SP}世纪"
+        rf"(?:{_SP}的?{_SP}(?P<cdecade>[1-9]0|[一二三四五六七八九]十|十){_SP}年代)?{_SUFFIX}",
         century,
     ),
     TimePattern(
         "offset",
-        rf"{_NOT_NUM_BEFORE}(?P<reln>[0-9０-９]{{1,3}}|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]{{1,4}}){_SP}"
-        rf"(?P<relunit>年|个月|周|天)(?P<rhalf>半)?(?P<qual>多)?(?P<relsign>以后|之后|以前|后|前)"
-        rf"(?!后|期|者)",
+        rf"{_PREFIX}{_NOT_NUM_BEFORE}(?P<reln>[0-9０-９]{{1,3}}|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]{{1,4}}){_SP}"
+        rf"(?P<qual>多)?(?P<relunit>年|个月|个星期|星期|周|天|个季度)(?P<rhalf>半)?(?P<qual>多)?"
+        rf"(?:(?P<relsign>之前|以前|后|前)|(?P<dir>以后|之后))(?!后|期|者)",
         offset,
     ),
     TimePattern(
         "half-offset",
-        r"(?<![0-9０-９一二三四五六七八九十])(?P<reln>半)(?P<relunit>年|个月)"
-        r"(?P<relsign>以后|之后|以前|后|前)(?!后|期|者)",
+        rf"{_PREFIX}(?<![0-9０-９一二三四五六七八九十])(?P<reln>半)(?P<relunit>年|个月)"
+        r"(?:(?P<relsign>之前|以前|后|前)|(?P<dir>以后|之后))(?!后|期|者)",
         offset,
     ),
     TimePattern(
@@ -260,9 +235,11 @@ PATTERNS: list[TimePattern] = [
     TimePattern(
         "length",
         rf"{_PREFIX}(?:(?P<pqual>{_alt(PREFIX_QUALIFIERS)}){_SP})?"
-        rf"(?:{_NOT_NUM_BEFORE}(?P<dnum>{_NUM}){_SP}|(?P<dvague>{_alt(VAGUE_COUNTS)})"
+        rf"(?:{_NOT_NUM_BEFORE}(?P<dnum>{_NUM}){_SP}(?:{_RANGE_TO}{_SP}(?P<dnum2>{_NUM}){_SP})?"
+        rf"|(?P<dvague>{_alt(VAGUE_COUNTS)})"
         rf"|(?<![0-9０-９一二三四五六七八九十前后上下])(?P<dhalfonly>半))"
-        rf"(?P<dqual>多)?(?P<dunit>{_alt(DURATION_UNITS)})(?P<dhalf2>半)?(?!级|代|前|后|内的)"
+        rf"(?:(?P<dqual>多)?(?P<dunit>{_LENGTH_UNITS})|个(?:(?P<dqual>多)|(?P<dhalf>半))(?P<dunit>月))"
+        rf"(?P<dhalf2>半)?(?!级|代|前|后|内的|岁)"
         rf"{_SUFFIX}",
         length,
     ),
