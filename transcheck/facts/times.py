@@ -32,7 +32,7 @@ import regex
 from ..lang import LANGS, SCAN_TIMEOUT
 from ..model import TimeSpan
 from . import calendar as cal
-from .scan import Needs, needed
+from .scan import Screen, screen
 from .time_parsers import (
     FULLWIDTH,
     TimeMatch,
@@ -54,9 +54,9 @@ class _Grammar:
     words: TimeTables
     patterns: tuple[tuple[TimePattern, Any], ...]  # each with its compiled expression
     trigger: Any = None  # what every time expression holds, to skip text without any
-    # for each pattern, the characters its every match holds one of each set of; a text
-    # without them is not scanned for it (see :mod:`.scan`)
-    needs: tuple[Needs, ...] = ()
+    # for each pattern, what its every match holds (one character of each set, one word of
+    # each list); a text without it is not scanned for it (see :mod:`.scan`)
+    screens: tuple[Screen, ...] = ()
 
     @classmethod
     def of(cls, lang: str) -> _Grammar:
@@ -64,7 +64,7 @@ class _Grammar:
         trigger = getattr(mod, "TRIGGER", None)
         return cls(TimeTables.of(lang), tuple((p, regex.compile(p.pattern)) for p in mod.PATTERNS),
                    regex.compile(trigger) if trigger else None,
-                   tuple(needed(p.pattern) for p in mod.PATTERNS))
+                   tuple(screen(p.pattern) for p in mod.PATTERNS))
 
     def windows(self, text: str) -> list[tuple[int, int]]:
         """Stretches of text worth scanning: around each trigger, merged; else all of it."""
@@ -101,14 +101,12 @@ def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
     windows = grammar.windows(text)
     present = set(text)
     for rank, (_, pattern) in enumerate(grammar.patterns):
-        for chars in grammar.needs[rank]:
-            if chars.isdisjoint(present):
-                break  # it cannot match here (most text, for most patterns)
-        else:
-            for lo, hi in windows:
-                for m in pattern.finditer(text, lo, hi, timeout=SCAN_TIMEOUT):
-                    if m.end() > m.start():
-                        candidates.append((m.start(), -(m.end() - m.start()), rank, m))
+        if not grammar.screens[rank].passes(text, present):
+            continue  # it cannot match here (most text, for most patterns)
+        for lo, hi in windows:
+            for m in pattern.finditer(text, lo, hi, timeout=SCAN_TIMEOUT):
+                if m.end() > m.start():
+                    candidates.append((m.start(), -(m.end() - m.start()), rank, m))
     candidates.sort(key=lambda c: c[:3])
     found: list[TimeSpan] = []
     reach = 0
