@@ -118,3 +118,29 @@ def test_every_data_file_goes_into_the_wheel() -> None:
     for path in _data_files():
         rel = path.relative_to(ROOT / "transcheck").as_posix()
         assert any(fnmatch.fnmatch(rel, g) and rel.count("/") == g.count("/") for g in globs), rel
+
+
+def test_what_a_writing_does_is_a_property_of_the_language() -> None:
+    ja, zh, en = language("ja"), language("zh"), language("en")
+    assert (ja.noun_reader, zh.noun_reader, en.noun_reader) == ("unidic", "han", "words")
+    assert en.spaced_words and en.case_insensitive_words and en.latin_words_are_running_text
+    assert not (ja.spaced_words or zh.spaced_words or ja.latin_words_are_running_text)
+    assert (ja.ordinal_style, en.ordinal_style) == ("counter", "letters")
+    assert ja.words_from_unidic and not zh.words_from_unidic
+    assert en.reads_latin_scale_letters and not ja.reads_latin_scale_letters
+    assert ja.short_lengths_need_context and not en.short_lengths_need_context
+
+
+def test_a_bad_choice_in_language_toml_is_refused(tmp_path: Path) -> None:
+    folder = _copy(tmp_path, "en")
+    toml = folder / "language.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace(
+        'noun_reader = "words"', 'noun_reader = "regex"'), encoding="utf-8")
+    with pytest.raises(LanguageDataError, match="noun_reader is 'regex'"):
+        read_language("en", folder)
+
+
+def test_an_unknown_code_reads_as_the_fallback_language() -> None:
+    """The fact readers take any code a caller passes (a test's "xx"): English's tables."""
+    assert lang.known_language("xx") is language("en")
+    assert lang.known_language("xx", "ja") is language("ja")

@@ -19,7 +19,7 @@ import unicodedata
 
 import regex
 
-from ..lang import SCAN_TIMEOUT
+from ..lang import SCAN_TIMEOUT, known_language
 from ..lang.units import SYMBOLS
 from ..model import Entity
 from .quantities import SKIP_ZONES
@@ -120,6 +120,7 @@ def extract_entities(text: str, lang: str, *, base: int = 0, unit: int = 0) -> l
     >>> [(e.text, e.family) for e in extract_entities("Grok 4 と H100、イーロン・マスク", "ja")]
     [('Grok 4', 'grok'), ('H100', 'h'), ('イーロン・マスク', 'イーロンマスク')]
     """
+    language = known_language(lang)
     zones = [m.span() for m in SKIP_ZONES.finditer(text, timeout=SCAN_TIMEOUT)] if (
         "/" in text or "@" in text or "`" in text or "<" in text) else []
     spans: list[tuple[int, int]] = []
@@ -135,12 +136,13 @@ def extract_entities(text: str, lang: str, *, base: int = 0, unit: int = 0) -> l
         if len(name) < 2 or _ROMAN.fullmatch(name) or name in _GENERIC or \
                 not _LATIN_FIRST.match(name):
             continue
-        if lang == "en" and not _looks_like_en_name(text, start, name):
+        if language.latin_words_are_running_text and not _looks_like_en_name(text, start,
+                                                                             name):
             continue
         if len(words) > 1 and words[0] in _CURRENCY_CODES:
             continue  # USD 22.5 million: an amount, the quantity reader's
         spans.append((start, m.end("name")))
-    if lang != "en" and _KATAKANA_NEEDS.search(text, timeout=SCAN_TIMEOUT):
+    if language.reads_katakana_names and _KATAKANA_NEEDS.search(text, timeout=SCAN_TIMEOUT):
         for m in _KATAKANA.finditer(text, timeout=SCAN_TIMEOUT):
             group = m.lastgroup or "name"
             word = m.group(group)

@@ -154,6 +154,7 @@ class Grammar:
     subunits: dict[str, tuple[str, float]]
     noun_units: dict[str, str]
     noun_aliases: dict[str, str]
+    language: languages.Language  # the properties of its writing (spaced_words …)
     attached_only: frozenset[str]
     scale_word_values: dict[str, int]  # million, k, bn → their value
     not_nouns: frozenset[str]
@@ -265,6 +266,7 @@ def grammar(lang: str) -> Grammar:
         noun_units={k: v for other in (every[2], every[0], every[1])
                     for k, v in other.noun_units.items()},
         noun_aliases={**languages.language("en").noun_aliases, **language.noun_aliases},
+        language=language,
         attached_only=frozenset(language.attached_only),
         scale_word_values={**language.scale_words, **language.scale_letters},
         not_nouns=frozenset(language.not_nouns),
@@ -465,7 +467,7 @@ class _Reader:
         self.text = text
         self.g = grammar(lang)
         self.norm = _normalize(text, self.g.fullwidth_comma_groups_ascii)
-        self.lang = self.g.lang
+        self.lang = self.g.language
         self._tokens: tuple[Token, ...] | None = None
         self._between = False  # the range just read was joined by と…の間, 与…之间
         self._window = (0, len(text))
@@ -601,14 +603,15 @@ class _Reader:
         if low is not None and isinstance(closer, str):
             end += len(closer)
         ordinal = _starts(norm, end, g.ordinal_suffixes)
-        if isinstance(ordinal, str) and self.lang != "en":
+        if isinstance(ordinal, str) and self.lang.ordinal_style == "counter":
             if ordinal not in g.counted_ordinals or low is not None:
                 return None  # 1位, 2号機, 第3章: labels
             # 6社目, 3回目, 6つ目, 3番目: which one in a count, itself a fact that can drift
             u_start = after_number if unit is None else end - len(counter or "")
             end += len(ordinal)
             unit, factor, counter = "番目", 1.0, self.text[u_start:end]
-        if self.lang == "en" and unit is None and self._en_ordinal(after_number):
+        if self.lang.ordinal_style == "letters" and unit is None and \
+                self._glued_ordinal(after_number):
             return None
         # currency sign before the number: $130 billion
         sign_start = start
@@ -787,21 +790,23 @@ class _Reader:
         return False
 
     def _is_time(self, end: int) -> bool:
-        if self.lang == "en":
-            return self._en_time(end)
+        if self.lang.spaced_words:
+            return self._time_word_after(end)
         pos = _skip_space(self.norm, end)
         if _starts(self.norm, pos, self.g.not_times) is not None:
             return False
         return _starts(self.norm, pos, self.g.time_words) is not None
 
-    def _en_time(self, end: int) -> bool:
+    def _time_word_after(self, end: int) -> bool:
+        """The word after the number is a time word: 20 years, 3 a.m."""
         m = _EN_WORD_AFTER.match(self.norm[end:end + 12])
         if m is None:
             return False
         word = m.group(1).lower()
         return word in self.g.time_words or word.rstrip(".") in self.g.time_words
 
-    def _en_ordinal(self, end: int) -> bool:
+    def _glued_ordinal(self, end: int) -> bool:
+        """Letters glued to the digits make an ordinal: 1st, 22nd (not 5 stars)."""
         return any(self.norm.startswith(s, end) for s in self.g.ordinal_suffixes) and not (
             end + 2 < len(self.norm) and self.norm[end + 2].isalpha())
 
@@ -861,12 +866,13 @@ class _Reader:
         return low, second.value, second.end
 
     def _suffix_qualifier(self, end: int, qualifier: str) -> tuple[int, str]:
-        pos = _skip_space(self.norm, end) if self.lang != "en" else end
+        # a spaced language writes the space into its bounds (" or more")
+        pos = end if self.lang.spaced_words else _skip_space(self.norm, end)
         if self.norm.startswith(self.g.not_suffix_qualifiers, pos):
             return end, qualifier
         hit = _starts(self.norm, pos, self.g.suffix_qualifiers)
         if isinstance(hit, tuple):
-            if self.lang == "en" and hit[0][-1].isalpha() and \
+            if self.lang.spaced_words and hit[0][-1].isalpha() and \
                     _LETTER.match(self.norm[pos + len(hit[0]):pos + len(hit[0]) + 1]):
                 return end, qualifier
             return pos + len(hit[0]), hit[1]
@@ -895,12 +901,13 @@ class _Reader:
             paren = stripped[-1]
             stripped = stripped[:-1].rstrip(" ")
         for word, q in self.g.prefix_qualifiers:
-            match_word = word if self.lang != "en" else word.lower()
-            hay = stripped if self.lang != "en" else stripped.lower()
+            fold = self.lang.case_insensitive_words
+            match_word = word.lower() if fold else word
+            hay = stripped.lower() if fold else stripped
             if not hay.endswith(match_word):
                 continue
             q_start = start - (len(before) - len(stripped)) - len(word)
-            if self.lang == "en" and q_start > 0 and text[q_start - 1].isalpha():
+            if self.lang.spaced_words and q_start > 0 and text[q_start - 1].isalpha():
                 continue
             if self._ends_a_word(q_start, q_start + len(word)):
                 continue
@@ -922,7 +929,7 @@ class _Reader:
         MeCab reads 契約 as one word), 最近在3个城市 three cities (zh: the table's words)."""
         if self.norm[:end].endswith(self.g.not_prefix_qualifiers):
             return True
-        if self.lang != "ja" or start == 0:
+        if not self.lang.words_from_unidic or start == 0:
             return False
         i = token_at(self.tokens, start)
         return i is not None and self.tokens[i].start < start
@@ -936,7 +943,8 @@ class _Reader:
                 return True
             if prev == " " and start > 1 and _LATIN.match(text[start - 2]):
                 word = _LATIN_TAIL.search(text[:start - 1])
-                if word is None or self.lang != "en" or word.group()[0].isupper():
+                if word is None or not self.lang.latin_words_are_running_text \
+                        or word.group()[0].isupper():
                     return True
         return end < len(text) and bool(_LATIN_OR_KATAKANA.match(text[end]))
 
@@ -947,7 +955,7 @@ class _Reader:
 
     def _kanji_confirmed(self, start: int, first: _Numeral) -> bool:
         """Kanji numerals must be numerals to UniDic (ja): 一般, 十分, 一部 are words."""
-        if self.lang != "ja":
+        if not self.lang.words_from_unidic:
             return True
         tokens = self.tokens
         end = first.end
@@ -978,11 +986,10 @@ class _Reader:
                 lo += i + 1
                 window = window[i + 1:]
                 break
-        if self.lang == "en":
-            after = _EN_CLAUSE.match(text, end).group()
+        after = (_EN_CLAUSE if self.lang.spaced_words else _JA_CLAUSE).match(text, end).group()
+        if self.lang.case_insensitive_words:
             hay, after_hay = window.lower(), after.lower()
         else:
-            after = _JA_CLAUSE.match(text, end).group()
             hay, after_hay = window, after
         starts = self.g.per_start
         if starts is None or not (starts.search(hay) or starts.search(after_hay)):
@@ -1005,7 +1012,7 @@ class _Reader:
         if at == 0:
             return True
         prev = self.norm[at - 1]
-        if self.lang == "en":
+        if self.lang.spaced_words:
             return not prev.isalpha()
         if word[0].isdigit() or word[0] in self.g.digits or word.startswith("毎"):
             return True
@@ -1013,9 +1020,10 @@ class _Reader:
                     or prev in "数ヶケか")
 
     def _noun(self, start: int, end: int, unit: str | None) -> str | None:
-        if self.lang == "ja":
+        reader = self.lang.noun_reader
+        if reader == "unidic":
             return self._noun_ja(start, end, unit)
-        if self.lang == "zh":
+        if reader == "han":
             return self._noun_zh(end) or self._noun_zh_before(start)
         return self._noun_en(end)
 
@@ -1179,7 +1187,7 @@ def extract_quantities(text: str, lang: str, *, base: int = 0, unit: int = 0) ->
     """
     if not _ANY_NUMERAL.search(text):
         return []
-    reader = _Reader(text, lang if lang in ("ja", "zh", "en") else "en")
+    reader = _Reader(text, languages.known_language(lang).code)
     found: list[Quantity] = []
     for start, end, f in reader.read():
         if any(_beyond_range(f[k]) for k in ("value", "low", "high")):

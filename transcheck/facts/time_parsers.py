@@ -111,12 +111,16 @@ class TimeTables:
     :class:`~transcheck.lang.loader.TimeWords`), keyed by normalised words (今年 → 0)."""
 
     tables: dict[str, dict[str, Any]]
+    # 15日 may be a day of the month, 3分 a fraction: a short length needs a word saying so
+    # (15日間, 3分以内); "15 days" never does (the language's language.toml)
+    short_lengths_need_context: bool = True
 
     @classmethod
     def of(cls, lang: str) -> TimeTables:
-        words = languages.language(lang).times
-        return cls({name: {key(k): v for k, v in getattr(words, attr).items()}
-                    for name, attr in _TABLE_FIELDS.items()})
+        language = languages.language(lang)
+        return cls({name: {key(k): v for k, v in getattr(language.times, attr).items()}
+                    for name, attr in _TABLE_FIELDS.items()},
+                   language.short_lengths_need_context)
 
     def get(self, table: str, word: str | None) -> Any:
         return None if word is None else self.tables[table].get(key(word))
@@ -468,18 +472,10 @@ def offset(m: TimeMatch) -> Fields | None:
 
 
 def length(m: TimeMatch) -> Fields | None:
-    """4ヶ月 → P4M; 2年半 → P2Y6M; 数十年 → P20Y..P90Y; 今後5年間 → now+P5Y. A short count
-    whose unit may name a day of the month or a fraction (15日, 3分) is a length only with
-    a word that says so (15日間, 3日で, 3分以内)."""
-    return _length(m, may_be_date=True)
-
-
-def plain_length(m: TimeMatch) -> Fields | None:
-    """A length whose unit word never names a day of the month or a fraction: 15 days."""
-    return _length(m, may_be_date=False)
-
-
-def _length(m: TimeMatch, *, may_be_date: bool) -> Fields | None:
+    """4ヶ月 → P4M; 2年半 → P2Y6M; 数十年 → P20Y..P90Y; 3~6个月 → P3M..P6M; 今後5年間 →
+    now+P5Y. Where the language says so, a short count whose unit may name a day of the
+    month or a fraction (15日, 3分) is a length only with a word that says so (15日間, 3日で,
+    3分以内); "15 days" always is."""
     d, g, when, text, start, end = m.groups, m.words, m.when, m.text, m.start, m.end
     unit = g.get("DURATION_UNITS", d.get("dunit")) if d.get("dunit") else "Y"
     if unit is None:
@@ -525,7 +521,8 @@ def _length(m: TimeMatch, *, may_be_date: bool) -> Fields | None:
         # the smaller part of a compound length (1時間30分, 1年2ヶ月10日) is a length too
         after_length = not d.get("pdir") and _AFTER_LENGTH.search(
             text, max(0, start - 4), start) is not None
-        if short and not d.get("ahead") and may_be_date and not after_length and not (
+        if short and not d.get("ahead") and g.short_lengths_need_context and not after_length \
+                and not (
                 _LENGTH_CONTEXT.match(after) or unit_word.endswith("間") or d.get("qual")
                 or d.get("dqual")
                 or d.get("dir") or d.get("pqual") or (unit == "D" and n > 31)):

@@ -29,7 +29,8 @@ from typing import Any, Literal
 
 import regex
 
-from ..lang import LANGS, SCAN_TIMEOUT
+from .. import lang as languages
+from ..lang import SCAN_TIMEOUT
 from ..model import TimeSpan
 from . import calendar as cal
 from .scan import Screen, screen
@@ -94,7 +95,7 @@ def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
     >>> [t.text for t in extract_times("来年末までに出荷、4ヶ月足らずで", "ja", None)]
     ['来年末までに', '4ヶ月足らず']
     """
-    grammar = _grammar(lang if lang in LANGS else "ja")
+    grammar = _grammar(languages.known_language(lang, "ja").code)
     # every language's patterns read ２０２６年 and Ｑ４ as they read 2026年 and Q4
     original, text = text, text.translate(FULLWIDTH)
     candidates: list[tuple[int, int, int, Any]] = []

@@ -17,7 +17,7 @@ import regex
 from .loader import Language, LanguageDataError, TimeWords, read_language
 
 __all__ = ["LANGS", "NAMES", "REGISTRY", "Language", "LanguageDataError", "TimeWords",
-           "UnknownLanguage", "contradiction", "detect", "language"]
+           "UnknownLanguage", "contradiction", "detect", "known_language", "language"]
 
 LANGS = ("ja", "zh", "en")
 NAMES = {"ja": "Japanese", "zh": "Chinese", "en": "English"}
@@ -52,6 +52,12 @@ SCAN_TIMEOUT = 5.0
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"\p{Latin}")
+
+
+def known_language(code: str, fallback: str = "en") -> Language:
+    """The language ``code``, or ``fallback``'s for a code no folder answers to (the fact
+    readers take what they are given: "auto" resolved elsewhere, or a test's "xx")."""
+    return language(code if code in REGISTRY else fallback)
 
 
 def detect(text: str, sample: int = 20000) -> str:

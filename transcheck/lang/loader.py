@@ -124,6 +124,28 @@ class Language:
     # 600M, 200k, 2.5B: a Latin letter glued to a number is a scale (English; in Japanese
     # and Chinese 4K映像 and 5G are labels)
     reads_latin_scale_letters: bool
+    # words are separated by spaces and matched whole: "about" is no bound inside "roundabout",
+    # and a bound or unit after a number is its own word (" or more", "20 years")
+    spaced_words: bool
+    # About, ABOUT and about are one word
+    case_insensitive_words: bool
+    # a Latin word is the language's own running text ("about 5"); elsewhere a Latin word
+    # is a name, so the number after it is a label (Grok 5) and Latin runs are names
+    latin_words_are_running_text: bool
+    # katakana runs are names (イーロン・マスク, コロッサス2)
+    reads_katakana_names: bool
+    # how an ordinal is written: "counter", a word after the number or its counter (1位,
+    # 6社目, 2号); "letters", letters glued to the digits (1st, 22nd)
+    ordinal_style: str
+    # where a counted noun is found: "unidic", UniDic's noun after the number or before it
+    # (6億人のユーザー, ユーザー数は6億人); "han", the run of Han after it or a known noun and a
+    # verb of amount before it (6亿用户, 用户达到6亿); "words", the words after it (600M users)
+    noun_reader: str
+    # UniDic's words say where a word begins: 一般 and 十分 hold no numeral, 契約 no 約
+    words_from_unidic: bool
+    # a short length alone (15日, 3分) may be a day of the month or a fraction, so it is a
+    # length only with a word that makes it one (15日間, 3分で); "3 days" is always one
+    short_lengths_need_context: bool
     times: TimeWords
     # numerals
     digits: Mapping[str, int] = _table("numerals.tsv", "int", "digit")
@@ -273,6 +295,14 @@ def _fill(cls: type[Any], folder: Traversable, shared: Traversable, code: str,
 _ROOT = resources.files(__package__)
 
 
+def _choice(settings: dict[str, Any], key: str, choices: tuple[str, ...], code: str) -> str:
+    value = settings.get(key, choices[0])
+    if value not in choices:
+        raise LanguageDataError(f"{code}/language.toml: {key} is {value!r}, not one of "
+                                f"{', '.join(choices)}")
+    return str(value)
+
+
 def read_language(code: str, folder: Traversable | None = None,
                   shared: Traversable | None = None) -> Language:
     """Read the folder ``transcheck/lang/<code>/`` (or ``folder``) into a Language; the
@@ -303,6 +333,14 @@ def read_language(code: str, folder: Traversable | None = None,
         fullwidth_comma_groups_ascii_digits=bool(
             settings.get("fullwidth_comma_groups_ascii_digits", True)),
         reads_latin_scale_letters=bool(settings.get("reads_latin_scale_letters", False)),
+        spaced_words=bool(settings.get("spaced_words", False)),
+        case_insensitive_words=bool(settings.get("case_insensitive_words", False)),
+        latin_words_are_running_text=bool(settings.get("latin_words_are_running_text", False)),
+        reads_katakana_names=bool(settings.get("reads_katakana_names", False)),
+        ordinal_style=_choice(settings, "ordinal_style", ("counter", "letters"), code),
+        noun_reader=_choice(settings, "noun_reader", ("unidic", "han", "words"), code),
+        words_from_unidic=bool(settings.get("words_from_unidic", False)),
+        short_lengths_need_context=bool(settings.get("short_lengths_need_context", False)),
         times=times,
         **tables,
     )

@@ -11,9 +11,9 @@ from ..facts.time_parsers import (
     TimePattern,
     bare_year_word,
     decade,
+    length,
     offset,
     period,
-    plain_length,
     relative_day,
     relative_month,
     relative_week,
@@ -219,7 +219,7 @@ PATTERNS: list[TimePattern] = [
         "ahead-length",
         rf"\b(?P<ahead>{_ialt(AHEAD_WORDS)})\s+(?:(?P<dnum>{_NUM})|(?P<dvague>{_ialt(VAGUE_COUNTS)}))"
         rf"\s+(?P<dunit>{_ialt(DURATION_UNITS)})\b",
-        plain_length,
+        length,
     ),
     # 4 months, 122 days, two and a half years, half a year, several years, decades
     TimePattern(
@@ -229,11 +229,11 @@ PATTERNS: list[TimePattern] = [
         rf"|\b(?P<dvague>{_ialt(VAGUE_COUNTS)})\s+|\b(?P<dhalfonly>half)\s+an?\s+)"
         rf"(?P<dunit>{_ialt(DURATION_UNITS)})\b(?:\s+and\s+a\s+(?P<dhalf2>half))?(?!\s+ago\b|\s+later\b(?!\s+than)|\s+earlier\b)"
         rf"{_SUFFIX}",
-        plain_length,
+        length,
     ),
     TimePattern(
         "decades",
         rf"{_PREFIX}\b(?P<dvague>decades)\b{_SUFFIX}",
-        plain_length,
+        length,
     ),
 ]

@@ -88,14 +88,13 @@ _YEAR_SUB = (
     rf"|(?P<ypart>{_alt(YEAR_PARTS)})(?!国|期|级|次|心|央)"
 )
 
-# Two-digit years: 零七年, 九七年 (a count would be 九十七年; 七八年 is "seven or eight years"),
-# 07年, and 19年 where a month, quarter or part of the year follows (19年底)
+# Two-digit years: 零七年, 九七年, 九零年 (a count would be 九十七年; two rising digits, 七八年, are
+# "seven or eight years"), 07年, and 19年 where a month, quarter or part of the year follows
+# (19年底). A lookahead and a class, not 110 alternatives: half the cost of the scan
 _KANJI_DIGIT = "〇零一二三四五六七八九"
-_KANJI_VALUE = {c: max(0, i - 1) for i, c in enumerate(_KANJI_DIGIT)}
 _TWO_KANJI = (
-    "(?:" + "|".join(f"{a}{b}" for a in _KANJI_DIGIT for b in _KANJI_DIGIT
-                     if _KANJI_VALUE[b] != _KANJI_VALUE[a] + 1 or _KANJI_VALUE[a] == 0
-                     if not (a in "〇零" and b in "〇零")) + ")"
+    "(?!" + "|".join(a + b for a, b in zip("一二三四五六七八", "二三四五六七八九", strict=True))
+    + f"|[〇零]{{2}})[{_KANJI_DIGIT}]{{2}}"
 )
 
 PATTERNS: list[TimePattern] = [
