@@ -40,6 +40,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from itertools import pairwise
 from typing import cast
 
 import regex
@@ -87,6 +88,7 @@ _ZH_NOUN = regex.compile(r"[ ]?(?:([\p{Latin}][\p{Latin}0-9\-]*)|(\p{Han}{1,6}))
 _EN_WORDS = regex.compile(r"(?:[ ]+[A-Za-z][A-Za-z\-']*){1,4}")
 _EN_PLAIN = regex.compile(r"[a-z][a-z\-']+")
 _ANY_NUMERAL = regex.compile(r"[0-9０-９〇零一二三四五六七八九十百千两兩壱弐参拾壹贰叁佰仟]")
+_HIRAGANA = regex.compile(r"\p{Hiragana}")
 _JA_CLAUSE = regex.compile(r"[^、。,，.;；:：!?！？()（）\nをはがにでと]{0,14}")
 
 
@@ -94,17 +96,21 @@ def _longest_first(words: object) -> list[str]:
     return sorted(cast("Iterable[str]", words), key=lambda w: (-len(w), w))
 
 
-# the Chinese counted nouns the tables know, longest first
-_ZH = languages.language("zh")
-_ZH_KNOWN_NOUNS = _longest_first({**_ZH.noun_aliases, **_ZH.noun_units})
-# one of them, then a verb of amount, right before a number (the number's own bound, 超过 or
-# 约, is before it too): 月活跃用户达到6亿, 参数量为3万亿, 日活用户合计7000万
-_ZH_NOUN_BEFORE = regex.compile(
-    "(" + "|".join(map(regex.escape, _ZH_KNOWN_NOUNS)) + ")"
-    r"((?:数|量|数量|總數|总数)?(?:合计|合計|共计|共計|总计|總計|累计|累計|一共|总共|總共)?"
-    r"(?:已经|已經|已|将|將|也)?"
-    r"(?:达到|達到|达|達|增至|升至|增长到|增長到|增加到|为|為|是|有)?"
-    "(?:" + "|".join(map(regex.escape, _longest_first(_ZH.prefix_qualifiers))) + ")?)$")
+def _noun_before(language: languages.Language, known: list[str]) -> regex.Pattern[str] | None:
+    """A counted noun the tables know, then words of amount, right before a number (the
+    number's own bound, 超过 or 约, is before it too): 月活跃用户达到6亿, 参数量为3万亿,
+    日活用户合计7000万; None for a language without verbs of amount."""
+    if not language.amount_verbs:
+        return None
+
+    def optional(words: Iterable[str]) -> str:
+        return "(?:" + "|".join(map(regex.escape, _longest_first(words))) + ")?"
+
+    return regex.compile(
+        "(" + "|".join(map(regex.escape, known)) + ")"
+        "(" + optional(language.amount_words) + optional(language.total_words)
+        + optional(language.aspect_words) + optional(language.amount_verbs)
+        + optional(language.prefix_qualifiers) + ")$")
 
 
 @dataclass(frozen=True)
@@ -155,6 +161,11 @@ class Grammar:
     noun_units: dict[str, str]
     noun_aliases: dict[str, str]
     language: languages.Language  # the properties of its writing (spaced_words …)
+    known_nouns: list[str]  # the counted nouns the tables know, longest first
+    noun_before: regex.Pattern[str] | None  # one of them and words of amount before a number
+    # numerals spelled in kana: a run of them (two or more, or one before a space), and its parts
+    kana_run: regex.Pattern[str] | None
+    kana_part: regex.Pattern[str] | None
     attached_only: frozenset[str]
     scale_word_values: dict[str, int]  # million, k, bn → their value
     not_nouns: frozenset[str]
@@ -218,6 +229,7 @@ def grammar(lang: str) -> Grammar:
         )
     )
     between = dict(language.between_joiners)
+    known_nouns = _longest_first({**language.noun_aliases, **language.noun_units})
     every = [languages.language(code) for code in languages.LANGS]
     per_words = sorted(language.per_words.items(), key=lambda kv: -len(kv[0]))
     return Grammar(
@@ -267,6 +279,11 @@ def grammar(lang: str) -> Grammar:
                     for k, v in other.noun_units.items()},
         noun_aliases={**languages.language("en").noun_aliases, **language.noun_aliases},
         language=language,
+        known_nouns=known_nouns,
+        noun_before=_noun_before(language, known_nouns),
+        kana_run=_kana_run(language),
+        kana_part=(regex.compile("|".join(_longest_first(language.kana_numerals)))
+                   if language.kana_numerals else None),
         attached_only=frozenset(language.attached_only),
         scale_word_values={**language.scale_words, **language.scale_letters},
         not_nouns=frozenset(language.not_nouns),
@@ -280,6 +297,21 @@ def grammar(lang: str) -> Grammar:
         piece=piece,
         unit_re=unit_re,
     )
+
+
+def _kana_run(language: languages.Language) -> regex.Pattern[str] | None:
+    """Where numerals spelled in kana may stand: not inside a word of kana (after no kana or
+    a particle: 寄付はさんびゃく…), two or more of them (さんびゃく) or one before a space
+    (ろく どる); the reader decides the rest."""
+    if not language.kana_numerals:
+        return None
+    part = "(?:" + "|".join(_longest_first(language.kana_numerals)) + ")"
+    first = "".join(sorted({w[0] for w in language.kana_numerals}))
+    after = "".join(language.kana_numerals_after)
+    particle = f"(?<![{after}])" if after else ""
+    # the first character leads, so the scan skips the rest of the text in C
+    return regex.compile(rf"(?=[{first}])(?<![\p{{Hiragana}}ー]{particle})"
+                         rf"{part}(?:{part}+|(?= ))")
 
 
 @dataclass(slots=True)
@@ -471,6 +503,7 @@ class _Reader:
         self._tokens: tuple[Token, ...] | None = None
         self._between = False  # the range just read was joined by と…の間, 与…之间
         self._window = (0, len(text))
+        self._kana: dict[int, _Numeral] = {}  # numerals spelled in kana, by where they start
         self.zones = [m.span() for m in SKIP_ZONES.finditer(self.norm, timeout=SCAN_TIMEOUT)] if (
             "/" in text or "@" in text or "`" in text or "<" in text or "{" in text
             or "&" in text) else []
@@ -509,18 +542,27 @@ class _Reader:
         found: list[tuple[int, int, dict[str, object]]] = []
         pos = 0
         last_end = 0
+        kana = self._kana_numerals()
+        k = 0
         while True:
             m = self._next_run(pos)
-            if m is None:
+            while k < len(kana) and kana[k][0] < pos:
+                k += 1
+            if k < len(kana) and (m is None or kana[k][0] < m.start()):
+                run_start, run_end = kana[k]
+                k += 1
+            elif m is None:
                 break
-            got = self._read_at(m.start(), m.end(), last_end)
+            else:
+                run_start, run_end = m.span()
+            got = self._read_at(run_start, run_end, last_end)
             if got is None:
-                pos = m.end()
+                pos = run_end
                 continue
             start, end, fields = got
             found.append((start, end, fields))
             last_end = end
-            pos = max(end, m.end())
+            pos = max(end, run_end)
         return found
 
     def _next_run(self, pos: int) -> regex.Match[str] | None:
@@ -535,6 +577,52 @@ class _Reader:
             first = start_at(norm, first.start() + 1)
         return None
 
+    def _kana_numerals(self) -> list[tuple[int, int]]:
+        """Numerals spelled in hiragana, where they cannot be a word (さん, に, ご are everyday
+        words; せん begins せんたく): a run of two or more that holds a scale word (百, 千, 万,
+        億, 兆) with no kana after it but a counter (さんびゃく, いっせんまん, さんびゃくえん),
+        or one before a counter or unit, two or more (きゅうじゅうなな円) or one after a space
+        before a counter in kana (ろく どる). Their values are kept for ``_numeral``."""
+        g, norm = self.g, self.norm
+        if g.kana_run is None or g.kana_part is None:
+            return []
+        found: list[tuple[int, int]] = []
+        for m in g.kana_run.finditer(norm, timeout=SCAN_TIMEOUT):
+            parts = [p.group() for p in g.kana_part.finditer(norm, m.start(), m.end())]
+            if parts[0] in g.language.kana_numerals_inside_only:
+                continue
+            for n in range(len(parts), 0, -1):
+                end = m.start() + sum(map(len, parts[:n]))
+                numeral = self._kana_numeral(end, parts[:n])
+                if numeral is not None:
+                    self._kana[m.start()] = numeral
+                    found.append((m.start(), end))
+                    break
+        return found
+
+    def _kana_numeral(self, end: int, parts: list[str]) -> _Numeral | None:
+        """The value of ``parts`` (a run of kana numerals ending at ``end``) where
+        what follows lets it be a numeral, else None."""
+        g, norm = self.g, self.norm
+        if parts[-1] in g.language.kana_numerals_not_last:
+            return None
+        written = "".join(g.language.kana_numerals[p] for p in parts)
+        if any(a in g.digits and b in g.digits for a, b in pairwise(written)):
+            return None  # さんに is no numeral: a digit follows a digit only in kanji (二〇二六)
+        value = _read_numeral(g, written, 0, len(written))
+        if value is None:
+            return None
+        after = _skip_space(norm, end)
+        unit = g.unit_re.match(norm, after)
+        kana_unit = unit is not None and all(_HIRAGANA.match(c) for c in unit.group())
+        scale = any(c in g.scales or g.multipliers.get(c, 0) >= 100 for c in written)
+        at_edge = end == len(norm) or not _HIRAGANA.match(norm[end])
+        if len(parts) >= 2 and scale and (at_edge or kana_unit):
+            pass  # さんびゃく, いっせんまん, さんびゃくえん
+        elif unit is None or (len(parts) == 1 and not (after > end and kana_unit)):
+            return None  # ご縁 in kana, に人 (a particle and a counter): words
+        return _Numeral(value.value, end, value.scaled, value.trailing_scale, False, False)
+
     # -- one candidate -------------------------------------------------------------------
 
     def _read_at(self, start: int, run_end: int, last_end: int
@@ -543,7 +631,8 @@ class _Reader:
         self._between = False
         if any(s <= start < e for s, e in self.zones):
             return None
-        run_end = self._give_back_unit(start, run_end)
+        if start not in self._kana:  # a numeral in kana ends where its reading said
+            run_end = self._give_back_unit(start, run_end)
         if run_end <= start:
             return None
         self._focus(start, run_end)
@@ -752,6 +841,9 @@ class _Reader:
         return before.endswith(self.g.increase_words)
 
     def _numeral(self, start: int, end: int) -> _Numeral | None:
+        kana = self._kana.get(start)
+        if kana is not None and kana.end == end:
+            return kana
         return _read_numeral(self.g, self.norm, start, end)
 
     def _give_back_unit(self, start: int, end: int) -> int:
@@ -1118,7 +1210,7 @@ class _Reader:
                 break
         if not han:
             return None
-        for known in _ZH_KNOWN_NOUNS:
+        for known in self.g.known_nouns:
             if han.endswith(known) or han.startswith(known):
                 return self.normalize_noun(known)
         if len(han) == 1 and len(m.group(2)) > 1:
@@ -1128,7 +1220,9 @@ class _Reader:
     def _noun_zh_before(self, start: int) -> str | None:
         """A known noun before the number and a verb of amount: 月活跃用户达到6亿,
         Grok 4 的参数量为3万亿 (only nouns the tables know: any word can stand there)."""
-        m = _ZH_NOUN_BEFORE.search(self.norm, max(0, start - 16), start)
+        if self.g.noun_before is None:
+            return None
+        m = self.g.noun_before.search(self.norm, max(0, start - 16), start)
         if m is None or not m.group(2):  # 中国人10亿: no verb, no claim about the noun
             return None
         return self.normalize_noun(m.group(1))
@@ -1185,9 +1279,10 @@ def extract_quantities(text: str, lang: str, *, base: int = 0, unit: int = 0) ->
     >>> [(q.text, q.value, q.unit) for q in extract_quantities("約50万GPU、月額約10億ドル", "ja")]
     [('約50万', 500000, '個'), ('約10億ドル', 1000000000, 'USD')]
     """
-    if not _ANY_NUMERAL.search(text):
+    language = languages.known_language(lang)
+    if not _ANY_NUMERAL.search(text) and not (language.kana_numerals and _HIRAGANA.search(text)):
         return []
-    reader = _Reader(text, languages.known_language(lang).code)
+    reader = _Reader(text, language.code)
     found: list[Quantity] = []
     for start, end, f in reader.read():
         if any(_beyond_range(f[k]) for k in ("value", "low", "high")):

@@ -156,6 +156,13 @@ class Language:
                                                      "mixed_fraction_joiner")
     fraction_markers: tuple[str, ...] = _table("numerals.tsv", "words", "fraction_marker")
     vague: tuple[str, ...] = _table("numerals.tsv", "words", "vague")
+    # numerals spelled in kana (さんびゃく), read only where they cannot be a word
+    kana_numerals: Mapping[str, str] = _table("numerals.tsv", "str", "kana_numeral")
+    kana_numerals_inside_only: tuple[str, ...] = _table("numerals.tsv", "words",
+                                                        "kana_numeral_inside_only")
+    kana_numerals_not_last: tuple[str, ...] = _table("numerals.tsv", "words",
+                                                     "kana_numeral_not_last")
+    kana_numerals_after: tuple[str, ...] = _table("numerals.tsv", "words", "kana_numeral_after")
     not_numbers: tuple[str, ...] = _table("numerals.tsv", "words", "not_number")
     # scales
     scales: Mapping[str, int] = _table("scales.tsv", "int", "scale")
@@ -203,6 +210,12 @@ class Language:
     count_nouns: tuple[str, ...] = _table("words.tsv", "words", "count_noun")
     noun_stops: tuple[str, ...] = _table("words.tsv", "words", "noun_stop")
     stopwords: tuple[str, ...] = _table("words.tsv", "words", "stopword")
+    # a known noun, then these, right before a number claim the number counts the noun:
+    # 用户数量合计已达到6亿 (noun, amount word, total word, aspect word, verb of amount)
+    amount_words: tuple[str, ...] = _table("words.tsv", "words", "amount_word")
+    total_words: tuple[str, ...] = _table("words.tsv", "words", "total_word")
+    aspect_words: tuple[str, ...] = _table("words.tsv", "words", "aspect_word")
+    amount_verbs: tuple[str, ...] = _table("words.tsv", "words", "amount_verb")
 
     @property
     def units(self) -> Mapping[str, tuple[str, float]]:
@@ -218,16 +231,10 @@ class Language:
         return MappingProxyType({**self.shared_currency_signs, **self.own_currency_signs})
 
 
-_UNITS_CACHE: dict[str, Mapping[str, tuple[str, float]]] = {}
-
-
 def _units(lang: Language) -> Mapping[str, tuple[str, float]]:
-    got = _UNITS_CACHE.get(lang.code)
-    if got is None:
-        got = MappingProxyType({**lang.latin_units, **SYMBOLS, **lang.counters,
-                                **WORDS.get(lang.code, {})})
-        _UNITS_CACHE[lang.code] = got
-    return got
+    # built on each call (the quantity reader's grammar keeps its own, once per language)
+    return MappingProxyType({**lang.latin_units, **SYMBOLS, **lang.counters,
+                             **WORDS.get(lang.code, {})})
 
 
 # -- reading a folder ------------------------------------------------------------------------
@@ -249,6 +256,19 @@ def _read_rows(path: Traversable, shown: str) -> dict[str, list[list[str]]]:
             continue
         name, *cells = line.split("\t")
         rows.setdefault(name, []).append(cells)
+    return rows
+
+
+def read_table(path: Traversable, table: str, shown: str) -> dict[str, str]:
+    """The word → value rows of one table of a data file outside a language folder
+    (shared/han.tsv), in file order; a word has one row."""
+    rows: dict[str, str] = {}
+    for cells in _read_rows(path, shown).get(table, []):
+        if len(cells) != 2:
+            raise LanguageDataError(f"{shown}: {table} {cells!r}: expected a word and a value")
+        if cells[0] in rows:
+            raise LanguageDataError(f"{shown}: {table} {cells[0]!r} has two rows")
+        rows[cells[0]] = cells[1]
     return rows
 
 
