@@ -332,3 +332,17 @@ def test_every_unit_of_measure_has_every_prefix_in_every_language() -> None:
         sizes = {f for (c, f) in SYMBOLS.values() if c == canonical}
         for lang in ("en", "ja", "zh"):
             assert {f for (c, f) in WORDS[lang].values() if c == canonical} == sizes, lang
+
+
+def test_every_unit_has_its_family_in_the_unit_table() -> None:
+    """Families are a column of units.tsv: a currency added there (CHF) is a currency to the
+    unit-mismatch rule too, so 100 Swiss francs against 100 dollars is an error."""
+    from transcheck.lang.units import FAMILIES
+    from transcheck.rules import unit_mismatch
+
+    assert FAMILIES["CHF"] == FAMILIES["USD"] == "currency"
+    assert FAMILIES["MW"] == FAMILIES["MWh"] != FAMILIES["GB"]
+    francs = extract_quantities("罰金は100スイスフランだった", "ja")
+    dollars = extract_quantities("罰金は100ドルだった", "ja")
+    assert [q.unit for q in francs + dollars] == ["CHF", "USD"]
+    assert unit_mismatch.applies(francs[0], dollars[0], False)

@@ -14,16 +14,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from .facts.quantities import COUNTERS, normalize_noun
 from .facts.times import compare_times
 from .lang import LANGS, language
+from .lang.units import FAMILIES
 from .model import Entity, Quantity, TimeSpan
 
 # Units of one family can be confused with each other (a unit-mismatch); units of different
 # families measure different things, and a shared number between them is a coincidence.
-UNIT_FAMILIES: dict[str, str] = {
-    **{u: "power-energy" for u in ("W", "kW", "MW", "GW", "TW", "Wh", "kWh", "MWh", "GWh",
-                                   "TWh")},
-    **{u: "currency" for u in ("USD", "JPY", "CNY", "EUR", "GBP", "HKD", "TWD", "KRW")},
-    **{u: "data" for u in ("B", "KB", "MB", "GB", "TB", "PB", "bit", "Kbps", "Mbps", "Gbps")},
-}
+# The families are the unit table's (transcheck/lang/units.tsv), keyed by canonical unit.
+UNIT_FAMILIES: dict[str, str] = dict(FAMILIES)
 
 
 def same_number(a: float | None, b: float | None) -> bool:

@@ -29,6 +29,7 @@ class Unit:
     prefixes: str  # names of the prefixes it takes: kMGT
     symbols: tuple[str, ...]
     bare: bool  # the unit alone, without a prefix (W, ワット yes; B, a billion in English, no)
+    family: str  # units of one family can be confused with each other (MW, MWh; USD, CHF)
     words: dict[str, tuple[str, ...]]
 
 
@@ -44,15 +45,15 @@ def _read() -> tuple[list[Prefix], list[Unit]]:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        if len(cols) != 9:
-            raise ValueError(f"units.tsv:{n}: expected 9 columns, got {len(cols)}")
-        kind, name, factor, takes, symbols, bare, *spellings = cols
+        if len(cols) != 10:
+            raise ValueError(f"units.tsv:{n}: expected 10 columns, got {len(cols)}")
+        kind, name, factor, takes, symbols, bare, family, *spellings = cols
         words = {lang: _cell(cell) for lang, cell in zip(LANGS, spellings, strict=True)}
         if kind == "prefix":
             prefixes.append(Prefix(name, Decimal(factor), _cell(symbols), words))
         elif kind == "unit":
             units.append(Unit(name, Decimal(factor), "" if takes == "-" else takes,
-                              _cell(symbols), bare == "yes", words))
+                              _cell(symbols), bare == "yes", family, words))
         else:
             raise ValueError(f"units.tsv:{n}: unknown kind {kind!r}")
     return prefixes, units
@@ -83,6 +84,8 @@ def _build() -> tuple[dict[str, tuple[str, float]], dict[str, dict[str, tuple[st
     return symbols, words
 
 
+# canonical unit → its family: MW and MWh are power-energy, USD and CHF currency, GB data
+FAMILIES: dict[str, str] = {unit.canonical: unit.family for unit in _read()[1]}
 # symbol → (canonical unit, factor): MW, TWh, GB, USD — written alike in every language
 SYMBOLS: dict[str, tuple[str, float]]
 # language → spelling → (canonical unit, factor): terawatt-hours, テラワットアワー, 太瓦时
