@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import itertools
+import operator
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterator, Sequence
@@ -176,9 +177,8 @@ def _around(doc: Document, f: Fact) -> str:
 
 
 def _bag(text: str) -> frozenset[str]:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    chars = [c for c in text if c.isalnum()]
-    return frozenset(a + b for a, b in itertools.pairwise(chars))
+    chars = "".join(filter(str.isalnum, unicodedata.normalize("NFKC", text).casefold()))
+    return frozenset(map(operator.add, chars, chars[1:]))  # each character and the next
 
 
 # --- quantities ---------------------------------------------------------------------------

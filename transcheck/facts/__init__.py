@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TypeVar
 
 from ..lang import SCAN_TIMEOUT
 from ..model import Document, Entity, Fact, InputError, Quantity, TimeSpan, Unit
@@ -16,9 +17,16 @@ from .normalize import readable
 from .quantities import extract_quantities
 from .times import extract_times
 
+F = TypeVar("F", bound=Fact)
+
 
 def _outside(fact: Fact, taken: Sequence[tuple[int, int]]) -> bool:
     return all(fact.end <= s or fact.start >= e for s, e in taken)
+
+
+def _left_outside(facts: list[F], taken: Sequence[tuple[int, int]]) -> list[F]:
+    """The facts that overlap none of the ``taken`` spans."""
+    return [f for f in facts if _outside(f, taken)] if taken else facts
 
 
 def unit_facts(text: str, lang: str, *, when: object = None, base: int = 0,
@@ -37,11 +45,10 @@ def _read_facts(text: str, lang: str, when: object, base: int, unit: int) -> lis
     entities = extract_entities(text, lang, base=base, unit=unit)
     # identifiers (Grok 4, H100) hold numbers that are not quantities
     taken = [(t.start, t.end) for t in times]
-    taken += [(e.start, e.end) for e in entities if any(c.isdigit() for c in e.text)]
-    quantities = [q for q in extract_quantities(text, lang, base=base, unit=unit)
-                  if _outside(q, taken)]
+    taken += [(e.start, e.end) for e in entities if any(map(str.isdigit, e.text))]
+    quantities = _left_outside(extract_quantities(text, lang, base=base, unit=unit), taken)
     taken = [(t.start, t.end) for t in times] + [(q.start, q.end) for q in quantities]
-    entities = [e for e in entities if _outside(e, taken)]
+    entities = _left_outside(entities, taken)
     facts: list[Fact] = [*times, *quantities, *entities]
     facts.sort(key=lambda f: (f.start, f.end))
     return facts

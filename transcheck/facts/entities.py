@@ -40,10 +40,16 @@ _KATAKANA = regex.compile(
     r"|(?P<numbered>(?<![\p{Katakana}ー])[\p{Katakana}ー]{2,30}[0-9０-９]{1,6})"
     r"(?![0-9０-９.,\p{Han}])"
 )
+# What every katakana name needs somewhere in the text: a joiner, an honorific after it, or a
+# digit right after katakana. Text without any is not scanned for them (most text: the scan
+# of every katakana run costs twice this search).
+_KATAKANA_NEEDS = regex.compile(r"[・=＝氏]|さん|CEO|(?<=[\p{Katakana}ー])[0-9０-９]")
 MAX_NAME = 80  # characters: a longer run of name-like text is data, not a name
 _VERSION_TAIL = regex.compile(
     r"(?:[ \-]?(?:[0-9]+(?:\.[0-9]+)*(?:/[0-9]+)*[a-z]?|[IVX]{1,4})|[0-9０-９]+)$"
 )
+# the characters _VERSION_TAIL can end with
+_VERSION_LAST = frozenset("0123456789abcdefghijklmnopqrstuvwxyzIVX０１２３４５６７８９")
 _ROMAN = regex.compile(r"[IVX]+")
 # currency codes of the unit table (USD, EUR, RMB …): before a number they make an amount
 _CURRENCY_CODES = frozenset(s for s in SYMBOLS if len(s) == 3 and s.isalpha() and s.isupper())
@@ -137,7 +143,7 @@ def extract_entities(text: str, lang: str, *, base: int = 0, unit: int = 0) -> l
                 name[:3] in _CURRENCY_CODES and name[3:4].isdigit()):
             continue  # USD 22.5 million, USD115.5: an amount, the quantity reader's
         spans.append((start, m.end("name")))
-    if language.reads_katakana_names:
+    if language.reads_katakana_names and _KATAKANA_NEEDS.search(text, timeout=SCAN_TIMEOUT):
         for m in _KATAKANA.finditer(text, timeout=SCAN_TIMEOUT):
             group = m.lastgroup or "name"
             word = m.group(group)
@@ -162,6 +168,8 @@ def extract_entities(text: str, lang: str, *, base: int = 0, unit: int = 0) -> l
 def _coordinated(text: str, surface: str, end: int, base: int, unit: int) -> list[Entity]:
     """The versions coordinated after a versioned name, each as the whole name: in
     Colossus I 和 II, the II is Colossus II (else it would meet Colossus III unpaired)."""
+    if surface[-1] not in _VERSION_LAST:
+        return []  # no version at the end (most names): the tail's search is not needed
     tail = _VERSION_TAIL.search(surface)
     if tail is None or tail.start() == 0:
         return []

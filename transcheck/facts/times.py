@@ -33,6 +33,7 @@ from .. import lang as languages
 from ..lang import SCAN_TIMEOUT
 from ..model import TimeSpan
 from . import calendar as cal
+from .scan import Screen, screen
 from .time_parsers import (
     FULLWIDTH,
     TimeMatch,
@@ -54,13 +55,17 @@ class _Grammar:
     words: TimeTables
     patterns: tuple[tuple[TimePattern, Any], ...]  # each with its compiled expression
     trigger: Any = None  # what every time expression holds, to skip text without any
+    # for each pattern, what its every match holds (one character of each set, one word of
+    # each list); a text without it is not scanned for it (see :mod:`.scan`)
+    screens: tuple[Screen, ...] = ()
 
     @classmethod
     def of(cls, lang: str) -> _Grammar:
         mod = importlib.import_module(f"..lang.times_{lang}", __package__)
         trigger = getattr(mod, "TRIGGER", None)
         return cls(TimeTables.of(lang), tuple((p, regex.compile(p.pattern)) for p in mod.PATTERNS),
-                   regex.compile(trigger) if trigger else None)
+                   regex.compile(trigger) if trigger else None,
+                   tuple(screen(p.pattern) for p in mod.PATTERNS))
 
     def windows(self, text: str) -> list[tuple[int, int]]:
         """Stretches of text worth scanning: around each trigger, merged; else all of it."""
@@ -95,7 +100,10 @@ def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
     original, text = text, text.translate(FULLWIDTH)
     candidates: list[tuple[int, int, int, Any]] = []
     windows = grammar.windows(text)
+    present = set(text)
     for rank, (_, pattern) in enumerate(grammar.patterns):
+        if not grammar.screens[rank].passes(text, present):
+            continue  # it cannot match here (most text, for most patterns)
         for lo, hi in windows:
             for m in pattern.finditer(text, lo, hi, timeout=SCAN_TIMEOUT):
                 if m.end() > m.start():

@@ -8,9 +8,8 @@ Building the tagger takes a while, so it is built once, on first use.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 _TAGGER: Any = None
 
@@ -25,9 +24,10 @@ def tagger() -> Any:
     return _TAGGER
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word: its surface, where it is in the text, and UniDic's part of speech."""
+class Token(NamedTuple):
+    """One word: its surface, where it is in the text, and UniDic's part of speech (a named
+    tuple: the quantity reader makes a shifted copy of a window's words for every candidate,
+    and a tuple is built three times faster than a frozen dataclass)."""
 
     surface: str
     start: int
