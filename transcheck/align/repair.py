@@ -28,8 +28,6 @@ from typing import NamedTuple
 from .anchors import heaviest_chain
 from .dp import SURE, Scorer, Step
 
-UNLIKE = 0.5  # a link less alike than this times chance is no link
-APART = 1.0  # ... nor one less alike than this times chance whose sides' facts all differ
 CROSS_LIKE = 2.0  # a crossed link must be this many times as alike as chance
 ABSORB_SIM = 0.95  # a link grown by absorbing keeps this share of its similarity
 ALONE_LIKE = 2.0  # a unit left alone this many times as alike as chance joins its neighbour
@@ -86,7 +84,7 @@ def _windows(path: list[Step], k: int) -> list[int]:
 def _link(scorer: Scorer, i0: int, i1: int, j0: int, j1: int) -> Step:
     cost, sim = scorer.cost(i0, i1, j0, j1)
     scorer.known[(i0, i1, j0, j1)] = (cost, sim)
-    return (i0, i1, j0, j1, sim)
+    return Step(i0, i1, j0, j1, sim)
 
 
 def uncross(scorer: Scorer, path: list[Step], max_span: int) -> list[Step]:
@@ -219,7 +217,7 @@ def fill_gaps(scorer: Scorer, path: list[Step]) -> list[Step]:
             inside = k > 0 and k + 2 < len(path)
             if inside or sim >= scorer.chance(scorer.lp.length(i0, i0 + 1)
                                               + scorer.rp.length(j0, j0 + 1)):
-                out.append((i0, i0 + 1, j0, j0 + 1, sim))
+                out.append(Step(i0, i0 + 1, j0, j0 + 1, sim))
                 k += 2
                 continue
         out.append(path[k])
@@ -279,14 +277,14 @@ def _matched_gap(scorer: Scorer, run: list[Step]) -> list[Step]:
     x0 = y0 = 0
     for x, y in heaviest_chain(gains):  # the best pairs that keep the order
         at = right[y0]
-        out.extend((i, i + 1, at, at, None) for i in left[x0:x])
-        out.extend((left[x], left[x], j, j + 1, None) for j in right[y0:y])
+        out.extend(Step(i, i + 1, at, at, None) for i in left[x0:x])
+        out.extend(Step(left[x], left[x], j, j + 1, None) for j in right[y0:y])
         out.append(_link(scorer, left[x], left[x] + 1, right[y], right[y] + 1))
         x0, y0 = x + 1, y + 1
     at = right[y0] if y0 < len(right) else right[-1] + 1
-    out.extend((i, i + 1, at, at, None) for i in left[x0:])
+    out.extend(Step(i, i + 1, at, at, None) for i in left[x0:])
     after = left[-1] + 1
-    out.extend((after, after, j, j + 1, None) for j in right[y0:])
+    out.extend(Step(after, after, j, j + 1, None) for j in right[y0:])
     return out
 
 
@@ -305,10 +303,10 @@ def unlink_unlike(scorer: Scorer, path: list[Step]) -> list[Step]:
             out.append(e)
             continue
         chance = scorer.chance(scorer.lp.length(i0, i1) + scorer.rp.length(j0, j1))
-        if sim < chance * UNLIKE or (sim < chance * APART
-                                     and scorer.fact_share(i0, i1, j0, j1) == 0.0):
-            out.extend((i, i + 1, j0, j0, None) for i in range(i0, i1))
-            out.extend((i1, i1, j, j + 1, None) for j in range(j0, j1))
+        if sim < chance and scorer.model.below_chance(sim, chance,
+                                                      scorer.fact_share(i0, i1, j0, j1)):
+            out.extend(Step(i, i + 1, j0, j0, None) for i in range(i0, i1))
+            out.extend(Step(i1, i1, j, j + 1, None) for j in range(j0, j1))
         else:
             out.append(e)
     return out
@@ -334,7 +332,7 @@ def link_across(scorer: Scorer, path: list[Step], reach: int = MOVE_REACH) -> li
             if cost < 2 * scorer.deletion and (
                     sim >= CROSS_LIKE * _chance(scorer, i0, i0 + 1, j0, j0 + 1)
                     or _each_others(scorer, out[max(k - 1, 0):n + 2], i0, j0, sim)):
-                link = (i0, i0 + 1, j0, j0 + 1, sim)
+                link = Step(i0, i0 + 1, j0, j0 + 1, sim)
                 scorer.known[link[:4]] = (cost, sim)
                 keep = k if side == 1 else n
                 out[keep] = link
@@ -398,13 +396,13 @@ def relink(scorer: Scorer, path: list[Step], reach: int = 3) -> list[Step]:
         cost, n, sim = best
         j = out[n][2]
         scorer.known[(i0, i1, j, j + 1)] = (cost, sim)
-        out[k] = (i0, i1, j, j + 1, sim)
+        out[k] = Step(i0, i1, j, j + 1, sim)
         if _one_side(out[n]) == 2:
-            out[n] = (i1, i1, old, old + 1, None)
+            out[n] = Step(i1, i1, old, old + 1, None)
         else:
             a0, a1 = out[n][0], out[n][1]
-            out[n] = (a0, a1, j, j, None)
-            out.insert(k + 1, (i1, i1, old, old + 1, None))
+            out[n] = Step(a0, a1, j, j, None)
+            out.insert(k + 1, Step(i1, i1, old, old + 1, None))
         k += 1
     return out
 
