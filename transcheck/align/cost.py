@@ -7,8 +7,8 @@ A link of ``n`` left and ``m`` right units whose similarity is ``sim`` costs
 where ``chance`` is how alike unrelated spans of that many characters are in this pair of
 documents (longer text shares more n-grams by chance), so that an unrelated link costs
 about 1, and ``length`` grows with a length ratio unlike the document's. Shared fact keys
-count in ``sim`` as extra n-gram orders. A link less alike than chance costs at least
-what leaving its units alone does (see ``Model.below_chance``).
+count in ``sim`` as extra n-gram orders. ``Model.below_chance`` says when a link is no
+link at all (``repair.unlink_unlike`` breaks such links after the DP).
 
 Every path that prices a link calls this module: the DP's exact costs (``dp.Scorer``), its
 lower bounds (a ceiling similarity through the same formula) and the floors and 1-1 costs
@@ -30,7 +30,7 @@ CHANCE_CEILING = 0.9  # chance never reaches 1: a link must always be able to be
 SLOPE_CEILING = 0.2  # chance grows at most this much per e-fold of length (a sane fit)
 UNLIKE = 0.5  # a link less alike than this times chance is no link
 APART = 1.0  # ... nor one less alike than this times chance whose sides' facts all differ
-BELOW_CHANCE = 1e-6  # what such a link costs beyond leaving its units alone (ties broken)
+CLEARLY = 2.0  # clearly alike: twice as alike as chance (a swap, a link repair makes)
 
 
 class Ops(NamedTuple):
@@ -92,10 +92,6 @@ class Model(NamedTuple):
         elsewhere in the other version and none of each other's. A free rendering near
         chance with nothing against it stays a link."""
         return sim < UNLIKE * chance or (sim < APART * chance and facts == 0.0)
-
-    def alone(self, n: int, m: int) -> float:
-        """The cost of leaving n left and m right units alone."""
-        return self.deletion * (n + m)
 
 
 def span_weight(n: int, m: int) -> float:

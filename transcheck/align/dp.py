@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..workers import NO_WORKERS, may_spread, worker_pool
-from .cost import FACT_ORDERS, SLOPE_CEILING, Model, span_weight
+from .cost import CLEARLY, FACT_ORDERS, SLOPE_CEILING, Model, span_weight
 from .profiles import BETA2, Profiles, chrf_bounded, chrf_from, chrf_pair, matches, shared
 
 if TYPE_CHECKING:
@@ -34,7 +34,6 @@ MERGE_CONTAINED = 0.2  # share of a merged unit's n-grams the other side must ho
 LIST_UNITS = 3  # from this many units on a side, one may fall short (a list's lead-in)
 KEEP = 64  # rows of profiles kept behind the DP's current row
 SWAP_CHARGE = 0.1  # a swap must beat the monotone reading by this much
-SWAP_LIKE = 2.0  # both swapped links this many times as alike as chance
 SURE = 1e-9  # a bound must miss by this much to settle a test (float rounding aside)
 BULK_UNITS = 1000  # from this many units in a pair, a DP block's matches are counted in bulk
 
@@ -266,6 +265,11 @@ class Scorer:
         self._fill_ones(band, lo, hi)
         return self._bulk.merge_floors(band, range(i_first + 1, i_last + 1), lo, hi,
                                        [(m.di, m.dj) for m in links], self.model)
+
+    @property
+    def ones(self) -> dict[tuple[int, int], tuple[float, float]]:
+        """The 1-1 (cost, similarity) known so far, by unit pair (see ``cost_one``)."""
+        return self._one
 
     def _fill_ones(self, band: Band, lo: Sequence[int], hi: Sequence[int]) -> None:
         """``cost_one`` of the unit pairs of a band that the 1-1 moves into corridor row
@@ -518,6 +522,7 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int,
     bound, merged_bound, merge_ok, cost, cost_one = (
         scorer.bound, scorer.merged_bound, scorer.merge_ok, scorer.cost, scorer.cost_one)
     floor: list[float] | None = None  # the current cell's floors of merged links, by move
+    known_ones = scorer.ones
 
     # Each returns the cost of reaching cell (i, j) by move k from cell (pi, pj), reached
     # at ``before``, with what backtracking needs; ``inf`` once it cannot beat ``best``.
@@ -527,18 +532,23 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int,
 
     def one_one(k: int, pi: int, pj: int, i: int, j: int, before: float,
                 best: float) -> tuple[float, Detail]:
-        if before + bound(pi, i, pj, j) >= best:
-            return inf, ()
-        step, sim = cost_one(pi, pj)
+        got = known_ones.get((pi, pj))  # a long pair's are counted in bulk
+        if got is None:
+            if before + bound(pi, i, pj, j) >= best:
+                return inf, ()
+            got = cost_one(pi, pj)
+        step, sim = got
         return before + step, (sim, step)
 
     def merged(k: int, pi: int, pj: int, i: int, j: int, before: float,
                best: float) -> tuple[float, Detail]:
-        # floors of merged links (counted in bulk) settle most of them alone
-        if floor is not None and before + floor[k] >= best + SURE:
+        # floors of merged links (counted in bulk, never below ``bound``) settle most alone
+        if floor is not None:
+            if before + floor[k] >= best + SURE:
+                return inf, ()
+        elif before + bound(pi, i, pj, j) >= best:
             return inf, ()
-        if (before + bound(pi, i, pj, j) >= best
-                or before + merged_bound(pi, i, pj, j, best - before) >= best
+        if (before + merged_bound(pi, i, pj, j, best - before) >= best
                 or not merge_ok(pi, i, pj, j)):
             return inf, ()
         step, sim = cost(pi, i, pj, j, best - before)
@@ -554,7 +564,7 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int,
             return inf, ()
         c2, s2 = cost_one(pi + 1, pj)
         if (before + c1 + c2 + SWAP_CHARGE >= best
-                or min(s1, s2) < SWAP_LIKE * scorer.chance(
+                or min(s1, s2) < CLEARLY * scorer.chance(
                     scorer.lp.length(pi, i) + scorer.rp.length(pj, j))):
             return inf, ()
         return before + c1 + c2 + SWAP_CHARGE, (s1, c1, s2, c2)

@@ -1,9 +1,5 @@
 """Fixes to the monotone path that a monotone DP cannot make itself.
 
-- Crossings of blocks: the DP swaps two neighbouring units itself, but two blocks given in
-  the opposite order (a paragraph pair against one paragraph, swapped) come out of it as
-  a merged link, or as a block left alone on each side. Such a window is split crosswise
-  when that is cheaper and both crossed links are clearly better than chance.
 - Long lists: a paragraph rendered as a lead-in and many bullets needs a link wider than
   ``max_span``; a one-sided unit next to a link joins it when that lowers the cost.
 - Passages of one version facing passages of the other (quoted posts on both sides): a
@@ -26,12 +22,12 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .anchors import heaviest_chain
+from .cost import CLEARLY
 from .dp import SURE, Scorer, Step
 
-CROSS_LIKE = 2.0  # a crossed link must be this many times as alike as chance
 ABSORB_SIM = 0.95  # a link grown by absorbing keeps this share of its similarity
-ALONE_LIKE = 2.0  # a unit left alone this many times as alike as chance joins its neighbour
-ALONE_SHARE = 0.9  # ... when also at least this share as alike as the link it joins
+ALONE_SHARE = 0.9  # a unit left alone, clearly alike to a neighbouring link's other side,
+# joins it when also at least this share as alike as the link itself
 LOOSE = 1.5  # a link less alike than this times chance may give its left unit away
 REGROUP_GAIN = 1.2  # two 1-1 links merged must be this many times as alike as the better
 REGROUP_CROSS = 1.3  # ... and each unit this many times as alike as chance to the other's
@@ -39,6 +35,7 @@ REGROUP_APART = 0.7  # ... but at most this share as alike as to its own counter
 SHIFT_GAIN = 0.05  # a unit crosses to the link that holds this much more of its 4-grams
 MUTUAL = 3.0  # ... or, moved, this many times as alike as either is to its neighbours
 MOVE_REACH = 8  # entries a unit moved out of place may have travelled (Text+Berg: up to 6)
+LEAST_CHANCE = 0.02  # chance as repair's tests take it: "× chance" must demand something
 GAP_CELLS = 900  # unit pairs weighed at most in one gap (left units × right units)
 
 
@@ -51,14 +48,7 @@ def entry_cost(scorer: Scorer, e: Step) -> float:
 
 
 def _chance(scorer: Scorer, i0: int, i1: int, j0: int, j1: int) -> float:
-    return max(scorer.chance(scorer.lp.length(i0, i1) + scorer.rp.length(j0, j1)), 0.02)
-
-
-def _suspect(e: Step) -> bool:
-    """Could this entry hide a crossing of blocks? The DP swaps single units itself; two
-    blocks given in the opposite order come out of it as one merged link."""
-    i0, i1, j0, j1, sim = e
-    return sim is not None and (i1 - i0 > 1 or j1 - j0 > 1)
+    return max(scorer.chance(scorer.lp.length(i0, i1) + scorer.rp.length(j0, j1)), LEAST_CHANCE)
 
 
 def _one_side(e: Step) -> int:
@@ -67,73 +57,10 @@ def _one_side(e: Step) -> int:
     return 0 if i1 > i0 and j1 > j0 else (1 if i1 > i0 else 2)
 
 
-def _windows(path: list[Step], k: int) -> list[int]:
-    """Widths of the windows starting at entry k worth trying to split crosswise: a merged
-    link and its neighbour, or a run from a unit left alone on one side to one left alone
-    on the other (a block the DP could not place, with its counterpart further on)."""
-    widths = [w for w in (1, 2) if any(_suspect(e) for e in path[k:k + w])]
-    first = _one_side(path[k])
-    if first:
-        for w in range(2, 6):
-            if k + w <= len(path) and _one_side(path[k + w - 1]) == 3 - first:
-                widths.append(w)
-                break
-    return widths
-
-
 def _link(scorer: Scorer, i0: int, i1: int, j0: int, j1: int) -> Step:
     cost, sim = scorer.cost(i0, i1, j0, j1)
     scorer.known[(i0, i1, j0, j1)] = (cost, sim)
     return Step(i0, i1, j0, j1, sim)
-
-
-def uncross(scorer: Scorer, path: list[Step], max_span: int) -> list[Step]:
-    """Split a merged link, or it and its neighbour, crosswise where that is cheaper."""
-    out: list[Step] = []
-    k = 0
-    while k < len(path):
-        done = False
-        for width in _windows(path, k):
-            window = path[k:k + width]
-            i0, i1 = min(e[0] for e in window), max(e[1] for e in window)
-            j0, j1 = min(e[2] for e in window), max(e[3] for e in window)
-            if i1 - i0 < 2 or j1 - j0 < 2 or i1 - i0 + j1 - j0 > 2 * max_span:
-                continue
-            current = sum(entry_cost(scorer, e) for e in window)
-            best, split = current - 1e-9, None
-            for p in range(i0 + 1, i1):
-                for q in range(j0 + 1, j1):
-                    if p - i0 + j1 - q > max_span or i1 - p + q - j0 > max_span:
-                        continue
-                    if scorer.bound(i0, p, q, j1) + scorer.bound(p, i1, j0, q) >= best:
-                        continue
-                    # from the 1-1 matches the DP kept: no profiles for hopeless splits
-                    if (scorer.merged_bound(i0, p, q, j1, best)
-                            + scorer.merged_bound(p, i1, j0, q, best) >= best):
-                        continue
-                    # each a sound merge (from the 1-1 matches too), cheaper than now and
-                    # both crossed links clearly better than chance; costs past the budget
-                    # are only bounds, and rejected
-                    if not (scorer.merge_ok(i0, p, q, j1) and scorer.merge_ok(p, i1, j0, q)):
-                        continue
-                    c1, s1 = scorer.cost(i0, p, q, j1, best)
-                    if c1 >= best or s1 < CROSS_LIKE * _chance(scorer, i0, p, q, j1):
-                        continue
-                    c2, s2 = scorer.cost(p, i1, j0, q, best - c1)
-                    if c1 + c2 >= best or s2 < CROSS_LIKE * _chance(scorer, p, i1, j0, q):
-                        continue
-                    best, split = c1 + c2, (p, q)
-            if split is not None:
-                p, q = split
-                out.append(_link(scorer, i0, p, q, j1))
-                out.append(_link(scorer, p, i1, j0, q))
-                k += width
-                done = True
-                break
-        if not done:
-            out.append(path[k])
-            k += 1
-    return out
 
 
 def absorb(scorer: Scorer, path: list[Step], max_span: int) -> list[Step]:
@@ -195,7 +122,7 @@ def _alike_alone(scorer: Scorer, link: Step, alone: Step) -> bool:
     if a1 - a0 + b1 - b0 != 1:
         return False
     box = (a0, a1, j0, j1) if a1 > a0 else (i0, i1, b0, b1)
-    want = max(ALONE_LIKE * _chance(scorer, *box), ALONE_SHARE * (link[4] or 0.0))
+    want = max(CLEARLY * _chance(scorer, *box), ALONE_SHARE * (link[4] or 0.0))
     if scorer.merged_ceiling(*box) < want - SURE:
         return False
     return scorer.cost(*box)[1] >= want
@@ -227,7 +154,7 @@ def fill_gaps(scorer: Scorer, path: list[Step]) -> list[Step]:
 
 def match_gaps(scorer: Scorer, path: list[Step]) -> list[Step]:
     """In a run of one-sided entries holding two units or more of each side, link the pairs
-    clearly alike (``CROSS_LIKE`` times chance, cheaper than leaving both out), as many and
+    clearly alike (``CLEARLY`` times chance, cheaper than leaving both out), as many and
     as good as the order allows.
 
     Across facing one-sided passages the DP pairs each unit with a neighbour of its
@@ -269,7 +196,7 @@ def _matched_gap(scorer: Scorer, run: list[Step]) -> list[Step]:
             if scorer.bound(i, i + 1, j, j + 1) >= limit:
                 continue
             cost, sim = scorer.cost_one(i, j)
-            if cost < limit and sim >= CROSS_LIKE * _chance(scorer, i, i + 1, j, j + 1):
+            if cost < limit and sim >= CLEARLY * _chance(scorer, i, i + 1, j, j + 1):
                 gains[(x, y)] = limit - cost
     if not gains:
         return run
@@ -330,7 +257,7 @@ def link_across(scorer: Scorer, path: list[Step], reach: int = MOVE_REACH) -> li
             i0, j0 = left[0], right[2]
             cost, sim = scorer.cost(i0, i0 + 1, j0, j0 + 1)
             if cost < 2 * scorer.deletion and (
-                    sim >= CROSS_LIKE * _chance(scorer, i0, i0 + 1, j0, j0 + 1)
+                    sim >= CLEARLY * _chance(scorer, i0, i0 + 1, j0, j0 + 1)
                     or _each_others(scorer, out[max(k - 1, 0):n + 2], i0, j0, sim)):
                 link = Step(i0, i0 + 1, j0, j0 + 1, sim)
                 scorer.known[link[:4]] = (cost, sim)
@@ -387,7 +314,7 @@ def relink(scorer: Scorer, path: list[Step], reach: int = 3) -> list[Step]:
                 continue
             j = e[2]
             cost, sim = scorer.cost(i0, i1, j, j + 1)
-            if (cost < current and sim >= CROSS_LIKE * _chance(scorer, i0, i1, j, j + 1)
+            if (cost < current and sim >= CLEARLY * _chance(scorer, i0, i1, j, j + 1)
                     and (best is None or cost < best[0])):
                 best = (cost, n, sim)
         if best is None:
