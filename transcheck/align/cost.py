@@ -31,6 +31,7 @@ SLOPE_CEILING = 0.2  # chance grows at most this much per e-fold of length (a sa
 UNLIKE = 0.5  # a link less alike than this times chance is no link
 APART = 1.0  # ... nor one less alike than this times chance whose sides' facts all differ
 CLEARLY = 2.0  # clearly alike: twice as alike as chance (a swap, a link repair makes)
+LEAST_CHANCE = 0.02  # chance as "× chance" tests take it: they must demand something
 
 
 class Ops(NamedTuple):

@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..workers import NO_WORKERS, may_spread, worker_pool
-from .cost import CLEARLY, FACT_ORDERS, SLOPE_CEILING, Model, span_weight
+from .cost import CLEARLY, FACT_ORDERS, LEAST_CHANCE, SLOPE_CEILING, Model, span_weight
 from .profiles import BETA2, Profiles, chrf_bounded, chrf_from, chrf_pair, matches, shared
 
 if TYPE_CHECKING:
@@ -504,10 +504,14 @@ Detail = tuple[float, ...]  # what a move into a cell found: (sim, cost), or a s
 
 
 def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int,
-           start: Cell = (0, 0), end: Cell | None = None) -> list[Step]:
+           start: Cell = (0, 0), end: Cell | None = None, *, alike: float = 0.0,
+           ) -> list[Step]:
     """Cheapest monotone path through the corridor (row i: columns lo[i]..hi[i]) from cell
     ``start`` to cell ``end`` (by default the corridor's last cell), over the moves of
-    ``make_moves``, each kind priced by its own function of the table below."""
+    ``make_moves``, each kind priced by its own function of the table below.
+
+    With ``alike``, a 1-1 link less alike than ``alike`` times chance costs more than its
+    two units left alone (``repair.match_gaps`` solves a gap so)."""
     i_first, j_first = start
     i_last, j_last = end if end is not None else (len(lo) - 1, hi[-1])
     # the corridor cut to the rectangle between the two cells (rows outside it are not read)
@@ -538,6 +542,9 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int,
                 return inf, ()
             got = cost_one(pi, pj)
         step, sim = got
+        if alike and sim < alike * max(scorer.chance(scorer.lp.lengths[pi]
+                                                     + scorer.rp.lengths[pj]), LEAST_CHANCE):
+            step = max(step, 2 * deletion + SURE)
         return before + step, (sim, step)
 
     def merged(k: int, pi: int, pj: int, i: int, j: int, before: float,

@@ -11,8 +11,8 @@
   says more than their few shared characters. At either end of the text they are linked
   only when at least as alike as chance.
 - Wider gaps: several units left out on each side between two links (facing passages,
-  their junk links broken) may still hold pairs that are clearly alike: the best of them
-  that keep the order are linked.
+  their junk links broken) may still hold pairs that are clearly alike: the DP solves the
+  gap again, a link not clearly alike costing more than its units left alone.
 - Borders: a sentence cut at a different place on each side leaves a piece that the DP
   may give to the wrong neighbour; it moves to the link that holds its 4-grams.
 """
@@ -21,9 +21,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .anchors import heaviest_chain
-from .cost import CLEARLY
-from .dp import SURE, Scorer, Step
+from .cost import CLEARLY, LEAST_CHANCE
+from .dp import SURE, Scorer, Step, run_dp
 
 ABSORB_SIM = 0.95  # a link grown by absorbing keeps this share of its similarity
 ALONE_SHARE = 0.9  # a unit left alone, clearly alike to a neighbouring link's other side,
@@ -35,7 +34,6 @@ REGROUP_APART = 0.7  # ... but at most this share as alike as to its own counter
 SHIFT_GAIN = 0.05  # a unit crosses to the link that holds this much more of its 4-grams
 MUTUAL = 3.0  # ... or, moved, this many times as alike as either is to its neighbours
 MOVE_REACH = 8  # entries a unit moved out of place may have travelled (Text+Berg: up to 6)
-LEAST_CHANCE = 0.02  # chance as repair's tests take it: "× chance" must demand something
 GAP_CELLS = 900  # unit pairs weighed at most in one gap (left units × right units)
 
 
@@ -155,7 +153,8 @@ def fill_gaps(scorer: Scorer, path: list[Step]) -> list[Step]:
 def match_gaps(scorer: Scorer, path: list[Step]) -> list[Step]:
     """In a run of one-sided entries holding two units or more of each side, link the pairs
     clearly alike (``CLEARLY`` times chance, cheaper than leaving both out), as many and
-    as good as the order allows.
+    as good as the order allows: the run solved again by the DP, with 1-1 links and swaps
+    only, a link less clearly alike costing more than its two units left alone.
 
     Across facing one-sided passages the DP pairs each unit with a neighbour of its
     counterpart, because a link near chance costs it less than two units left out; once
@@ -179,7 +178,7 @@ def match_gaps(scorer: Scorer, path: list[Step]) -> list[Step]:
 
 def _matched_gap(scorer: Scorer, run: list[Step]) -> list[Step]:
     """The one-sided entries of ``run`` with its clearly alike pairs linked (see
-    ``match_gaps``): left units first, then right ones, then the link, pair by pair.
+    ``match_gaps``).
 
     A run with a single unit on a side is left alone: that unit is more often a paragraph
     whose bullets the DP missed than one of two facing passages, and linking it with its
@@ -189,30 +188,9 @@ def _matched_gap(scorer: Scorer, run: list[Step]) -> list[Step]:
     right = [e[2] for e in run if e[3] > e[2]]
     if min(len(left), len(right)) < 2 or len(left) * len(right) > GAP_CELLS:
         return run
-    limit = 2 * scorer.deletion
-    gains: dict[tuple[int, int], float] = {}  # what linking left[x] with right[y] saves
-    for x, i in enumerate(left):
-        for y, j in enumerate(right):
-            if scorer.bound(i, i + 1, j, j + 1) >= limit:
-                continue
-            cost, sim = scorer.cost_one(i, j)
-            if cost < limit and sim >= CLEARLY * _chance(scorer, i, i + 1, j, j + 1):
-                gains[(x, y)] = limit - cost
-    if not gains:
-        return run
-    out: list[Step] = []
-    x0 = y0 = 0
-    for x, y in heaviest_chain(gains):  # the best pairs that keep the order
-        at = right[y0]
-        out.extend(Step(i, i + 1, at, at, None) for i in left[x0:x])
-        out.extend(Step(left[x], left[x], j, j + 1, None) for j in right[y0:y])
-        out.append(_link(scorer, left[x], left[x] + 1, right[y], right[y] + 1))
-        x0, y0 = x + 1, y + 1
-    at = right[y0] if y0 < len(right) else right[-1] + 1
-    out.extend(Step(i, i + 1, at, at, None) for i in left[x0:])
-    after = left[-1] + 1
-    out.extend(Step(after, after, j, j + 1, None) for j in right[y0:])
-    return out
+    i0, i1, j0, j1 = left[0], left[-1] + 1, right[0], right[-1] + 1
+    return run_dp(scorer, [j0] * (i1 + 1), [j1] * (i1 + 1), 2, (i0, j0), (i1, j1),
+                  alike=CLEARLY)
 
 
 def unlink_unlike(scorer: Scorer, path: list[Step]) -> list[Step]:
