@@ -549,11 +549,9 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int,
 
     def merged(k: int, pi: int, pj: int, i: int, j: int, before: float,
                best: float) -> tuple[float, Detail]:
-        # floors of merged links (counted in bulk, never below ``bound``) settle most alone
-        if floor is not None:
-            if before + floor[k] >= best + SURE:
-                return inf, ()
-        elif before + bound(pi, i, pj, j) >= best:
+        # with floors of merged links (counted in bulk, never below ``bound``), the loop
+        # below has already tried this cell's floor, which settles most cells alone
+        if floor is None and before + bound(pi, i, pj, j) >= best:
             return inf, ()
         if (before + merged_bound(pi, i, pj, j, best - before) >= best
                 or not merge_ok(pi, i, pj, j)):
@@ -579,7 +577,8 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int,
     price = {Kind.LEFT_ALONE: alone, Kind.RIGHT_ALONE: alone, Kind.ONE_ONE: one_one,
              Kind.ONE_MANY: merged, Kind.MANY_ONE: merged, Kind.MANY_MANY: merged,
              Kind.SWAP: swap}
-    plan = [(k, m.di, m.dj, price[m.kind]) for k, m in enumerate(moves)]
+    plan = [(k, m.di, m.dj, price[m.kind], price[m.kind] is merged)
+            for k, m in enumerate(moves)]
     costs: list[list[float]] = [[]] * i_first  # rows before the block: never read
     backs: list[bytearray] = [bytearray()] * i_first
     details: dict[tuple[int, int], Detail] = {}  # the chosen link's, or swap's
@@ -599,12 +598,15 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int,
             best, arg = inf, 0
             chosen: Detail = ()
             floor = row_floors[j - row_lo] if row_floors is not None else None
-            for k, di, dj, priced in plan:
+            for k, di, dj, priced, merges in plan:
                 pi, pj = i - di, j - dj
                 if pi < i_first or pj < lo[pi] or pj > hi[pi]:
                     continue
                 before = costs[pi][pj - lo[pi]]
                 if before >= best:
+                    continue
+                # a merged link's floor, tried here: a call a cell less in most cells
+                if merges and floor is not None and before + floor[k] >= best + SURE:
                     continue
                 total, detail = priced(k, pi, pj, i, j, before, best)
                 if total < best:
