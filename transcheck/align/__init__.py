@@ -9,13 +9,15 @@ heading. The alignment is built in four steps, each in its own module:
 2. ``anchors``: unit pairs that share strings found once on each side (or, in a book that
    repeats itself, 6-grams found as often on both sides, k-th place with k-th), chained
    without crossings; they fix a corridor, so the cost stays linear in length;
-3. ``dp``: a dynamic programme in that corridor over deletions, n-m links
-   (n + m ≤ ``max_span``) and swaps of two neighbouring units, costed by chrF, length and
-   shared facts, a link of n·m units weighing as n·m links; a long pair is cut between
+3. ``dp``: a dynamic programme in that corridor over a table of moves (``dp.Kind``: a
+   unit left alone, 1-1, 1-n, n-1 and n-m links with n + m ≤ ``max_span``, and swaps of
+   two neighbouring units), each link priced by ``cost.Model`` (chrF, length and shared
+   facts against what chance gives in this pair, an n-m link weighing as n·m links),
+   the one formula the exact costs, their bounds and the bulk path share; a long pair is cut between
    neighbouring strong anchors into blocks of about 500 rows, run in parallel processes,
    and each block's unit pairs are matched at once (``bulk``, numpy);
-4. ``repair``: crossings of blocks, lists wider than ``max_span``, one-sided units as
-   alike as their neighbouring link joined to it, links far below chance broken (or
+4. ``repair``: lists wider than ``max_span``, one-sided units as alike as their
+   neighbouring link joined to it, links far below chance broken (or
    below chance with facts that all differ: one-sided passages facing each other), lone
    reworded headings between two links joined, clearly alike pairs among the units left
    out on both sides linked in order, a unit loosely linked next to one-sided
@@ -51,7 +53,6 @@ from .repair import (
     regroup,
     relink,
     shift,
-    uncross,
     unlink_unlike,
 )
 from .sentences import refine, split_sentences
@@ -125,7 +126,6 @@ def _align(left: Sequence[str], right: Sequence[str],
     scorer.calibrate(anchors)
     lo, hi = corridor(anchors, n, m, strong)
     path = run_blocks(scorer, lo, hi, max_span, cut_points(strong, lo, hi), jobs)
-    path = uncross(scorer, path, max_span)
     path = absorb(scorer, path, max_span)
     path = unlink_unlike(scorer, path)
     path = fill_gaps(scorer, path)

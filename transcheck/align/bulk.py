@@ -26,17 +26,18 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
+from .cost import Model, Ops
 from .profiles import ANCHOR_ORDER, BETA2, Profiles
 
 Ints = npt.NDArray[np.int64]
 Matches = dict[tuple[int, int], tuple[int, ...]]
 
 ROOM = 2**62  # keys stay below this, clear of int64 overflow
+ARRAY = Ops(np.log, np.maximum, np.minimum)  # ``cost.Model`` on whole arrays
 
 
 class Side:
@@ -131,10 +132,7 @@ class Bulk:
         """chrF of every unit pair of the band, cell by cell: ``profiles.chrf_from`` on the
         band's matches, its operations done in the same order on whole arrays, so every
         figure is the same double."""
-        rows = np.repeat(np.arange(band.rows.start, band.rows.stop, dtype=np.int64),
-                         band.offset[1:] - band.offset[:-1])
-        cols = (np.arange(band.counts.shape[1], dtype=np.int64)
-                - np.repeat(band.offset[:-1] - band.first, band.offset[1:] - band.offset[:-1]))
+        rows, cols = band.cells()
         total = np.zeros(len(rows), dtype=np.float64)
         orders = np.zeros(len(rows), dtype=np.int64)
         len_l, len_r = self.left.lengths[rows], self.right.lengths[cols]
@@ -153,7 +151,7 @@ class Bulk:
         return out
 
     def merge_floors(self, band: Band, rows: range, lo: Sequence[int], hi: Sequence[int],
-                     moves: Sequence[tuple[int, int]], terms: Terms) -> list[list[list[float]]]:
+                     moves: Sequence[tuple[int, int]], model: Model) -> list[list[list[float]]]:
         """For each DP row in ``rows``, cell by cell (columns ``lo[i]..hi[i]``), move by move:
         a floor of the cost of the merged link the move makes (inf for the other moves).
 
@@ -168,7 +166,6 @@ class Bulk:
         cell_j = (np.arange(offset[-1], dtype=np.int64) - np.repeat(offset[:-1], widths)
                   + np.repeat(lo_a[r], widths))
         out = np.full((len(moves), len(cell_i)), np.inf)
-        orders, beta2 = self.orders, terms.beta2
         for k, (di, dj) in enumerate(moves):
             if not di or not dj or di + dj <= 2:
                 continue
@@ -183,35 +180,15 @@ class Bulk:
             usable = (na > 0) & (nb > 0)
             with np.errstate(divide="ignore", invalid="ignore"):
                 p, rec = match / na, match / nb
-                f = np.where(match > 0, (1.0 + beta2) * p * rec / (beta2 * p + rec), 0.0)
+                f = np.where(match > 0, (1.0 + BETA2) * p * rec / (BETA2 * p + rec), 0.0)
             f = np.where(usable, f, 0.0)
             n_usable = usable.sum(axis=0)
             top = np.where(n_usable > 0, f.sum(axis=0) / np.maximum(n_usable, 1), 0.0)
             la = self.left.starts[i] - self.left.starts[pi]
             lb = self.right.starts[j] - self.right.starts[pj]
-            chance = np.minimum(np.maximum(
-                terms.chance_at + terms.chance_slope * np.log(la + lb + 2), terms.chance_floor),
-                0.9)
-            extra = terms.length_weight * np.abs(
-                np.log((la + terms.length_smooth) / (lb + terms.length_smooth))
-                - terms.log_ratio)
-            sim = (orders * top + terms.fact_orders) / (orders + terms.fact_orders)
-            out[k, at] = np.maximum((1.0 - sim) / (1.0 - chance) + extra, 0.0) * (di * dj)
+            out[k, at] = model.cost(model.with_facts(top, 1.0), la, lb, di * dj, ARRAY)
         cells: list[list[float]] = out.T.tolist()
         return [cells[offset[t]:offset[t + 1]] for t in range(len(r))]
-
-
-class Terms(NamedTuple):
-    """What a link's cost depends on besides the matches (see ``dp.Scorer``)."""
-
-    chance_at: float
-    chance_slope: float
-    chance_floor: float
-    log_ratio: float
-    length_weight: float
-    length_smooth: float
-    fact_orders: float
-    beta2: float
 
 
 class Band:
@@ -223,6 +200,14 @@ class Band:
         self.rows, self.first, self.last, self.offset = rows, first, last, offset
         self.counts = counts  # orders × cells
         self.spans: Spans | None = None  # the block's n-grams, unit by unit
+
+    def cells(self) -> tuple[Ints, Ints]:
+        """The left and right unit of each cell of the band."""
+        widths = self.offset[1:] - self.offset[:-1]
+        rows = np.repeat(np.arange(self.rows.start, self.rows.stop, dtype=np.int64), widths)
+        cols = (np.arange(self.counts.shape[1], dtype=np.int64)
+                - np.repeat(self.offset[:-1] - self.first, widths))
+        return rows, cols
 
     def as_dict(self) -> Matches:
         """The matches by unit pair, as ``pair_matches`` keeps them."""

@@ -1,31 +1,31 @@
-"""The cost of a link between two spans of units, and the dynamic programme over them.
+"""The similarity of spans of units, the link cost learnt for one pair of documents, and the
+dynamic programme over them.
 
-A link of ``n`` left and ``m`` right units costs ``c × n·m``: ``c`` falls with chrF
-similarity, rescaled so that unrelated spans of the same length in this document cost about
-1 (longer text shares more n-grams by chance), and rises with a length ratio unlike the
-document's. Shared fact keys count in the similarity as extra n-gram orders. Leaving a unit
-out costs ``deletion``, a percentile of the 1-1 costs of the anchor pairs of this very pair
-of documents. A merge is only tried when each merged unit finds its n-grams in the other
-side, and the DP has one more move than the usual n-m ones: a swap of two neighbours.
+A link's cost is ``cost.Model``'s: chrF similarity (shared fact keys counted as extra
+n-gram orders) rescaled by what chance gives in this pair, a length term and an n·m weight.
+Leaving a unit out costs ``deletion``, a percentile of the 1-1 costs of the anchor pairs of
+this very pair of documents. The DP's moves are a small table of kinds (``Move``): a unit
+left alone on either side, 1-1, 1-n and n-1 links, n-m links such as 2-2, and a swap of
+two neighbours. A merge is only tried when each merged unit finds its n-grams in the other
+side.
 """
 
 from __future__ import annotations
 
+import enum
 import itertools
 import math
 import random
 from collections.abc import Callable, Collection, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..workers import NO_WORKERS, may_spread, worker_pool
+from .cost import CLEARLY, FACT_ORDERS, LEAST_CHANCE, SLOPE_CEILING, Model, span_weight
 from .profiles import BETA2, Profiles, chrf_bounded, chrf_from, chrf_pair, matches, shared
 
 if TYPE_CHECKING:
-    from .bulk import Bulk, Spans
+    from .bulk import Band, Bulk, Spans
 
-LENGTH_SMOOTH = 8  # characters added to both lengths: short units vary most
-LENGTH_WEIGHT = 0.3  # per unit of |log length ratio| away from the document's ratio
-FACT_ORDERS = 1.0  # shared keys count as this many extra n-gram orders (as words in chrF++)
 DELETION_PERCENTILE = 0.8  # of the costs of anchored 1-1 links
 DELETION_FLOOR = 0.5  # bounds keep the percentile sane on tiny or odd documents
 DELETION_CEILING = 1.2
@@ -33,34 +33,63 @@ SAMPLE = 250  # random span pairs drawn to learn what chance similarity is
 MERGE_CONTAINED = 0.2  # share of a merged unit's n-grams the other side must hold
 LIST_UNITS = 3  # from this many units on a side, one may fall short (a list's lead-in)
 KEEP = 64  # rows of profiles kept behind the DP's current row
-SWAP = 255  # back-pointer of a swap move
 SWAP_CHARGE = 0.1  # a swap must beat the monotone reading by this much
-SWAP_LIKE = 2.0  # both swapped links this many times as alike as chance
 SURE = 1e-9  # a bound must miss by this much to settle a test (float rounding aside)
 BULK_UNITS = 1000  # from this many units in a pair, a DP block's matches are counted in bulk
 
-Move = tuple[int, int]
 Cell = tuple[int, int]
 Caches = tuple[dict[tuple[int, int], tuple[int, ...]], dict[tuple[int, int], tuple[float, float]],
                dict[tuple[int, int, int, int], tuple[float, float]]]
 
 
+class Kind(enum.Enum):
+    """What a move of the DP does."""
+
+    LEFT_ALONE = "1-0"  # a left unit without counterpart
+    RIGHT_ALONE = "0-1"
+    ONE_ONE = "1-1"
+    ONE_MANY = "1-n"  # a unit rendered as several (a paragraph as a list)
+    MANY_ONE = "n-1"
+    MANY_MANY = "n-m"  # 2-2 and wider: sentences regrouped across a border
+    SWAP = "swap"  # two neighbouring 1-1 links given in the opposite order
+
+
+class Move(NamedTuple):
+    """A move of the DP: ``di`` left and ``dj`` right units taken, as ``kind``."""
+
+    di: int
+    dj: int
+    kind: Kind
+
+    @property
+    def merged(self) -> bool:
+        """A link of more than one unit on a side (priced with floors and ``merge_ok``)."""
+        return self.kind in (Kind.ONE_MANY, Kind.MANY_ONE, Kind.MANY_MANY)
+
+
 def make_moves(max_span: int) -> list[Move]:
-    """The moves of the DP: deletions 1-0 and 0-1 and every n-m link with n + m ≤ max_span."""
-    moves: list[Move] = [(1, 0), (0, 1)]
+    """The moves of the DP, in the order they are tried (the first of equal costs wins):
+    1-0, 0-1, then every n-m link with n + m ≤ max_span by size, then the swap."""
+    moves = [Move(1, 0, Kind.LEFT_ALONE), Move(0, 1, Kind.RIGHT_ALONE)]
     for size in range(2, max(max_span, 2) + 1):
-        moves.extend((di, size - di) for di in range(1, size))
+        for di in range(1, size):
+            dj = size - di
+            kind = (Kind.ONE_ONE if di == dj == 1 else Kind.ONE_MANY if di == 1
+                    else Kind.MANY_ONE if dj == 1 else Kind.MANY_MANY)
+            moves.append(Move(di, dj, kind))
+    moves.append(Move(2, 2, Kind.SWAP))
     return moves
 
 
-def span_weight(n: int, m: int) -> float:
-    """How many 1-1 links an n-m link counts as: n·m, as vecalign weighs its costs.
+class Step(NamedTuple):
+    """An entry of an alignment path: left units i0..i1-1 with right units j0..j1-1, and
+    the link's similarity (None for units left alone, one side empty)."""
 
-    Merged spans share more n-grams than their parts do (neighbouring sentences share topic
-    words), so with a weight of n + m a 2-2 block of two good pairs looks better than the
-    pairs and merges swallow everything; n·m makes a merge earn its place.
-    """
-    return float(n * m)
+    i0: int
+    i1: int
+    j0: int
+    j1: int
+    sim: float | None
 
 
 class Scorer:
@@ -88,20 +117,22 @@ class Scorer:
         self.lkeys = [frozenset(k for k in ks if k in self.weight) for ks in lkeys]
         self.rkeys = [frozenset(k for k in ks if k in self.weight) for ks in rkeys]
         total_l, total_r = sum(lp.lengths) or 1, sum(rp.lengths) or 1
-        self.log_ratio = math.log(total_l / total_r)
-        self.chance_floor = 0.0
+        # chance is 0 until fitted (``_chance`` weighs similarities, not costs)
+        self.model = Model(lp.orders, 0.0, 0.0, 0.0, math.log(total_l / total_r))
         self.contain_min = MERGE_CONTAINED
         self.bulk = len(lp) + len(rp) >= BULK_UNITS  # a long pair is matched in bulk
         self._bulk: Bulk | None = None
         self._spans: Spans | None = None  # the n-grams of the last DP block counted in bulk
-        self._chance_of: dict[int, float] = {}  # chance by length, once fitted
-        self._fitted = False
-        self.chance_at, self.chance_slope = self._chance()
-        self._fitted = True
-        self.deletion = 1.0
+        self._chance_of: dict[int, float] = {}  # chance by length
+        self.model = self._chance()
         self._left_chars, self._right_chars = lp.cumulative[0], rp.cumulative[0]
 
-    def _chance(self) -> tuple[float, float]:
+    @property
+    def deletion(self) -> float:
+        """The cost of leaving one unit alone (see ``calibrate``)."""
+        return self.model.deletion
+
+    def _chance(self) -> Model:
         """How similar unrelated spans of this pair are, as a + b·log(length): a line fitted to
         random span pairs of 1..3 units a side. Longer text shares more n-grams by chance,
         and a merged span must not look better just for being longer.
@@ -123,23 +154,22 @@ class Scorer:
             xs.append(got[0])
             ys.append(got[1])
         if len(xs) < 10:
-            return 0.0, 0.0
+            return self.model
         ys_sorted = sorted(ys)
-        self.chance_floor = ys_sorted[len(ys_sorted) // 4]  # short units: the line fit is poor
+        floor = ys_sorted[len(ys_sorted) // 4]  # short units: the line fit is poor
         mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
         sxx = sum((x - mx) ** 2 for x in xs)
         slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx if sxx else 0.0
-        slope = min(max(slope, 0.0), 0.2)
-        return my - slope * mx, slope
+        slope = min(max(slope, 0.0), SLOPE_CEILING)
+        return self.model._replace(chance_at=my - slope * mx, chance_slope=slope,
+                                   chance_floor=floor)
 
     def chance(self, length: int) -> float:
-        """Expected similarity of unrelated spans of this total length, at most 0.9."""
+        """Expected similarity of unrelated spans of this total length (``Model.chance``,
+        kept by length)."""
         got = self._chance_of.get(length)
         if got is None:
-            fitted = self.chance_at + self.chance_slope * math.log(length + 2)
-            got = min(max(fitted, self.chance_floor), 0.9)
-            if self._fitted:
-                self._chance_of[length] = got
+            got = self._chance_of[length] = self.model.chance(length)
         return got
 
     def calibrate(self, pairs: Sequence[tuple[int, int]]) -> None:
@@ -150,7 +180,7 @@ class Scorer:
         sample = list(pairs) if len(pairs) <= SAMPLE else rng.sample(list(pairs), SAMPLE)
         costs = sorted(self.cost(i, i + 1, j, j + 1)[0] for i, j in sample)
         at = costs[min(len(costs) - 1, int(DELETION_PERCENTILE * len(costs)))]
-        self.deletion = min(max(at, DELETION_FLOOR), DELETION_CEILING)
+        self.model = self.model._replace(deletion=min(max(at, DELETION_FLOOR), DELETION_CEILING))
 
     def _keys(self, keys: Sequence[frozenset[str]], lo: int, hi: int) -> frozenset[str]:
         if hi - lo == 1:
@@ -176,33 +206,31 @@ class Scorer:
         return 2 * shared / (math.fsum(w[k] for k in a) + math.fsum(w[k] for k in b))
 
     def with_facts(self, sim: float, facts: float) -> float:
-        """chrF with the shared-fact share counted as ``FACT_ORDERS`` more orders."""
-        return (self.orders * sim + FACT_ORDERS * facts) / (self.orders + FACT_ORDERS)
+        """chrF with the shared-fact share counted as more orders (``Model.with_facts``)."""
+        return self.model.with_facts(sim, facts)  # type: ignore[no-any-return]
 
     def length_term(self, len_a: int, len_b: int) -> float:
-        return LENGTH_WEIGHT * abs(
-            math.log((len_a + LENGTH_SMOOTH) / (len_b + LENGTH_SMOOTH)) - self.log_ratio)
+        """What a length ratio unlike the document's adds (``Model.length_term``)."""
+        return self.model.length_term(len_a, len_b)  # type: ignore[no-any-return]
+
+    def price(self, sim: float, la: int, lb: int, weight: float) -> float:
+        """``Model.priced`` of a link of similarity ``sim`` between spans of ``la`` and
+        ``lb`` characters (chance kept by length)."""
+        return self.model.priced(  # type: ignore[no-any-return]
+            sim, self.chance(la + lb), self.model.length_term(la, lb), weight)
 
     def bound(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """A lower bound of ``cost`` from lengths alone, to skip hopeless candidates: chrF
-        as if every n-gram of the shorter side were shared, facts as if all were shared.
-
-        The DP asks for it for every move of every corridor cell, so the body calls no other
-        function (the F-score, ``length_term`` and ``span_weight`` written out)."""
+        as if every n-gram of the shorter side were shared, facts as if all were shared."""
         la = self._left_chars[i1] - self._left_chars[i0]
         lb = self._right_chars[j1] - self._right_chars[j0]
         ceiling = 0.0
         if la and lb:
             p = lb / la if lb < la else 1.0
             r = la / lb if la < lb else 1.0
-            ceiling = (1.0 + BETA2) * p * r / (BETA2 * p + r)
-        top = (self.orders * ceiling + FACT_ORDERS) / (self.orders + FACT_ORDERS)
-        at = self._chance_of.get(la + lb)
-        if at is None:
-            at = self.chance(la + lb)
-        c = (1.0 - top) / (1.0 - at) + LENGTH_WEIGHT * abs(
-            math.log((la + LENGTH_SMOOTH) / (lb + LENGTH_SMOOTH)) - self.log_ratio)
-        return c * ((i1 - i0) * (j1 - j0)) if c > 0.0 else 0.0
+            ceiling = (1.0 + BETA2) * p * r / (BETA2 * p + r)  # fscore, without the call
+        return self.price(self.model.with_facts(ceiling, 1.0), la, lb,
+                          span_weight(i1 - i0, j1 - j0))
 
     def pair_matches(self, i: int, j: int) -> tuple[int, ...]:
         """Per-order matches of left unit i with right unit j (cached)."""
@@ -221,51 +249,58 @@ class Scorer:
         A link, merge or swap of the block weighs left unit q against right units from the
         corridor's start max_span - 2 rows before row q to its end max_span - 1 rows after;
         a unit pair outside that is matched one by one if some repair step asks for it."""
-        from .bulk import Bulk, Terms  # numpy: imported for long pairs only
+        from .bulk import Bulk  # numpy: imported for long pairs only
 
         if self._bulk is None:
             self._bulk = Bulk(self.lp, self.rp)
         self._spans = None  # the last block's, dropped before this one's are counted
-        reach = max(di + dj for di, dj in moves) - 1
+        links = [m for m in moves if m.kind is not Kind.SWAP]  # a swap weighs 1-1 pairs
+        reach = max(m.di + m.dj for m in links) - 1
         rows = range(i_first, i_last)
         band = self._bulk.matches(
             rows, [min(lo[max(q - reach + 1, i_first):q + 1]) for q in rows],
             [max(hi[q + 1:min(q + reach, i_last) + 1]) - 1 for q in rows])
         self._pair_matches.update(band.as_dict())
         self._spans = band.spans
-        self._fill_ones(band.rows, band.first.tolist(), band.last.tolist(),
-                        self._bulk.chrfs(band).tolist(), lo, hi)
-        terms = Terms(self.chance_at, self.chance_slope, self.chance_floor, self.log_ratio,
-                      LENGTH_WEIGHT, LENGTH_SMOOTH, FACT_ORDERS, BETA2)
-        return self._bulk.merge_floors(band, range(i_first + 1, i_last + 1), lo, hi, moves,
-                                       terms)
+        self._fill_ones(band, lo, hi)
+        return self._bulk.merge_floors(band, range(i_first + 1, i_last + 1), lo, hi,
+                                       [(m.di, m.dj) for m in links], self.model)
 
-    def _fill_ones(self, rows: range, first: list[int], last: list[int],
-                   chrfs: list[float], lo: Sequence[int], hi: Sequence[int]) -> None:
-        """``cost_one`` of the unit pairs of a band (left unit ``rows[k]``, right units
-        ``first[k]..last[k]``, chrF counted in bulk, cell by cell) that the 1-1 moves into
-        corridor row ``rows[k]`` + 1 weigh: the same figures, in one pass instead of one
-        call per corridor cell."""
+    @property
+    def ones(self) -> dict[tuple[int, int], tuple[float, float]]:
+        """The 1-1 (cost, similarity) known so far, by unit pair (see ``cost_one``)."""
+        return self._one
+
+    def _fill_ones(self, band: Band, lo: Sequence[int], hi: Sequence[int]) -> None:
+        """``cost_one`` of the unit pairs of a band that the 1-1 moves into corridor row
+        i + 1 weigh, for left unit i: chrF counted in bulk, shared facts added pair by pair
+        where both units have keys, and the cost by ``Model.cost`` on whole arrays (the
+        same doubles as ``cost_one``, tested), in one pass instead of one call a cell."""
+        import numpy as np
+
+        from .bulk import ARRAY
+
+        assert self._bulk is not None
+        i, j = band.cells()
+        lo_a, hi_a = np.asarray(lo, dtype=np.int64), np.asarray(hi, dtype=np.int64)
+        want = (j >= lo_a[i + 1] - 1) & (j <= hi_a[i + 1] - 1)
+        sims = self._bulk.chrfs(band)[want]
+        i, j = i[want], j[want]
+        keyed_l = np.fromiter(map(bool, self.lkeys), dtype=bool, count=len(self.lkeys))
+        keyed_r = np.fromiter(map(bool, self.rkeys), dtype=bool, count=len(self.rkeys))
+        for k in np.flatnonzero(keyed_l[i] & keyed_r[j]).tolist():
+            a, b = int(i[k]), int(j[k])
+            facts = self.fact_share(a, a + 1, b, b + 1)
+            assert facts is not None
+            sims[k] = self.model.with_facts(float(sims[k]), facts)
+        la = np.asarray(self.lp.lengths, dtype=np.int64)[i]
+        lb = np.asarray(self.rp.lengths, dtype=np.int64)[j]
+        costs = self.model.cost(sims, la, lb, 1.0, ARRAY)
         one = self._one
-        lkeys, rkeys = self.lkeys, self.rkeys
-        left_len, right_len = self.lp.lengths, self.rp.lengths
-        chance, length_term = self.chance, self.length_term
-        k = 0
-        for i, a, b in zip(rows, first, last, strict=True):
-            la, keyed = left_len[i], bool(lkeys[i])
-            start = k
-            k += b - a + 1 if b >= a else 0
-            for j in range(max(a, lo[i + 1] - 1), min(b, hi[i + 1] - 1) + 1):
-                sim = chrfs[start + j - a]
-                if (i, j) in one:
-                    continue
-                if keyed and rkeys[j]:
-                    facts = self.fact_share(i, i + 1, j, j + 1)
-                    assert facts is not None
-                    sim = self.with_facts(sim, facts)
-                lb = right_len[j]
-                c = (1.0 - sim) / (1.0 - chance(la + lb)) + length_term(la, lb)
-                one[(i, j)] = (max(c, 0.0), sim)
+        for a, b, c, sim in zip(i.tolist(), j.tolist(), costs.tolist(), sims.tolist(),
+                                strict=True):
+            if (a, b) not in one:
+                one[(a, b)] = (c, sim)
 
     def _summed_top(self, i0: int, i1: int, j0: int, j1: int,
                     budget: float = math.inf, cost_of: Callable[[float], float] | None = None,
@@ -297,13 +332,14 @@ class Scorer:
 
         Shared facts are first taken as perfect; only when that bound is under ``budget``
         are they looked up."""
+        model = self.model
         la, lb = self.lp.length(i0, i1), self.rp.length(j0, j1)
-        scale = 1.0 / (1.0 - self.chance(la + lb))
-        extra = self.length_term(la, lb)
+        chance, extra = self.chance(la + lb), model.length_term(la, lb)
         weight = span_weight(i1 - i0, j1 - j0)
 
         def best_case(top: float) -> float:
-            return max((1.0 - self.with_facts(top, 1.0)) * scale + extra, 0.0) * weight
+            return model.priced(  # type: ignore[no-any-return]
+                model.with_facts(top, 1.0), chance, extra, weight)
 
         top = self._summed_top(i0, i1, j0, j1, budget, best_case)
         c = best_case(top)
@@ -311,8 +347,8 @@ class Scorer:
             return c
         facts = self.fact_share(i0, i1, j0, j1)
         if facts is not None:
-            top = self.with_facts(top, facts)
-        return max((1.0 - top) * scale + extra, 0.0) * weight
+            top = model.with_facts(top, facts)
+        return model.priced(top, chance, extra, weight)  # type: ignore[no-any-return]
 
     def merged_ceiling(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """The highest similarity a merged link can have (see ``_summed_top``): a look-up
@@ -440,27 +476,21 @@ class Scorer:
         n, m = i1 - i0, j1 - j0
         if n == 1 and m == 1:
             return self.cost_one(i0, j0)
+        model = self.model
         la, lb = self.lp.length(i0, i1), self.rp.length(j0, j1)
         weight = span_weight(n, m)
-        scale = 1.0 / (1.0 - self.chance(la + lb))
-        extra = self.length_term(la, lb)
-        need = 0.0
-        if budget < math.inf:
-            # cost < budget  ⇔  sim > 1 - (budget / weight - extra) / scale
-            need = 1.0 - (budget / weight - extra) / scale
+        chance, extra = self.chance(la + lb), model.length_term(la, lb)
+        need = model.needed(budget, chance, extra, weight) if budget < math.inf else 0.0
         sim = self.similarity(i0, i1, j0, j1, need)
-        c = (1.0 - sim) * scale + extra
-        return max(c, 0.0) * weight, sim
+        return model.priced(sim, chance, extra, weight), sim
 
     def cost_one(self, i: int, j: int) -> tuple[float, float]:
         """(cost, similarity) of linking left unit i with right unit j, exact and cached:
         the DP asks for it again for each swap next to the cell, repair after the DP."""
         got = self._one.get((i, j))
         if got is None:
-            la, lb = self.lp.lengths[i], self.rp.lengths[j]
             sim = self.similarity(i, i + 1, j, j + 1)
-            c = (1.0 - sim) / (1.0 - self.chance(la + lb)) + self.length_term(la, lb)
-            got = (max(c, 0.0), sim)
+            got = (self.price(sim, self.lp.lengths[i], self.rp.lengths[j], 1.0), sim)
             self._one[(i, j)] = got
         return got
 
@@ -470,13 +500,18 @@ def _cells(i0: int, i1: int, j0: int, j1: int) -> Iterator[tuple[int, int]]:
     return ((i, j) for i in range(i0, i1) for j in range(j0, j1))
 
 
-Step = tuple[int, int, int, int, float | None]  # i0, i1, j0, j1, similarity (None: one-sided)
+Detail = tuple[float, ...]  # what a move into a cell found: (sim, cost), or a swap's two
 
 
 def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int,
-           start: Cell = (0, 0), end: Cell | None = None) -> list[Step]:
+           start: Cell = (0, 0), end: Cell | None = None, *, alike: float = 0.0,
+           ) -> list[Step]:
     """Cheapest monotone path through the corridor (row i: columns lo[i]..hi[i]) from cell
-    ``start`` to cell ``end`` (by default the corridor's last cell)."""
+    ``start`` to cell ``end`` (by default the corridor's last cell), over the moves of
+    ``make_moves``, each kind priced by its own function of the table below.
+
+    With ``alike``, a 1-1 link less alike than ``alike`` times chance costs more than its
+    two units left alone (``repair.match_gaps`` solves a gap so)."""
     i_first, j_first = start
     i_last, j_last = end if end is not None else (len(lo) - 1, hi[-1])
     # the corridor cut to the rectangle between the two cells (rows outside it are not read)
@@ -488,12 +523,65 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int,
     floors = scorer.bulk_floors(i_first, i_last, lo, hi, moves) if scorer.bulk else None
     inf = math.inf
     deletion = scorer.deletion
-    bound, merged_bound, merge_ok, cost = (scorer.bound, scorer.merged_bound, scorer.merge_ok,
-                                           scorer.cost)
+    bound, merged_bound, merge_ok, cost, cost_one = (
+        scorer.bound, scorer.merged_bound, scorer.merge_ok, scorer.cost, scorer.cost_one)
+    floor: list[float] | None = None  # the current cell's floors of merged links, by move
+    known_ones = scorer.ones
+
+    # Each returns the cost of reaching cell (i, j) by move k from cell (pi, pj), reached
+    # at ``before``, with what backtracking needs; ``inf`` once it cannot beat ``best``.
+    def alone(k: int, pi: int, pj: int, i: int, j: int, before: float,
+              best: float) -> tuple[float, Detail]:
+        return before + deletion, ()
+
+    def one_one(k: int, pi: int, pj: int, i: int, j: int, before: float,
+                best: float) -> tuple[float, Detail]:
+        got = known_ones.get((pi, pj))  # a long pair's are counted in bulk
+        if got is None:
+            if before + bound(pi, i, pj, j) >= best:
+                return inf, ()
+            got = cost_one(pi, pj)
+        step, sim = got
+        if alike and sim < alike * max(scorer.chance(scorer.lp.lengths[pi]
+                                                     + scorer.rp.lengths[pj]), LEAST_CHANCE):
+            step = max(step, 2 * deletion + SURE)
+        return before + step, (sim, step)
+
+    def merged(k: int, pi: int, pj: int, i: int, j: int, before: float,
+               best: float) -> tuple[float, Detail]:
+        # with floors of merged links (counted in bulk, never below ``bound``), the loop
+        # below has already tried this cell's floor, which settles most cells alone
+        if floor is None and before + bound(pi, i, pj, j) >= best:
+            return inf, ()
+        if (before + merged_bound(pi, i, pj, j, best - before) >= best
+                or not merge_ok(pi, i, pj, j)):
+            return inf, ()
+        step, sim = cost(pi, i, pj, j, best - before)
+        return before + step, (sim, step)
+
+    def swap(k: int, pi: int, pj: int, i: int, j: int, before: float,
+             best: float) -> tuple[float, Detail]:
+        # pi ↔ j-1 and pi+1 ↔ pj: two neighbours given in the opposite order
+        if before + SWAP_CHARGE >= best:
+            return inf, ()
+        c1, s1 = cost_one(pi, pj + 1)
+        if before + c1 + SWAP_CHARGE >= best:
+            return inf, ()
+        c2, s2 = cost_one(pi + 1, pj)
+        if (before + c1 + c2 + SWAP_CHARGE >= best
+                or min(s1, s2) < CLEARLY * scorer.chance(
+                    scorer.lp.length(pi, i) + scorer.rp.length(pj, j))):
+            return inf, ()
+        return before + c1 + c2 + SWAP_CHARGE, (s1, c1, s2, c2)
+
+    price = {Kind.LEFT_ALONE: alone, Kind.RIGHT_ALONE: alone, Kind.ONE_ONE: one_one,
+             Kind.ONE_MANY: merged, Kind.MANY_ONE: merged, Kind.MANY_MANY: merged,
+             Kind.SWAP: swap}
+    plan = [(k, m.di, m.dj, price[m.kind], price[m.kind] is merged)
+            for k, m in enumerate(moves)]
     costs: list[list[float]] = [[]] * i_first  # rows before the block: never read
     backs: list[bytearray] = [bytearray()] * i_first
-    sims: dict[tuple[int, int], tuple[float, float]] = {}  # the chosen link's (sim, cost)
-    swaps: dict[tuple[int, int], tuple[float, float, float, float]] = {}
+    details: dict[tuple[int, int], Detail] = {}  # the chosen link's, or swap's
     for i in range(i_first, i_last + 1):
         row_lo, row_hi = lo[i], hi[i]
         row = [inf] * (row_hi - row_lo + 1)
@@ -507,69 +595,56 @@ def run_dp(scorer: Scorer, lo: Sequence[int], hi: Sequence[int], max_span: int,
             if i == i_first and j == j_first:
                 row[0] = 0.0
                 continue
-            best, arg, best_sim, best_step = inf, 0, 0.0, 0.0
-            # floors of merged links (computed in bulk): most are settled by them alone
+            best, arg = inf, 0
+            chosen: Detail = ()
             floor = row_floors[j - row_lo] if row_floors is not None else None
-            for k, (di, dj) in enumerate(moves):
+            for k, di, dj, priced, merges in plan:
                 pi, pj = i - di, j - dj
                 if pi < i_first or pj < lo[pi] or pj > hi[pi]:
                     continue
                 before = costs[pi][pj - lo[pi]]
                 if before >= best:
                     continue
-                if not di or not dj:
-                    if before + deletion < best:
-                        best, arg = before + deletion, k + 1
+                # a merged link's floor, tried here: a call a cell less in most cells
+                if merges and floor is not None and before + floor[k] >= best + SURE:
                     continue
-                if floor is not None and di + dj > 2 and before + floor[k] >= best + SURE:
-                    continue
-                if before + bound(pi, i, pj, j) >= best:
-                    continue
-                if di + dj > 2 and (before + merged_bound(pi, i, pj, j, best - before) >= best
-                                    or not merge_ok(pi, i, pj, j)):
-                    continue
-                step, sim = cost(pi, i, pj, j, best - before)
-                if before + step < best:
-                    best, arg, best_sim, best_step = before + step, k + 1, sim, step
-            # a swap: i-2 ↔ j-1 and i-1 ↔ j-2, two neighbours given in the opposite order
-            if i >= i_first + 2 and lo[i - 2] <= j - 2 <= hi[i - 2]:
-                before = costs[i - 2][j - 2 - lo[i - 2]]
-                if before + SWAP_CHARGE < best:
-                    c1, s1 = scorer.cost_one(i - 2, j - 1)
-                    if before + c1 + SWAP_CHARGE < best:
-                        c2, s2 = scorer.cost_one(i - 1, j - 2)
-                        if (before + c1 + c2 + SWAP_CHARGE < best
-                                and min(s1, s2) >= SWAP_LIKE * scorer.chance(
-                                    scorer.lp.length(i - 2, i) + scorer.rp.length(j - 2, j))):
-                            best, arg = before + c1 + c2 + SWAP_CHARGE, SWAP
-                            swaps[(i, j)] = (s1, c1, s2, c2)
+                total, detail = priced(k, pi, pj, i, j, before, best)
+                if total < best:
+                    best, arg, chosen = total, k + 1, detail
             row[j - row_lo] = best
             back[j - row_lo] = arg
-            if arg and arg != SWAP and moves[arg - 1][0] and moves[arg - 1][1]:
-                sims[(i, j)] = (best_sim, best_step)
+            if chosen:
+                details[(i, j)] = chosen
         if i > max_span:
             costs[i - max_span - 1] = []
+    return _backtrack(scorer, moves, backs, details, lo, start, (i_last, j_last))
+
+
+def _backtrack(scorer: Scorer, moves: Sequence[Move], backs: Sequence[bytearray],
+               details: dict[tuple[int, int], Detail], lo: Sequence[int], start: Cell,
+               end: Cell) -> list[Step]:
+    """The path from ``start`` to ``end`` by the moves the DP chose; each link's cost is
+    kept in ``scorer.known`` for repair."""
     path: list[Step] = []
-    i, j = i_last, j_last
+    (i_first, j_first), (i, j) = start, end
     while i != i_first or j != j_first:
         arg = backs[i][j - lo[i]]
         if not arg:
             raise RuntimeError("alignment corridor has no path")  # a bug, not user error
-        if arg == SWAP:
-            s1, c1, s2, c2 = swaps[(i, j)]
-            path.append((i - 1, i, j - 2, j - 1, s2))
-            path.append((i - 2, i - 1, j - 1, j, s1))
+        move = moves[arg - 1]
+        di, dj = move.di, move.dj
+        if move.kind is Kind.SWAP:
+            s1, c1, s2, c2 = details[(i, j)]
+            path.append(Step(i - 1, i, j - 2, j - 1, s2))
+            path.append(Step(i - 2, i - 1, j - 1, j, s1))
             scorer.known[(i - 1, i, j - 2, j - 1)] = (c2, s2)
             scorer.known[(i - 2, i - 1, j - 1, j)] = (c1, s1)
-            i, j = i - 2, j - 2
-            continue
-        di, dj = moves[arg - 1]
-        if di and dj:
-            sim, step = sims[(i, j)]
-            scorer.known[(i - di, i, j - dj, j)] = (step, sim)
-            path.append((i - di, i, j - dj, j, sim))
+        elif move.kind in (Kind.LEFT_ALONE, Kind.RIGHT_ALONE):
+            path.append(Step(i - di, i, j - dj, j, None))
         else:
-            path.append((i - di, i, j - dj, j, None))
+            sim, step = details[(i, j)]
+            scorer.known[(i - di, i, j - dj, j)] = (step, sim)
+            path.append(Step(i - di, i, j - dj, j, sim))
         i, j = i - di, j - dj
     path.reverse()
     return path

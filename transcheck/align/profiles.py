@@ -15,17 +15,18 @@ from __future__ import annotations
 import itertools
 import operator
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 import regex
-from sacrebleu.metrics.helpers import extract_all_char_ngrams
 
-from ..lang.han import fold_han
+from ..lang.han import HAN_FOLD, fold_han
 
 CHAR_ORDER = 4
 ANCHOR_ORDER = 6  # anchors are sampled n-grams of this order, rare enough to be unique
 BETA2 = 4.0  # chrF's β = 2, squared
+_FIRST_FOLDED = chr(min(HAN_FOLD))  # the lowest code point fold_han changes
 _PARITY = bytes(b & 1 for b in range(256))  # byte → its low bit
 # scripts that two versions may not share; a character of any other script (digits,
 # punctuation, symbols) always stays
@@ -41,22 +42,30 @@ NgramCounts = dict[str, int]
 class SpanStats:
     """chrF statistics of one unit or of a span of units, order by order.
 
-    A span's counts for an order are summed from its head span and its last unit only
-    when first asked for, so a candidate rejected after orders 1 and 2 never pays for 3 and 4.
+    A unit's counts for an order are extracted, and a span's summed from its head span and
+    its last unit, only when first asked for: a candidate rejected after orders 1 and 2
+    never pays for 3 and 4, and ``Scorer.added_share`` reads the top order alone.
     """
 
-    __slots__ = ("_head", "_orders", "_tail", "totals")
+    __slots__ = ("_head", "_orders", "_tail", "_text", "totals")
 
     def __init__(self, totals: tuple[int, ...], orders: list[NgramCounts | None],
-                 head: SpanStats | None = None, tail: SpanStats | None = None) -> None:
+                 head: SpanStats | None = None, tail: SpanStats | None = None,
+                 text: str | None = None) -> None:
         self.totals = totals
         self._orders = orders
         self._head = head
         self._tail = tail
+        self._text = text
 
     @classmethod
-    def of_unit(cls, counts: Sequence[NgramCounts]) -> SpanStats:
-        return cls(tuple(map(sum, map(dict.values, counts))), list(counts))
+    def of_unit(cls, text: str, orders: int) -> SpanStats:
+        """A unit's statistics; each order's counts those of sacrebleu's
+        ``extract_all_char_ngrams`` (white space dropped), one order at a time."""
+        text = "".join(text.split())
+        # a text of L characters has L - o n-grams of order o + 1
+        return cls(tuple(len(text) - o if len(text) > o else 0 for o in range(orders)),
+                   [None] * orders, text=text)
 
     @classmethod
     def joined(cls, head: SpanStats, tail: SpanStats) -> SpanStats:
@@ -65,7 +74,11 @@ class SpanStats:
 
     def order(self, o: int) -> NgramCounts:
         got = self._orders[o]
-        if got is None:
+        if got is None and self._text is not None:
+            text, n = self._text, o + 1
+            got = Counter([text[k:k + n] for k in range(len(text) - n + 1)])
+            self._orders[o] = got
+        elif got is None:
             assert self._head is not None and self._tail is not None
             h = self._head.order(o)
             t = self._tail.order(o)
@@ -80,7 +93,11 @@ class SpanStats:
 def normalize(text: str) -> str:
     """Fold what differs without meaning: width (ＡＢＣ, ５), case, Han variants (發/発/发),
     and drop white space as chrF does."""
-    return "".join(fold_han(unicodedata.normalize("NFKC", text).casefold()).split())
+    text = unicodedata.normalize("NFKC", text).casefold()
+    # most text has no character to fold: translate would look each one up for nothing
+    if max(text, default="") >= _FIRST_FOLDED:
+        text = fold_han(text)
+    return "".join(text.split())
 
 
 def fscore(p: float, r: float) -> float:
@@ -226,7 +243,7 @@ class Profiles:
         units = self._units
         got = units.pop(i, None)
         if got is None:
-            got = SpanStats.of_unit(extract_all_char_ngrams(self.texts[i], self.orders))
+            got = SpanStats.of_unit(self.texts[i], self.orders)
             trim(units)
         units[i] = got  # (re)inserted last: the cache drops the least recently used
         return got

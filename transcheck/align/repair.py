@@ -1,9 +1,5 @@
 """Fixes to the monotone path that a monotone DP cannot make itself.
 
-- Crossings of blocks: the DP swaps two neighbouring units itself, but two blocks given in
-  the opposite order (a paragraph pair against one paragraph, swapped) come out of it as
-  a merged link, or as a block left alone on each side. Such a window is split crosswise
-  when that is cheaper and both crossed links are clearly better than chance.
 - Long lists: a paragraph rendered as a lead-in and many bullets needs a link wider than
   ``max_span``; a one-sided unit next to a link joins it when that lowers the cost.
 - Passages of one version facing passages of the other (quoted posts on both sides): a
@@ -15,8 +11,8 @@
   says more than their few shared characters. At either end of the text they are linked
   only when at least as alike as chance.
 - Wider gaps: several units left out on each side between two links (facing passages,
-  their junk links broken) may still hold pairs that are clearly alike: the best of them
-  that keep the order are linked.
+  their junk links broken) may still hold pairs that are clearly alike: the DP solves the
+  gap again, a link not clearly alike costing more than its units left alone.
 - Borders: a sentence cut at a different place on each side leaves a piece that the DP
   may give to the wrong neighbour; it moves to the link that holds its 4-grams.
 """
@@ -25,15 +21,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .anchors import heaviest_chain
-from .dp import SURE, Scorer, Step
+from .cost import CLEARLY, LEAST_CHANCE
+from .dp import SURE, Scorer, Step, run_dp
 
-UNLIKE = 0.5  # a link less alike than this times chance is no link
-APART = 1.0  # ... nor one less alike than this times chance whose sides' facts all differ
-CROSS_LIKE = 2.0  # a crossed link must be this many times as alike as chance
 ABSORB_SIM = 0.95  # a link grown by absorbing keeps this share of its similarity
-ALONE_LIKE = 2.0  # a unit left alone this many times as alike as chance joins its neighbour
-ALONE_SHARE = 0.9  # ... when also at least this share as alike as the link it joins
+ALONE_SHARE = 0.9  # a unit left alone, clearly alike to a neighbouring link's other side,
+# joins it when also at least this share as alike as the link itself
 LOOSE = 1.5  # a link less alike than this times chance may give its left unit away
 REGROUP_GAIN = 1.2  # two 1-1 links merged must be this many times as alike as the better
 REGROUP_CROSS = 1.3  # ... and each unit this many times as alike as chance to the other's
@@ -53,14 +46,7 @@ def entry_cost(scorer: Scorer, e: Step) -> float:
 
 
 def _chance(scorer: Scorer, i0: int, i1: int, j0: int, j1: int) -> float:
-    return max(scorer.chance(scorer.lp.length(i0, i1) + scorer.rp.length(j0, j1)), 0.02)
-
-
-def _suspect(e: Step) -> bool:
-    """Could this entry hide a crossing of blocks? The DP swaps single units itself; two
-    blocks given in the opposite order come out of it as one merged link."""
-    i0, i1, j0, j1, sim = e
-    return sim is not None and (i1 - i0 > 1 or j1 - j0 > 1)
+    return max(scorer.chance(scorer.lp.length(i0, i1) + scorer.rp.length(j0, j1)), LEAST_CHANCE)
 
 
 def _one_side(e: Step) -> int:
@@ -69,73 +55,10 @@ def _one_side(e: Step) -> int:
     return 0 if i1 > i0 and j1 > j0 else (1 if i1 > i0 else 2)
 
 
-def _windows(path: list[Step], k: int) -> list[int]:
-    """Widths of the windows starting at entry k worth trying to split crosswise: a merged
-    link and its neighbour, or a run from a unit left alone on one side to one left alone
-    on the other (a block the DP could not place, with its counterpart further on)."""
-    widths = [w for w in (1, 2) if any(_suspect(e) for e in path[k:k + w])]
-    first = _one_side(path[k])
-    if first:
-        for w in range(2, 6):
-            if k + w <= len(path) and _one_side(path[k + w - 1]) == 3 - first:
-                widths.append(w)
-                break
-    return widths
-
-
 def _link(scorer: Scorer, i0: int, i1: int, j0: int, j1: int) -> Step:
     cost, sim = scorer.cost(i0, i1, j0, j1)
     scorer.known[(i0, i1, j0, j1)] = (cost, sim)
-    return (i0, i1, j0, j1, sim)
-
-
-def uncross(scorer: Scorer, path: list[Step], max_span: int) -> list[Step]:
-    """Split a merged link, or it and its neighbour, crosswise where that is cheaper."""
-    out: list[Step] = []
-    k = 0
-    while k < len(path):
-        done = False
-        for width in _windows(path, k):
-            window = path[k:k + width]
-            i0, i1 = min(e[0] for e in window), max(e[1] for e in window)
-            j0, j1 = min(e[2] for e in window), max(e[3] for e in window)
-            if i1 - i0 < 2 or j1 - j0 < 2 or i1 - i0 + j1 - j0 > 2 * max_span:
-                continue
-            current = sum(entry_cost(scorer, e) for e in window)
-            best, split = current - 1e-9, None
-            for p in range(i0 + 1, i1):
-                for q in range(j0 + 1, j1):
-                    if p - i0 + j1 - q > max_span or i1 - p + q - j0 > max_span:
-                        continue
-                    if scorer.bound(i0, p, q, j1) + scorer.bound(p, i1, j0, q) >= best:
-                        continue
-                    # from the 1-1 matches the DP kept: no profiles for hopeless splits
-                    if (scorer.merged_bound(i0, p, q, j1, best)
-                            + scorer.merged_bound(p, i1, j0, q, best) >= best):
-                        continue
-                    # each a sound merge (from the 1-1 matches too), cheaper than now and
-                    # both crossed links clearly better than chance; costs past the budget
-                    # are only bounds, and rejected
-                    if not (scorer.merge_ok(i0, p, q, j1) and scorer.merge_ok(p, i1, j0, q)):
-                        continue
-                    c1, s1 = scorer.cost(i0, p, q, j1, best)
-                    if c1 >= best or s1 < CROSS_LIKE * _chance(scorer, i0, p, q, j1):
-                        continue
-                    c2, s2 = scorer.cost(p, i1, j0, q, best - c1)
-                    if c1 + c2 >= best or s2 < CROSS_LIKE * _chance(scorer, p, i1, j0, q):
-                        continue
-                    best, split = c1 + c2, (p, q)
-            if split is not None:
-                p, q = split
-                out.append(_link(scorer, i0, p, q, j1))
-                out.append(_link(scorer, p, i1, j0, q))
-                k += width
-                done = True
-                break
-        if not done:
-            out.append(path[k])
-            k += 1
-    return out
+    return Step(i0, i1, j0, j1, sim)
 
 
 def absorb(scorer: Scorer, path: list[Step], max_span: int) -> list[Step]:
@@ -197,7 +120,7 @@ def _alike_alone(scorer: Scorer, link: Step, alone: Step) -> bool:
     if a1 - a0 + b1 - b0 != 1:
         return False
     box = (a0, a1, j0, j1) if a1 > a0 else (i0, i1, b0, b1)
-    want = max(ALONE_LIKE * _chance(scorer, *box), ALONE_SHARE * (link[4] or 0.0))
+    want = max(CLEARLY * _chance(scorer, *box), ALONE_SHARE * (link[4] or 0.0))
     if scorer.merged_ceiling(*box) < want - SURE:
         return False
     return scorer.cost(*box)[1] >= want
@@ -219,7 +142,7 @@ def fill_gaps(scorer: Scorer, path: list[Step]) -> list[Step]:
             inside = k > 0 and k + 2 < len(path)
             if inside or sim >= scorer.chance(scorer.lp.length(i0, i0 + 1)
                                               + scorer.rp.length(j0, j0 + 1)):
-                out.append((i0, i0 + 1, j0, j0 + 1, sim))
+                out.append(Step(i0, i0 + 1, j0, j0 + 1, sim))
                 k += 2
                 continue
         out.append(path[k])
@@ -229,8 +152,9 @@ def fill_gaps(scorer: Scorer, path: list[Step]) -> list[Step]:
 
 def match_gaps(scorer: Scorer, path: list[Step]) -> list[Step]:
     """In a run of one-sided entries holding two units or more of each side, link the pairs
-    clearly alike (``CROSS_LIKE`` times chance, cheaper than leaving both out), as many and
-    as good as the order allows.
+    clearly alike (``CLEARLY`` times chance, cheaper than leaving both out), as many and
+    as good as the order allows: the run solved again by the DP, with 1-1 links and swaps
+    only, a link less clearly alike costing more than its two units left alone.
 
     Across facing one-sided passages the DP pairs each unit with a neighbour of its
     counterpart, because a link near chance costs it less than two units left out; once
@@ -254,7 +178,7 @@ def match_gaps(scorer: Scorer, path: list[Step]) -> list[Step]:
 
 def _matched_gap(scorer: Scorer, run: list[Step]) -> list[Step]:
     """The one-sided entries of ``run`` with its clearly alike pairs linked (see
-    ``match_gaps``): left units first, then right ones, then the link, pair by pair.
+    ``match_gaps``).
 
     A run with a single unit on a side is left alone: that unit is more often a paragraph
     whose bullets the DP missed than one of two facing passages, and linking it with its
@@ -264,30 +188,9 @@ def _matched_gap(scorer: Scorer, run: list[Step]) -> list[Step]:
     right = [e[2] for e in run if e[3] > e[2]]
     if min(len(left), len(right)) < 2 or len(left) * len(right) > GAP_CELLS:
         return run
-    limit = 2 * scorer.deletion
-    gains: dict[tuple[int, int], float] = {}  # what linking left[x] with right[y] saves
-    for x, i in enumerate(left):
-        for y, j in enumerate(right):
-            if scorer.bound(i, i + 1, j, j + 1) >= limit:
-                continue
-            cost, sim = scorer.cost_one(i, j)
-            if cost < limit and sim >= CROSS_LIKE * _chance(scorer, i, i + 1, j, j + 1):
-                gains[(x, y)] = limit - cost
-    if not gains:
-        return run
-    out: list[Step] = []
-    x0 = y0 = 0
-    for x, y in heaviest_chain(gains):  # the best pairs that keep the order
-        at = right[y0]
-        out.extend((i, i + 1, at, at, None) for i in left[x0:x])
-        out.extend((left[x], left[x], j, j + 1, None) for j in right[y0:y])
-        out.append(_link(scorer, left[x], left[x] + 1, right[y], right[y] + 1))
-        x0, y0 = x + 1, y + 1
-    at = right[y0] if y0 < len(right) else right[-1] + 1
-    out.extend((i, i + 1, at, at, None) for i in left[x0:])
-    after = left[-1] + 1
-    out.extend((after, after, j, j + 1, None) for j in right[y0:])
-    return out
+    i0, i1, j0, j1 = left[0], left[-1] + 1, right[0], right[-1] + 1
+    return run_dp(scorer, [j0] * (i1 + 1), [j1] * (i1 + 1), 2, (i0, j0), (i1, j1),
+                  alike=CLEARLY)
 
 
 def unlink_unlike(scorer: Scorer, path: list[Step]) -> list[Step]:
@@ -305,10 +208,10 @@ def unlink_unlike(scorer: Scorer, path: list[Step]) -> list[Step]:
             out.append(e)
             continue
         chance = scorer.chance(scorer.lp.length(i0, i1) + scorer.rp.length(j0, j1))
-        if sim < chance * UNLIKE or (sim < chance * APART
-                                     and scorer.fact_share(i0, i1, j0, j1) == 0.0):
-            out.extend((i, i + 1, j0, j0, None) for i in range(i0, i1))
-            out.extend((i1, i1, j, j + 1, None) for j in range(j0, j1))
+        if sim < chance and scorer.model.below_chance(sim, chance,
+                                                      scorer.fact_share(i0, i1, j0, j1)):
+            out.extend(Step(i, i + 1, j0, j0, None) for i in range(i0, i1))
+            out.extend(Step(i1, i1, j, j + 1, None) for j in range(j0, j1))
         else:
             out.append(e)
     return out
@@ -332,9 +235,9 @@ def link_across(scorer: Scorer, path: list[Step], reach: int = MOVE_REACH) -> li
             i0, j0 = left[0], right[2]
             cost, sim = scorer.cost(i0, i0 + 1, j0, j0 + 1)
             if cost < 2 * scorer.deletion and (
-                    sim >= CROSS_LIKE * _chance(scorer, i0, i0 + 1, j0, j0 + 1)
+                    sim >= CLEARLY * _chance(scorer, i0, i0 + 1, j0, j0 + 1)
                     or _each_others(scorer, out[max(k - 1, 0):n + 2], i0, j0, sim)):
-                link = (i0, i0 + 1, j0, j0 + 1, sim)
+                link = Step(i0, i0 + 1, j0, j0 + 1, sim)
                 scorer.known[link[:4]] = (cost, sim)
                 keep = k if side == 1 else n
                 out[keep] = link
@@ -389,7 +292,7 @@ def relink(scorer: Scorer, path: list[Step], reach: int = 3) -> list[Step]:
                 continue
             j = e[2]
             cost, sim = scorer.cost(i0, i1, j, j + 1)
-            if (cost < current and sim >= CROSS_LIKE * _chance(scorer, i0, i1, j, j + 1)
+            if (cost < current and sim >= CLEARLY * _chance(scorer, i0, i1, j, j + 1)
                     and (best is None or cost < best[0])):
                 best = (cost, n, sim)
         if best is None:
@@ -398,13 +301,13 @@ def relink(scorer: Scorer, path: list[Step], reach: int = 3) -> list[Step]:
         cost, n, sim = best
         j = out[n][2]
         scorer.known[(i0, i1, j, j + 1)] = (cost, sim)
-        out[k] = (i0, i1, j, j + 1, sim)
+        out[k] = Step(i0, i1, j, j + 1, sim)
         if _one_side(out[n]) == 2:
-            out[n] = (i1, i1, old, old + 1, None)
+            out[n] = Step(i1, i1, old, old + 1, None)
         else:
             a0, a1 = out[n][0], out[n][1]
-            out[n] = (a0, a1, j, j, None)
-            out.insert(k + 1, (i1, i1, old, old + 1, None))
+            out[n] = Step(a0, a1, j, j, None)
+            out.insert(k + 1, Step(i1, i1, old, old + 1, None))
         k += 1
     return out
 
