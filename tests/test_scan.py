@@ -123,7 +123,7 @@ def test_most_time_patterns_are_bounded() -> None:
         assert sum(bool(s.chars) for s in g.screens) >= len(g.screens) - 2, lang
 
 
-NUMERIC = "0123456789０１２３４５６７８９一二三四五六七八九十百千万億兆亿两+-−.,，年月円ドル元ab "
+NUMERIC = "0123456789０１２３４５６７８９一二三四五六七八九十百千万億兆亿两+-−.,，½⅙年月円ドル元ab "
 
 
 @settings(max_examples=300, deadline=None)

@@ -312,7 +312,8 @@ def grammar(lang: str) -> Grammar:
         noun_stops="".join(language.noun_stops),
         stopwords=frozenset(language.stopwords),
         run=run,
-        run_start=re.compile("[0-9+\\-−" + "".join(map(re.escape, kanji)) + "]"),
+        # every first character of ``run``: a digit, a sign, a kanji numeral, a vulgar fraction
+        run_start=re.compile("[0-9+\\-−" + "".join(map(re.escape, kanji + vulgar)) + "]"),
         run_body=regex.compile(body),
         piece=piece,
         unit_re=unit_re,
