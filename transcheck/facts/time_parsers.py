@@ -15,8 +15,8 @@ words, the text and offsets) and joins neighbours into ranges and compound lengt
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -115,13 +115,27 @@ class TimeTables:
     # 15日 may be a day of the month, 3分 a fraction: a short length needs a word saying so
     # (15日間, 3分以内); "15 days" never does (the language's language.toml)
     short_lengths_need_context: bool = True
+    # what joins two times into one range (4日から23日まで: から; no gap at all joins too),
+    # what opens such a range with the word that then joins it (between August and
+    # October), what joins two lengths into one, the larger first (1年2ヶ月, 1 year and 2
+    # months) or in any order (两天又一个月), and the words that count a length on from a
+    # day (three weeks from tomorrow)
+    range_joiners: frozenset[str] = frozenset({""})
+    range_openers: Mapping[str, str] = field(default_factory=dict)
+    length_joiners: Mapping[str, str] = field(default_factory=lambda: {"": "larger-first"})
+    count_from: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, lang: str) -> TimeTables:
         language = languages.language(lang)
-        return cls({name: {key(k): v for k, v in getattr(language.times, attr).items()}
+        times = language.times
+        return cls({name: {key(k): v for k, v in getattr(times, attr).items()}
                     for name, attr in _TABLE_FIELDS.items()},
-                   language.short_lengths_need_context)
+                   language.short_lengths_need_context,
+                   frozenset({"", *times.range_joiners}), dict(times.range_openers),
+                   {"": "larger-first", **times.length_joiners},
+                   tuple(f"{w} " if language.spaced_words else w
+                         for w in times.count_from_words))
 
     def get(self, table: str, word: str | None) -> Any:
         return None if word is None else self.tables[table].get(key(word))

@@ -119,18 +119,15 @@ def extract_times(text: str, lang: str, when: date | None, *, base: int = 0,
             found.append(span)
             reach = m.end()
     if len(found) > 1:
-        found = _join_ranges(_join_offsets(_join_lengths(found, text, base), text, base),
-                             text, base, when)
+        words = grammar.words
+        found = _join_ranges(_join_offsets(_join_lengths(found, text, base, words), text,
+                                           base, words), text, base, when, words)
     if text != original:  # the facts quote the text as written
         found = [replace(t, text=original[t.start - base:t.end - base]) for t in found]
     return found
 
 
 
-# What may stand between two times read as one range (2017年8月11日至8月22日, 4日から23日まで)
-# or two lengths read as one (1年2ヶ月, 两天又一个月).
-_RANGE_JOINERS = frozenset({"", "到", "至", "-", "–", "—", "~", "〜", "～", "－", "から", "to"})
-_LENGTH_JOINERS = frozenset({"", "又", "と", "and", "零"})
 _ISO = regex.compile(
     r"P(?:(?P<Y>[\d.]+)Y)?(?:(?P<M>[\d.]+)M)?(?:(?P<W>[\d.]+)W)?(?:(?P<D>[\d.]+)D)?"
     r"(?:T(?:(?P<H>[\d.]+)H)?(?:(?P<MIN>[\d.]+)M)?(?:(?P<S>[\d.]+)S)?)?")
@@ -154,18 +151,20 @@ def _iso_sum(a: str, b: str) -> str | None:
     return "P" + date_part + ("T" + time_part if time_part else "")
 
 
-def _join_lengths(found: list[TimeSpan], text: str, base: int) -> list[TimeSpan]:
+def _join_lengths(found: list[TimeSpan], text: str, base: int, words: TimeTables
+                  ) -> list[TimeSpan]:
     """1年2ヶ月, 1時間30分, 两天又一个月: adjacent lengths are one length, their sum."""
     out = [found[0]]
     for b in found[1:]:
         a = out[-1]
         between = text[a.end - base:b.start - base].strip()
         if (is_length(a) and is_length(b) and a.anchor is None and b.anchor is None
-                and a.direction is None and between in _LENGTH_JOINERS
+                and a.direction is None and between in words.length_joiners
                 and a.duration and b.duration and a.low_days is not None
                 and b.low_days is not None and a.low_days == a.high_days
                 and b.low_days == b.high_days
-                and (between not in ("", "と", "and") or b.low_days < a.low_days)):
+                and (words.length_joiners[between] == "any-order"
+                     or b.low_days < a.low_days)):
             total = _iso_sum(a.duration, b.duration)
             if total is not None:
                 days = a.low_days + b.low_days
@@ -178,7 +177,8 @@ def _join_lengths(found: list[TimeSpan], text: str, base: int) -> list[TimeSpan]
     return out
 
 
-def _join_offsets(found: list[TimeSpan], text: str, base: int) -> list[TimeSpan]:
+def _join_offsets(found: list[TimeSpan], text: str, base: int, words: TimeTables
+                  ) -> list[TimeSpan]:
     """Three weeks from tomorrow, 3 days after January 12th: a length counted on from a day
     is the day that far on."""
     out = [found[0]]
@@ -188,7 +188,7 @@ def _join_offsets(found: list[TimeSpan], text: str, base: int) -> list[TimeSpan]
         if (m is not None and is_length(a) and a.anchor is None and a.direction is None
                 and a.low_days == a.high_days and b.direction == "from"
                 and b.granularity == "day" and b.time_start is not None
-                and b.text.lower().startswith(("from ", "after "))
+                and words.count_from and b.text.lower().startswith(words.count_from)
                 and not text[a.end - base:b.start - base].strip()):
             units = [(k, float(v)) for k, v in m.groupdict().items() if v]
             if len(units) == 1 and units[0][0] in ("Y", "M", "W", "D") \
@@ -203,17 +203,18 @@ def _join_offsets(found: list[TimeSpan], text: str, base: int) -> list[TimeSpan]
     return out
 
 
-def _join_ranges(found: list[TimeSpan], text: str, base: int, when: date | None
-                 ) -> list[TimeSpan]:
+def _join_ranges(found: list[TimeSpan], text: str, base: int, when: date | None,
+                 words: TimeTables) -> list[TimeSpan]:
     """The end of a range takes what it leaves unsaid from its start, and the start from its
     end: 2017年8月11日至8月22日 (the year), 来月の4日から23日まで (the month), 8月至2019年2月."""
     out = list(found)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
         between = text[a.end - base:b.start - base].strip()
-        if between == "and" and text[:a.start - base].rstrip().lower().endswith("between"):
-            between = "to"  # between August and October
-        if between not in _RANGE_JOINERS or is_length(a) or is_length(b):
+        before = text[:a.start - base].rstrip().lower()
+        opened = any(between == inner and before.endswith(opener)  # between May and June
+                     for opener, inner in words.range_openers.items())
+        if not (opened or between in words.range_joiners) or is_length(a) or is_length(b):
             continue
         if between == "" and a.direction != "from" and b.direction not in ("until", "by"):
             continue
