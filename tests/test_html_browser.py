@@ -244,9 +244,11 @@ def test_the_fact_table_marks_the_blamed_cell_on_desktop_and_phone(browser: Any,
 
     from transcheck.run import run
 
+    # a folder deep enough that its path, unbroken, is wider than a phone
+    folder = tmp_path / ("newsroom_editorial_repository_" * 3) / "ejaaz"
+    shutil.copytree(FIXTURES / "chains" / "ejaaz", folder)
     path = tmp_path / "chains.html"
-    path.write_text(render_run(run([str(FIXTURES / "chains" / "ejaaz")]), "html"),
-                    encoding="utf-8")
+    path.write_text(render_run(run([str(folder)]), "html"), encoding="utf-8")
     ARTIFACTS.mkdir(exist_ok=True)
     browser.set_window_size(1400, 1000)
     browser.get(path.as_uri())
